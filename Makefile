@@ -1,0 +1,46 @@
+# mish-math: the two commands are `make demo` and `make test`; everything else is set-up they call.
+SWIFT        ?= swift
+DEBIAN_PKGS  := libmpfr-dev libgmp-dev pkg-config
+BIN_RELEASE  := .build/release/mish-math
+
+.PHONY: demo test deps build build-release leakcheck clean
+
+# Installs the Debian packages that are missing (as root), or prints the exact install line and stops.
+deps:
+	@missing=""; \
+	for p in $(DEBIAN_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	  else \
+	    echo "missing Debian packages:$$missing"; \
+	    echo "install them with:  sudo apt-get update && sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+build-release: deps
+	$(SWIFT) build -c release --product mish-math
+
+demo: build-release
+	$(BIN_RELEASE) report
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Runs the MishNumbers tests under valgrind; any definitely or indirectly lost block fails the target.
+leakcheck: deps
+	@command -v valgrind >/dev/null || { [ "$$(id -u)" = "0" ] && apt-get update -q && apt-get install -y -q valgrind; }
+	$(SWIFT) build --build-tests
+	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
+	  --error-exitcode=3 .build/debug/mish-mathPackageTests.xctest --testing-library swift-testing --filter MishNumbersTests
+
+clean:
+	rm -rf .build

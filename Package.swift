@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mish-math",
+    products: [
+        .executable(name: "mish-math", targets: ["mish-math"]),
+        .library(name: "MishNumbers", targets: ["MishNumbers"]),
+        .library(name: "MishSymbolic", targets: ["MishSymbolic"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMPFR",
+            pkgConfig: "mpfr",
+            providers: [.apt(["libmpfr-dev", "libgmp-dev", "pkg-config"])]
+        ),
+        .target(name: "MishNumbers", dependencies: ["CMPFR"]),
+        .target(name: "MishSymbolic", dependencies: ["MishNumbers"]),
+        .executableTarget(
+            name: "mish-math",
+            dependencies: [
+                "MishNumbers",
+                "MishSymbolic",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "MishTestSupport", dependencies: ["MishNumbers"], path: "Tests/MishTestSupport"),
+        .testTarget(name: "MishNumbersTests", dependencies: ["MishNumbers", "MishTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "MishSymbolicTests", dependencies: ["MishSymbolic", "MishNumbers", "MishTestSupport"]),
+        .testTarget(name: "MishMathCLITests", dependencies: ["mish-math", "MishTestSupport"]),
+    ]
+)

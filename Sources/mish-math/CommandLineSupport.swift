@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import MishNumbers
+import MishSymbolic
+
+/// Exit statuses of the command line (documented in `mish-math --help`).
+enum ExitStatus {
+    static let failure: Int32 = 1
+    static let uncertified: Int32 = 3
+    static let usage: Int32 = 64
+    static let malformedExpression: Int32 = 65
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum StandardError {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Prints `message` to stderr as an error and returns the exit code to throw.
+func failure(_ message: String, status: Int32 = ExitStatus.failure) -> ExitCode {
+    StandardError.write("mish-math: error: " + message)
+    return ExitCode(status)
+}
+
+/// Parses an expression given on the command line; a parse error is shown with a caret under its column.
+func parseExpression(_ text: String, what: String) throws -> Expr {
+    do {
+        return try ExprParser.parse(text)
+    } catch let e as ParseError {
+        throw failure("cannot parse \(what) at column \(e.column): \(e.message)\n\(e.excerpt)",
+                      status: ExitStatus.malformedExpression)
+    }
+}
+
+/// Reads the value of --at: a constant expression, inf, -inf; nan is refused.
+func parsePoint(_ text: String) throws -> EvaluationPoint {
+    switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+    case "inf", "+inf", "infinity", "+infinity": return .infinity(sign: 1)
+    case "-inf", "-infinity": return .infinity(sign: -1)
+    case "nan", "+nan", "-nan": throw failure(EvaluationError.notANumberPoint.description, status: ExitStatus.usage)
+    default:
+        let e = try parseExpression(text, what: "--at")
+        if e.dependsOnX { throw failure(EvaluationError.pointDependsOnX.description, status: ExitStatus.usage) }
+        return .finite(e)
+    }
+}
+
+func validateDigits(_ digits: Int) throws {
+    guard (1...DecimalCertifier.maximumDigits).contains(digits) else {
+        throw ValidationError("--digits must be between 1 and \(DecimalCertifier.maximumDigits) "
+            + "(got \(digits)); the maximum keeps working values near 0.4 MB each")
+    }
+}
+
+func jsonText<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+/// The JSON form of a certified decimal.
+struct ValueRecord: Encodable {
+    let value: String
+    let certified: Bool
+    let caveat: String?
+    /// [lower, upper] of the deciding enclosure, each rounded outward to digits + 5 significant digits.
+    let enclosure: [String]
+    let workingPrecisionBits: Int
+
+    init(_ c: CertifiedDecimal) {
+        value = c.text
+        certified = c.isCertified
+        caveat = c.caveat
+        let d = c.significantDigits + 5
+        enclosure = [c.enclosure.lower.decimalString(significantDigits: d, rounding: .down),
+                     c.enclosure.upper.decimalString(significantDigits: d, rounding: .up)]
+        workingPrecisionBits = c.workingPrecision
+    }
+}
+
+func certified(_ expr: Expr, at point: EvaluationPoint?, digits: Int) throws -> CertifiedDecimal {
+    do {
+        return try expr.certifiedValue(at: point, digits: digits)
+    } catch let e as EvaluationError {
+        throw failure(e.description)
+    }
+}

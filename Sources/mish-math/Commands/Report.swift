@@ -1,0 +1,81 @@
+import ArgumentParser
+import MishNumbers
+import MishSymbolic
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The whole analysis of mish in one go (the default command).",
+        discussion: """
+        Sections so far: values of mish(x) and of its first derivative (derived symbolically by the \
+        engine) at points across the real line, each certified to the requested number of significant \
+        digits by interval arithmetic (see `mish-math eval --help`).
+        """
+    )
+
+    @Option(help: ArgumentHelp("Significant digits of each value, 1...\(DecimalCertifier.maximumDigits).", valueName: "D"))
+    var digits: Int = 40
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    /// The sample points: the tails, the global minimum's neighbourhood (the seed's −1.1924), the origin.
+    static let points = ["-20", "-5", "-2", "-1.1924", "-1", "-1/2", "0", "1/2", "1", "2", "5", "20"]
+
+    func validate() throws { try validateDigits(digits) }
+
+    func run() throws {
+        let f = Expr.mish
+        let df = f.derivative()
+        var rows: [ReportRow] = []
+        for text in Report.points {
+            let point = EvaluationPoint.finite(try ExprParser.parse(text))
+            rows.append(ReportRow(x: text,
+                                  value: ValueRecord(try certified(f, at: point, digits: digits)),
+                                  derivative: ValueRecord(try certified(df, at: point, digits: digits))))
+        }
+        let report = ReportRecord(function: f.description, derivative: df.description, digits: digits, values: rows)
+        switch format {
+        case .json: print(try jsonText(report))
+        case .text: print(report.text)
+        }
+    }
+}
+
+struct ReportRow: Encodable {
+    let x: String
+    let value: ValueRecord
+    let derivative: ValueRecord
+}
+
+/// `report --format json`: {"function", "derivative", "digits", "values": [{"x", "value": {...},
+/// "derivative": {...}}]}, each value as in `eval --format json`.
+struct ReportRecord: Encodable {
+    let function: String
+    let derivative: String
+    let digits: Int
+    let values: [ReportRow]
+
+    var text: String {
+        var lines = [
+            "mish-math report",
+            "",
+            "f(x)  = \(function)  =  x*tanh(ln(1 + e^x))",
+            "f'(x) = \(derivative)",
+            "",
+            "Values to \(digits) significant digits, each certified by interval arithmetic",
+            "(* marks a value whose last digit could not be certified):",
+            "",
+        ]
+        let w = max(values.map { $0.value.value.count }.max() ?? 0, 4)
+        let xw = max(values.map(\.x.count).max() ?? 0, 1)
+        lines.append("  " + "x".padding(toLength: xw, withPad: " ", startingAt: 0) + "   "
+                     + "f(x)".padding(toLength: w + 1, withPad: " ", startingAt: 0) + "   f'(x)")
+        for r in values {
+            let v = r.value.value + (r.value.certified ? " " : "*")
+            let d = r.derivative.value + (r.derivative.certified ? "" : "*")
+            lines.append("  " + r.x.padding(toLength: xw, withPad: " ", startingAt: 0) + "   "
+                         + v.padding(toLength: w + 1, withPad: " ", startingAt: 0) + "   " + d)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
