@@ -27,7 +27,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "MishTestSupport", dependencies: ["MishNumbers"], path: "Tests/MishTestSupport"),
+        .target(name: "MishTestSupport", dependencies: ["MishNumbers", "MishSymbolic"], path: "Tests/MishTestSupport"),
         .testTarget(name: "MishNumbersTests", dependencies: ["MishNumbers", "MishTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "MishSymbolicTests", dependencies: ["MishSymbolic", "MishNumbers", "MishTestSupport"]),

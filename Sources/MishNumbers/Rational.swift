@@ -166,6 +166,12 @@ extension Rational {
         return Rational(numerator.power(e), denominator.power(e))
     }
 
+    /// The nearest double (ties to even), ±∞ beyond double's range.
+    public var doubleValue: Double {
+        if let n = numerator.exactInt, denominator == BigInt.one, abs(n) < 1 << 53 { return Double(n) }
+        return BigFloat(self, precision: 53).toDouble()
+    }
+
     /// ⌊self⌋.
     public var floor: BigInt { numerator.flooredQuotientAndRemainder(dividingBy: denominator).quotient }
 }

@@ -5,7 +5,7 @@ extension Expr {
     /// The value at x in Double arithmetic; quick, with no error bound.
     public func evaluate(at x: Double) -> Double {
         switch self {
-        case .number(let q): return BigFloat(q, precision: 53).toDouble()
+        case .number(let q): return q.doubleValue
         case .variable: return x
         case .constant(let c): return c.doubleValue
         case .sum(let ts): return ts.reduce(0) { $0 + $1.evaluate(at: x) }

@@ -10,7 +10,7 @@ extension Expr: CustomStringConvertible {
         case .sum: return 1
         case .product, .reciprocal: return 2
         case .negate: return 3
-        case .number(let q): return q.signum < 0 ? 3 : (q.isInteger ? 5 : 2)
+        case .number(let q): return q.isInteger ? (q.signum < 0 ? 3 : 5) : 2
         case .power: return 4
         case .variable, .constant, .apply: return 5
         }

@@ -42,7 +42,8 @@ public struct ExprParser {
     public static func parse(_ text: String) throws -> Expr { try ExprParser().parse(text) }
 
     public func parse(_ text: String) throws -> Expr {
-        var state = State(source: text, tokens: try Lexer.tokens(text))
+        let scalars = Array(text.unicodeScalars)
+        var state = State(source: text, scalars: scalars, tokens: try Lexer.tokens(scalars, source: text))
         if state.peek.kind == .end {
             throw state.error(at: state.peek, "empty expression: expected a number, x, a constant or a function call")
         }
@@ -50,20 +51,38 @@ public struct ExprParser {
         guard state.peek.kind == .end else {
             let t = state.peek
             if t.kind == .rightParen { throw state.error(at: t, "unbalanced ')': no '(' is open here") }
-            throw state.error(at: t, "unexpected \(t.display) after a complete expression: expected an operator (+ - * / ^) or the end")
+            throw state.error(at: t, "unexpected \(state.display(t)) after a complete expression: expected an operator (+ - * / ^) or the end")
         }
         return e
     }
 
     struct State {
         let source: String
+        let scalars: [Unicode.Scalar]
         let tokens: [Token]
         var index = 0
         var depth = 0
+        var smallIntegers: [Int: Expr] = [:]
 
-        init(source: String, tokens: [Token]) {
+        init(source: String, scalars: [Unicode.Scalar], tokens: [Token]) {
             self.source = source
+            self.scalars = scalars
             self.tokens = tokens
+        }
+
+        func lexeme(_ t: Token) -> String {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars[t.start..<t.end])
+            return text
+        }
+
+        func display(_ t: Token) -> String {
+            switch t.kind {
+            case .number: return "number '\(lexeme(t).prefix(40))'"
+            case .identifier: return "name '\(lexeme(t).prefix(40))'"
+            case .end: return "end of input"
+            default: return "'\(lexeme(t))'"
+            }
         }
 
         var peek: Token { tokens[index] }
@@ -126,14 +145,22 @@ public struct ExprParser {
         mutating func primary() throws -> Expr {
             let t = advance()
             switch t.kind {
-            case .number(let text):
+            case .number:
+                let text = lexeme(t)
+                if text.utf8.count <= 18, let n = Int(text) {
+                    if let cached = smallIntegers[n] { return cached }
+                    let e = Expr.number(Rational(n))
+                    if smallIntegers.count < 4096 { smallIntegers[n] = e }
+                    return e
+                }
                 do {
                     return .number(try Rational(parsing: text))
                 } catch let e as NumberParseError {
                     throw error(at: t, "bad number '\(text)': \(e.reason)")
                 }
-            case .identifier(let name):
-                return try named(name, at: t)
+            case .identifier:
+                if t.end == t.start + 1 && scalars[t.start] == "x" && peek.kind != .leftParen { return .variable }
+                return try named(lexeme(t), at: t)
             case .leftParen:
                 try descend(t)
                 defer { depth -= 1 }
@@ -144,7 +171,7 @@ public struct ExprParser {
             case .end:
                 throw error(at: t, "unexpected end of input: expected a number, x, a constant, a function call or '('")
             default:
-                throw error(at: t, "unexpected \(t.display): expected a number, x, a constant, a function call or '('")
+                throw error(at: t, "unexpected \(display(t)): expected a number, x, a constant, a function call or '('")
             }
         }
 
@@ -154,13 +181,13 @@ public struct ExprParser {
                 if t.kind == .end {
                     throw error(at: t, "unexpected end of input: expected ')' to close the '(' at column \(opening.column)")
                 }
-                throw error(at: t, "unexpected \(t.display): expected ')' to close the '(' at column \(opening.column)")
+                throw error(at: t, "unexpected \(display(t)): expected ')' to close the '(' at column \(opening.column)")
             }
             index += 1
         }
 
         mutating func named(_ name: String, at t: Token) throws -> Expr {
-            if let f = Primitive(rawValue: name) {
+            if let f = Primitive.byName[name] {
                 guard peek.kind == .leftParen else {
                     throw error(at: t, "'\(name)' is a function: call it as \(name)(...)")
                 }
@@ -197,34 +224,19 @@ public struct ExprParser {
     }
 }
 
-struct Token: Equatable {
-    enum Kind: Equatable {
-        case number(String), identifier(String)
+struct Token {
+    enum Kind: UInt8 {
+        case number, identifier
         case plus, minus, star, slash, caret, leftParen, rightParen, comma, end
     }
     let kind: Kind
-    let column: Int
-
-    var display: String {
-        switch kind {
-        case .number(let s): return "number '\(s.prefix(40))'"
-        case .identifier(let s): return "name '\(s.prefix(40))'"
-        case .plus: return "'+'"
-        case .minus: return "'-'"
-        case .star: return "'*'"
-        case .slash: return "'/'"
-        case .caret: return "'^'"
-        case .leftParen: return "'('"
-        case .rightParen: return "')'"
-        case .comma: return "','"
-        case .end: return "end of input"
-        }
-    }
+    /// The lexeme is scalars[start..<end] of the source; the column is start + 1.
+    let start: Int
+    let end: Int
+    var column: Int { start + 1 }
 }
-
 enum Lexer {
-    static func tokens(_ text: String) throws -> [Token] {
-        let s = Array(text.unicodeScalars)
+    static func tokens(_ s: [Unicode.Scalar], source text: String) throws -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(s.count / 2 + 1)
         var i = 0
@@ -249,18 +261,14 @@ enum Lexer {
                         j = k
                     }
                 }
-                var lexeme = ""
-                lexeme.unicodeScalars.append(contentsOf: s[i..<j])
-                out.append(Token(kind: .number(lexeme), column: column))
+                out.append(Token(kind: .number, start: i, end: j))
                 i = j
                 continue
             }
             if isLetter(c) {
                 var j = i
                 while j < s.count, isLetter(s[j]) || isDigit(s[j]) { j += 1 }
-                var name = ""
-                name.unicodeScalars.append(contentsOf: s[i..<j])
-                out.append(Token(kind: .identifier(name), column: column))
+                out.append(Token(kind: .identifier, start: i, end: j))
                 i = j
                 continue
             }
@@ -280,10 +288,10 @@ enum Lexer {
                     : "character '\(c)' (U+\(String(c.value, radix: 16, uppercase: true)))"
                 throw ParseError(column: column, message: "unexpected \(shown)", source: text)
             }
-            out.append(Token(kind: kind, column: column))
+            out.append(Token(kind: kind, start: i, end: i + 1))
             i += 1
         }
-        out.append(Token(kind: .end, column: s.count + 1))
+        out.append(Token(kind: .end, start: s.count, end: s.count))
         return out
     }
 }

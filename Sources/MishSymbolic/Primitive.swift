@@ -9,6 +9,9 @@ public enum Primitive: String, CaseIterable, Sendable, Comparable {
 
     public static func < (a: Primitive, b: Primitive) -> Bool { a.rawValue < b.rawValue }
 
+    /// The primitives by their text names.
+    public static let byName: [String: Primitive] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+
     /// The name in the text syntax, e.g. `softplus`.
     public var name: String { rawValue }
 

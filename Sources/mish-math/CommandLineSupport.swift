@@ -37,6 +37,17 @@ func parseExpression(_ text: String, what: String) throws -> Expr {
     }
 }
 
+/// The expression argument itself, or standard input when it is "-" (for expressions longer than the
+/// operating system allows in an argument).
+func expressionText(_ argument: String) throws -> String {
+    guard argument == "-" else { return argument }
+    let data = FileHandle.standardInput.readDataToEndOfFile()
+    guard let text = String(data: data, encoding: .utf8) else {
+        throw failure("standard input is not UTF-8 text", status: ExitStatus.malformedExpression)
+    }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
 /// Reads the value of --at: a constant expression, inf, -inf; nan is refused.
 func parsePoint(_ text: String) throws -> EvaluationPoint {
     switch text.trimmingCharacters(in: .whitespaces).lowercased() {

@@ -28,7 +28,7 @@ struct Eval: ParsableCommand {
         """
     )
 
-    @Argument(help: "The expression, e.g. 'mish(x)', 'pi', 'exp(-x^2/2)'.")
+    @Argument(help: "The expression, e.g. 'mish(x)', 'pi', 'exp(-x^2/2)'; '-' reads it from standard input.")
     var expression: String
 
     @Option(parsing: .unconditional,
@@ -36,7 +36,8 @@ struct Eval: ParsableCommand {
                                valueName: "X"))
     var at: String?
 
-    @Option(help: ArgumentHelp("Significant digits to print, 1...\(DecimalCertifier.maximumDigits).", valueName: "D"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Significant digits to print, 1...\(DecimalCertifier.maximumDigits).", valueName: "D"))
     var digits: Int = 30
 
     @Option(help: "Output format: text (the value alone) or json (value, certificate, enclosure, precision).")
@@ -45,7 +46,7 @@ struct Eval: ParsableCommand {
     func validate() throws { try validateDigits(digits) }
 
     func run() throws {
-        let expr = try parseExpression(expression, what: "the expression")
+        let expr = try parseExpression(try expressionText(expression), what: "the expression")
         let point = try at.map(parsePoint)
         let value = try certified(expr, at: point, digits: digits)
         switch format {

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+import MishNumbers
+import MishTestSupport
+
+/// Runs the built `mish-math` executable, as a user would.
+struct CLI {
+    static let executable: URL = {
+        var candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        for b in Bundle.allBundles { candidates.append(b.bundleURL.deletingLastPathComponent()) }
+        for dir in candidates {
+            let url = dir.appendingPathComponent("mish-math")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        fatalError("mish-math executable not found next to the test bundle")
+    }()
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inp
+        try process.run()
+        if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self))
+    }
+}
+
+@Suite("mish-math eval")
+struct EvalCommandTests {
+    @Test("π to 1000 digits is MPFR's correctly rounded π")
+    func piThousandDigits() throws {
+        let r = try CLI.run(["eval", "pi", "--digits", "1000"])
+        #expect(r.status == 0)
+        let expected = BigFloat.pi(precision: 3400).decimalString(significantDigits: 1000)
+        #expect(r.stdout == expected + "\n")
+    }
+
+    @Test("mish at the seed's −1.1924 to 40 digits matches MPFR's composition")
+    func mishAtSeedPoint() throws {
+        let r = try CLI.run(["eval", "mish(x)", "--at", "-1.1924", "--digits", "40"])
+        #expect(r.status == 0)
+        let x = BigFloat(try Rational(parsing: "-1.1924"), precision: 600)
+        let reference = x * x.exp().log1p().tanh()
+        #expect(r.stdout == reference.decimalString(significantDigits: 40) + "\n")
+    }
+
+    @Test("the JSON form carries the value, its certificate and the enclosure")
+    func json() throws {
+        let r = try CLI.run(["eval", "x*tanh(log1p(exp(x)))", "--at", "pi/4", "--digits", "25", "--format", "json"])
+        #expect(r.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["certified"] as? Bool == true)
+        #expect(object["digits"] as? Int == 25)
+        let value = try #require(object["value"] as? String)
+        let enclosure = try #require(object["enclosure"] as? [String])
+        let v = try BigFloat(parsing: value, precision: 200)
+        let lo = try BigFloat(parsing: enclosure[0], precision: 200), hi = try BigFloat(parsing: enclosure[1], precision: 200)
+        #expect(lo <= hi && (lo.decimalString(significantDigits: 25) == value || v >= lo))
+        #expect((object["working_precision_bits"] as? Int ?? 0) >= 83)
+    }
+
+    @Test("a long expression can come from standard input")
+    func standardInput() throws {
+        let text = Array(repeating: "x/x", count: 20_000).joined(separator: "+")
+        let r = try CLI.run(["eval", "-", "--at", "2", "--digits", "5"], input: text)
+        #expect(r.status == 0)
+        #expect(r.stdout == "20000\n")
+    }
+
+    @Test("limits at ±inf; nan refused")
+    func infinities() throws {
+        #expect(try CLI.run(["eval", "mish(x)", "--at", "-inf"]).stdout == "0\n")
+        #expect(try CLI.run(["eval", "mish(x)", "--at", "inf"]).stdout == "inf\n")
+        let nan = try CLI.run(["eval", "mish(x)", "--at", "nan"])
+        #expect(nan.status == 64)
+        #expect(nan.stderr.contains("nan"))
+        let indeterminate = try CLI.run(["eval", "x*tanh(softplus(x))", "--at", "-inf"])
+        #expect(indeterminate.status == 1)
+        #expect(indeterminate.stderr.contains("indeterminate"))
+    }
+
+    /// Bad input: a clear message on stderr, a non-zero status, nothing on stdout.
+    @Test("bad input gets a clear error and a non-zero status", arguments: [
+        (["eval", "tanh("], 65, "column 6"),
+        (["eval", "foo(x)", "--at", "1"], 65, "known functions: cosh, erf, exp"),
+        (["eval", "pi", "--digits", "0"], 64, "between 1 and 1000000"),
+        (["eval", "pi", "--digits", "-3"], 64, "between 1 and 1000000"),
+        (["eval", "pi", "--digits", "1000001"], 64, "between 1 and 1000000"),
+        (["eval", "pi", "--digits", "many"], 64, "digits"),
+        (["eval", "mish(x)"], 1, "--at"),
+        (["eval", "mish(x)", "--at", "x"], 64, "constant"),
+        (["eval", "mish(x)", "--at", "1..2"], 65, "--at"),
+        (["eval", "log(x)", "--at", "-1"], 1, "undefined"),
+        (["eval", "1/(x-x)", "--at", "0.1"], 1, "non-zero"),
+        (["eval", "exp(exp(100))"], 1, "overflow"),
+        (["eval", "2**3"], 65, "'^'"),
+        (["eval", ""], 65, "empty"),
+        (["frobnicate"], 64, "frobnicate"),
+    ] as [([String], Int32, String)])
+    func badInput(_ arguments: [String], _ status: Int32, _ mention: String) throws {
+        let r = try CLI.run(arguments)
+        #expect(r.status == status, "\(arguments): \(r.stderr)")
+        #expect(r.stderr.contains(mention), "\(arguments): \(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test("a value on a rounding boundary is printed, labelled uncertified, exit status 3")
+    func uncertified() throws {
+        let r = try CLI.run(["eval", "x/10", "--at", "1.25", "--digits", "2"])
+        #expect(r.status == 3)
+        #expect(!r.stdout.isEmpty)
+        #expect(r.stderr.contains("not certified"))
+    }
+
+    @Test("--help explains how the working precision is chosen")
+    func help() throws {
+        let r = try CLI.run(["eval", "--help"])
+        #expect(r.status == 0)
+        let text = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("interval arithmetic over MPFR"))
+        #expect(text.contains("the precision is doubled"))
+    }
+}
+
+@Suite("mish-math report")
+struct ReportCommandTests {
+    @Test("the report's values agree with eval, and f′ is the derivative (central difference)")
+    func reportAgreesWithEval() throws {
+        let r = try CLI.run(["report", "--digits", "30", "--format", "json"])
+        #expect(r.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["values"] as? [[String: Any]])
+        #expect(rows.count >= 10)
+        for row in rows.prefix(12) {
+            let x = try #require(row["x"] as? String)
+            let value = try #require((row["value"] as? [String: Any])?["value"] as? String)
+            let derivative = try #require((row["derivative"] as? [String: Any])?["value"] as? String)
+            let eval = try CLI.run(["eval", "mish(x)", "--at", x, "--digits", "30"])
+            #expect(eval.stdout == value + "\n", "mish(\(x))")
+            // f'(x) ≈ (f(x+h) − f(x−h))/2h with h = 1e-25 at 300 bits: error ~1e-50, far below 30 digits.
+            let q = try Rational(parsing: x), h = Rational(1, 1) / Rational(BigInt(10).power(25))
+            let up = BigFloat(q + h, precision: 300).mish(), down = BigFloat(q - h, precision: 300).mish()
+            let numeric = (up - down) / BigFloat(h * 2, precision: 300)
+            #expect(numeric.decimalString(significantDigits: 30) == derivative, "mish'(\(x))")
+        }
+    }
+
+    @Test("the text report is the default command")
+    func defaultCommand() throws {
+        let r = try CLI.run(["--digits", "12"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("f'(x)"))
+        #expect(r.stdout.contains("-1.1924"))
+    }
+}

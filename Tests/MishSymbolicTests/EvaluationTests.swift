@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import MishNumbers
+import MishSymbolic
+import MishTestSupport
+
+@Suite("Evaluation")
+struct EvaluationTests {
+    @Test("certified mish digits match plain MPFR x·tanh(log1p(exp x)) at 3x precision")
+    func certifiedMish() throws {
+        for point in ["-1.1924", "-20", "0.5", "3", "-1/3", "17.25"] {
+            let x = try Rational(parsing: point)
+            for digits in [1, 5, 40, 200] {
+                let c = try Expr.mish.certifiedValue(at: .finite(.number(x)), digits: digits)
+                let reference = try #require(Oracle.value(digits: digits + 10) { p in
+                    let v = BigFloat(x, precision: p)
+                    return v * v.exp(precision: p).log1p().tanh()
+                })
+                #expect(c.isCertified)
+                #expect(c.text == reference.decimalString(significantDigits: digits), "mish(\(point)) to \(digits) digits")
+            }
+        }
+    }
+
+    @Test("at ±∞ the named functions give their limits; indeterminate forms are refused")
+    func infinities() throws {
+        func value(_ text: String, _ sign: Int) throws -> String {
+            try ExprParser.parse(text).certifiedValue(at: .infinity(sign: sign), digits: 10).text
+        }
+        #expect(try value("mish(x)", -1) == "0")
+        #expect(try value("mish(x)", 1) == "inf")
+        #expect(try value("swish(x)", -1) == "0")
+        #expect(try value("sigmoid(x)", 1) == "1.000000000")
+        #expect(try value("tanh(x)*pi", -1) == "-3.141592654")
+        #expect(try value("exp(x)", -1) == "0")
+        #expect(throws: EvaluationError.indeterminateAtInfinity(sign: -1)) {
+            try ExprParser.parse("x*tanh(softplus(x))").certifiedValue(at: .infinity(sign: -1), digits: 10)
+        }
+    }
+
+    @Test("an expression in x needs a point; a point must not depend on x")
+    func pointRules() throws {
+        #expect(throws: EvaluationError.needsPoint) { try Expr.mish.certifiedValue(at: nil, digits: 5) }
+        #expect(throws: EvaluationError.pointDependsOnX) { try Expr.mish.certifiedValue(at: .finite(.variable), digits: 5) }
+        #expect(try ExprParser.parse("pi").certifiedValue(at: nil, digits: 3).text == "3.14")
+        #expect(try Expr.mish.certifiedValue(at: .finite(try ExprParser.parse("pi/4")), digits: 12).text
+                == BigFloat.pi(precision: 200).scaled(byPowerOfTwo: -2).mish().decimalString(significantDigits: 12))
+    }
+
+    @Test("interval enclosures contain the 4x-precision value of random expressions")
+    func enclosuresContain() throws {
+        var fuzzer = ExprFuzzer(generator: .forTest("Evaluation.enclosures", defaultSeed: 555))
+        var checked = 0
+        for _ in 0..<500 {
+            let e = fuzzer.expression(depth: 4)
+            for x in [Rational(3, 4), Rational(-13, 10), Rational(5, 2)] {
+                let enclosure = e.enclosure(at: BigInterval(x, precision: 80), precision: 80)
+                let v = e.evaluate(at: BigFloat(x, precision: 320), precision: 320)
+                guard v.isFinite, !enclosure.isUndefined else { continue }
+                checked += 1
+                #expect(enclosure.contains(v), "\(e) at \(x): \(v) not in \(enclosure)")
+            }
+        }
+        #expect(checked > 500)
+    }
+
+    @Test("Double evaluation of the catalogue agrees with MPFR to 1e-13 relative")
+    func doubleEvaluators() {
+        var g = SeededGenerator.forTest("Evaluation.double", defaultSeed: 321)
+        for f in Primitive.allCases {
+            for _ in 0..<200 {
+                let x = Double.random(in: -20...20, using: &g)
+                let u = [.log, .log1p, .sqrt].contains(f) ? abs(x) : x
+                let d = f.evaluate(u)
+                let m = f.evaluate(BigFloat(u), precision: 200).toDouble()
+                #expect(abs(d - m) <= 1e-13 * abs(m) + 1e-300, "\(f.name)(\(u)): \(d) vs \(m)")
+            }
+        }
+    }
+}
