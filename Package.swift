@@ -17,15 +17,16 @@ let package = Package(
             pkgConfig: "mpfr",
             providers: [.apt(["libmpfr-dev", "libgmp-dev", "pkg-config"])]
         ),
-        .target(name: "MishNumbers", dependencies: ["CMPFR"]),
-        .target(name: "MishSymbolic", dependencies: ["MishNumbers"]),
+        .target(name: "MishNumbers", dependencies: ["CMPFR"], exclude: ["README.md"]),
+        .target(name: "MishSymbolic", dependencies: ["MishNumbers"], exclude: ["README.md"]),
         .executableTarget(
             name: "mish-math",
             dependencies: [
                 "MishNumbers",
                 "MishSymbolic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .target(name: "MishTestSupport", dependencies: ["MishNumbers", "MishSymbolic"], path: "Tests/MishTestSupport"),
         .testTarget(name: "MishNumbersTests", dependencies: ["MishNumbers", "MishTestSupport"],

@@ -6,7 +6,7 @@ struct MishMath: ParsableCommand {
         commandName: "mish-math",
         abstract: "The mathematics of the Mish activation function, exact and to any precision.",
         discussion: """
-        Every printed number is either exact or carries a stated, verified error; a number that cannot be
+        Every printed number is either exact or carries a stated, verified error; a number that cannot be \
         certified is labelled as such.
 
         Exit status: 0 success; 1 the value is undefined or cannot be computed; 3 a value was printed but \
