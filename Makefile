@@ -35,6 +35,8 @@ demo: build-release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(SWIFT) build -c release --product mish-math
+	Tests/stress/bad-input.sh $(BIN_RELEASE)
 
 # Runs the MishNumbers tests built with AddressSanitizer, whose LeakSanitizer fails the run (exit status
 # non-zero, "detected memory leaks") when any allocation is left unfreed at exit. (valgrind 3.19 crashes

@@ -11,6 +11,7 @@
 /* ---- mpz ---- */
 static inline void mm_mpz_init(mpz_ptr z) { mpz_init(z); }
 static inline void mm_mpz_clear(mpz_ptr z) { mpz_clear(z); }
+static inline void mm_mpz_init2(mpz_ptr z, mp_bitcnt_t bits) { mpz_init2(z, bits); }
 static inline void mm_mpz_set(mpz_ptr r, mpz_srcptr a) { mpz_set(r, a); }
 static inline void mm_mpz_set_si(mpz_ptr r, long a) { mpz_set_si(r, a); }
 static inline int mm_mpz_set_str(mpz_ptr r, const char *s, int base) { return mpz_set_str(r, s, base); }
@@ -34,6 +35,19 @@ static inline int mm_mpz_fits_slong_p(mpz_srcptr a) { return mpz_fits_slong_p(a)
 static inline long mm_mpz_get_si(mpz_srcptr a) { return mpz_get_si(a); }
 static inline size_t mm_mpz_size(mpz_srcptr a) { return mpz_size(a); }
 static inline mp_limb_t mm_mpz_getlimbn(mpz_srcptr a, mp_size_t n) { return mpz_getlimbn(a, n); }
+static inline void mm_mpz_set_ui(mpz_ptr r, unsigned long a) { mpz_set_ui(r, a); }
+static inline void mm_mpz_swap(mpz_ptr a, mpz_ptr b) { mpz_swap(a, b); }
+static inline void mm_mpz_addmul(mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { mpz_addmul(r, a, b); }
+static inline void mm_mpz_submul(mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { mpz_submul(r, a, b); }
+static inline void mm_mpz_addmul_ui(mpz_ptr r, mpz_srcptr a, unsigned long b) { mpz_addmul_ui(r, a, b); }
+static inline void mm_mpz_submul_ui(mpz_ptr r, mpz_srcptr a, unsigned long b) { mpz_submul_ui(r, a, b); }
+static inline void mm_mpz_mul_si(mpz_ptr r, mpz_srcptr a, long b) { mpz_mul_si(r, a, b); }
+static inline void mm_mpz_divexact(mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { mpz_divexact(r, a, b); }
+static inline int mm_mpz_divisible_p(mpz_srcptr a, mpz_srcptr b) { return mpz_divisible_p(a, b); }
+static inline int mm_mpz_cmpabs(mpz_srcptr a, mpz_srcptr b) { return mpz_cmpabs(a, b); }
+static inline int mm_mpz_root(mpz_ptr r, mpz_srcptr a, unsigned long n) { return mpz_root(r, a, n); }
+static inline double mm_mpz_get_d(mpz_srcptr a) { return mpz_get_d(a); }
+static inline unsigned long mm_mpz_fdiv_ui(mpz_srcptr a, unsigned long d) { return mpz_fdiv_ui(a, d); }
 static inline void mm_gmp_free_str(char *s) {
     void (*free_function)(void *, size_t);
     mp_get_memory_functions(NULL, NULL, &free_function);
@@ -68,6 +82,8 @@ static inline int mm_mpfr_inf_p(mpfr_srcptr a) { return mpfr_inf_p(a); }
 static inline int mm_mpfr_zero_p(mpfr_srcptr a) { return mpfr_zero_p(a); }
 static inline mpfr_prec_t mm_mpfr_get_prec(mpfr_srcptr a) { return mpfr_get_prec(a); }
 static inline mpfr_exp_t mm_mpfr_get_exp(mpfr_srcptr a) { return mpfr_get_exp(a); }
+static inline int mm_mpfr_set_z(mpfr_ptr r, mpz_srcptr z, mpfr_rnd_t rnd) { return mpfr_set_z(r, z, rnd); }
+static inline int mm_mpfr_add_z(mpfr_ptr r, mpfr_srcptr a, mpz_srcptr z, mpfr_rnd_t rnd) { return mpfr_add_z(r, a, z, rnd); }
 static inline int mm_mpfr_set_q(mpfr_ptr r, mpq_srcptr q, mpfr_rnd_t rnd) { return mpfr_set_q(r, q, rnd); }
 static inline mpfr_exp_t mm_mpfr_get_z_2exp(mpz_ptr z, mpfr_srcptr a) { return mpfr_get_z_2exp(z, a); }
 static inline void mm_mpfr_clear_flags(void) { mpfr_clear_flags(); }

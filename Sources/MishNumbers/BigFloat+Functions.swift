@@ -2,7 +2,7 @@ internal import CMPFR
 
 /// The elementary functions that MPFR evaluates with correct rounding.
 public enum BigFloatFunction: String, CaseIterable, Sendable {
-    case sqrt, exp, expm1, log, log1p, tanh, sinh, cosh, erf, sin, cos, atan
+    case sqrt, exp, expm1, log, log1p, tanh, sinh, cosh, erf, erfc, sin, cos, atan
 
     typealias Kernel = (UnsafeMutablePointer<__mpfr_struct>?, UnsafePointer<__mpfr_struct>?, mpfr_rnd_t) -> Int32
 
@@ -17,6 +17,7 @@ public enum BigFloatFunction: String, CaseIterable, Sendable {
         case .sinh: return mpfr_sinh
         case .cosh: return mpfr_cosh
         case .erf: return mpfr_erf
+        case .erfc: return mpfr_erfc
         case .sin: return mpfr_sin
         case .cos: return mpfr_cos
         case .atan: return mpfr_atan
@@ -58,6 +59,10 @@ extension BigFloat {
     }
     public func erf(precision: Int? = nil, rounding: RoundingMode = .nearest) -> BigFloat {
         apply(.erf, precision: precision, rounding: rounding).value
+    }
+    /// erfc x = 1 − erf x, without the cancellation for large x.
+    public func erfc(precision: Int? = nil, rounding: RoundingMode = .nearest) -> BigFloat {
+        apply(.erfc, precision: precision, rounding: rounding).value
     }
 
     /// (sin self, cos self), each correctly rounded (mpfr_sin_cos).

@@ -175,6 +175,12 @@ extension BigInterval {
     public func sinh() -> BigInterval { increasing(.sinh) }
     public func erf() -> BigInterval { increasing(.erf) }
 
+    /// erfc X = 1 − erf X, which decreases.
+    public func erfc() -> BigInterval {
+        if isUndefined { return self }
+        return BigInterval(lower: upper.apply(.erfc, rounding: .down).value, upper: lower.apply(.erfc, rounding: .up).value)
+    }
+
     /// √x; undefined when the interval reaches below 0.
     public func squareRoot() -> BigInterval { lower.signum < 0 ? .undefined(precision: precision) : increasing(.sqrt) }
     /// ln x; undefined when the interval reaches below 0, −∞ at 0.

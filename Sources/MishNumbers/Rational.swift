@@ -120,7 +120,10 @@ public struct Rational: Sendable {
     public var isZero: Bool { signum == 0 }
     public var isInteger: Bool { mm_mpz_cmp(mm_mpq_denref(storage.q), BigInt.one.storage.z) == 0 }
 
-    static let one = Rational(1)
+    public static let one = Rational(1)
+    public static let zero = Rational(0)
+    /// True for 1, without allocating.
+    public var isOne: Bool { mm_mpq_cmp(storage.q, Rational.one.storage.q) == 0 }
 }
 
 extension Rational: CustomStringConvertible, LosslessStringConvertible, ExpressibleByIntegerLiteral {
@@ -135,8 +138,11 @@ extension Rational: Comparable, Hashable {
     public static func == (a: Rational, b: Rational) -> Bool { mm_mpq_cmp(a.storage.q, b.storage.q) == 0 }
     public static func < (a: Rational, b: Rational) -> Bool { mm_mpq_cmp(a.storage.q, b.storage.q) < 0 }
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(numerator)
-        hasher.combine(denominator)
+        for z in [mm_mpq_numref(storage.q), mm_mpq_denref(storage.q)] {
+            hasher.combine(mm_mpz_sgn(z))
+            let n = mm_mpz_size(z)
+            for i in 0..<n { hasher.combine(mm_mpz_getlimbn(z, mp_size_t(i))) }
+        }
     }
 }
 
@@ -150,9 +156,23 @@ extension Rational {
         return make { mm_mpq_div($0, a.storage.q, b.storage.q) }
     }
     public static prefix func - (a: Rational) -> Rational { make { mm_mpq_neg($0, a.storage.q) } }
-    public static func += (a: inout Rational, b: Rational) { a = a + b }
-    public static func -= (a: inout Rational, b: Rational) { a = a - b }
-    public static func *= (a: inout Rational, b: Rational) { a = a * b }
+    /// Runs `body` on this value's own `mpq_t`, copying it first if it is shared.
+    mutating func mutate(_ body: (UnsafeMutablePointer<__mpq_struct>) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) {
+            let s = Storage()
+            mm_mpq_set(s.q, storage.q)
+            storage = s
+        }
+        body(storage.q)
+    }
+
+    public static func += (a: inout Rational, b: Rational) { let q = b.storage.q; a.mutate { mm_mpq_add($0, $0, q) } }
+    public static func -= (a: inout Rational, b: Rational) { let q = b.storage.q; a.mutate { mm_mpq_sub($0, $0, q) } }
+    public static func *= (a: inout Rational, b: Rational) {
+        if b.isOne { return }
+        let q = b.storage.q
+        a.mutate { mm_mpq_mul($0, $0, q) }
+    }
     public static func /= (a: inout Rational, b: Rational) { a = a / b }
 
     public var magnitude: Rational { signum < 0 ? -self : self }
@@ -170,6 +190,22 @@ extension Rational {
     public var doubleValue: Double {
         if let n = numerator.exactInt, denominator == BigInt.one, abs(n) < 1 << 53 { return Double(n) }
         return BigFloat(self, precision: 53).toDouble()
+    }
+
+    /// The exact q-th root, when self is the q-th power of a rational (q ≥ 1); negative values only for odd q.
+    public func exactRoot(_ q: Int) -> Rational? {
+        precondition(q >= 1)
+        if q == 1 { return self }
+        if signum < 0 && q % 2 == 0 { return nil }
+        var exact = true
+        let num = BigInt.make { r in exact = mm_mpz_root(r, mm_mpq_numref(storage.q), UInt(q)) != 0 && exact }
+        let den = BigInt.make { r in exact = mm_mpz_root(r, mm_mpq_denref(storage.q), UInt(q)) != 0 && exact }
+        return exact ? Rational(num, den) : nil
+    }
+
+    /// Bits in the numerator plus bits in the denominator: a measure of size.
+    public var bitSize: Int {
+        Int(mm_mpz_sizeinbase(mm_mpq_numref(storage.q), 2)) + Int(mm_mpz_sizeinbase(mm_mpq_denref(storage.q), 2))
     }
 
     /// ⌊self⌋.

@@ -1,69 +1,160 @@
 import Foundation
 import MishNumbers
 
+/// A number system in which expressions can be evaluated; ``Expr/evaluate(in:)`` walks the DAG once,
+/// evaluating each shared node a single time.
+public protocol ExprAlgebra {
+    associatedtype Value
+    func number(_ q: Rational) -> Value
+    func variable() -> Value
+    func pi() -> Value
+    func add(_ a: Value, _ b: Value) -> Value
+    func multiply(_ a: Value, _ b: Value) -> Value
+    /// base^exponent; `rational` is the exponent's exact value when it is a number.
+    func power(_ base: Value, _ exponent: Value, rational: Rational?) -> Value
+    func apply(_ f: Primitive, _ a: Value) -> Value
+}
+
 extension Expr {
-    /// The value at x in Double arithmetic; quick, with no error bound.
-    public func evaluate(at x: Double) -> Double {
-        switch self {
-        case .number(let q): return q.doubleValue
-        case .variable: return x
-        case .constant(let c): return c.doubleValue
-        case .sum(let ts): return ts.reduce(0) { $0 + $1.evaluate(at: x) }
-        case .product(let fs): return fs.reduce(1) { $0 * $1.evaluate(at: x) }
-        case .negate(let a): return -a.evaluate(at: x)
-        case .reciprocal(let a): return 1 / a.evaluate(at: x)
-        case .power(let a, let b): return Foundation.pow(a.evaluate(at: x), b.evaluate(at: x))
-        case .apply(let f, let a): return f.evaluate(a.evaluate(at: x))
-        }
+    /// The value in `algebra`, each node of the DAG evaluated once.
+    public func evaluate<A: ExprAlgebra>(in algebra: A) -> A.Value {
+        var memo: [ObjectIdentifier: A.Value] = [:]
+        return evaluate(algebra, &memo)
     }
+
+    private func evaluate<A: ExprAlgebra>(_ a: A, _ memo: inout [ObjectIdentifier: A.Value]) -> A.Value {
+        if let v = memo[ObjectIdentifier(self)] { return v }
+        let v: A.Value
+        switch kind {
+        case .number(let q): v = a.number(q)
+        case .variable: v = a.variable()
+        case .pi: v = a.pi()
+        case .sum(let k, let terms):
+            var acc: A.Value? = k.isZero ? nil : a.number(k)
+            for t in terms {
+                let tv = t.expr.evaluate(a, &memo)
+                let scaled = t.coefficient.isOne ? tv : a.multiply(a.number(t.coefficient), tv)
+                acc = acc.map { a.add($0, scaled) } ?? scaled
+            }
+            v = acc!
+        case .product(let c, let fs):
+            var acc: A.Value? = c.isOne ? nil : a.number(c)
+            for f in fs {
+                let fv = f.evaluate(a, &memo)
+                acc = acc.map { a.multiply($0, fv) } ?? fv
+            }
+            v = acc!
+        case .power(let b, let e):
+            v = a.power(b.evaluate(a, &memo), e.evaluate(a, &memo), rational: e.rationalValue)
+        case .apply(let f, let x):
+            v = a.apply(f, x.evaluate(a, &memo))
+        }
+        memo[ObjectIdentifier(self)] = v
+        return v
+    }
+
+    /// The value at x in Double arithmetic; quick, with no error bound.
+    public func evaluate(at x: Double) -> Double { evaluate(in: DoubleAlgebra(x: x)) }
 
     /// The value at x with every operation rounded to nearest at `precision` bits (IEEE 754 semantics at
-    /// ±∞ and for 0/0). Each step is correctly rounded, but errors accumulate: use
-    /// ``enclosure(at:precision:)`` or ``certifiedValue(at:digits:)`` for a guaranteed result.
-    public func evaluate(at x: BigFloat, precision p: Int) -> BigFloat {
-        switch self {
-        case .number(let q): return BigFloat(q, precision: p)
-        case .variable: return x.rounded(toPrecision: p)
-        case .constant(let c): return c.evaluate(precision: p)
-        case .sum(let ts):
-            return ts.dropFirst().reduce(ts[0].evaluate(at: x, precision: p)) {
-                $0.adding($1.evaluate(at: x, precision: p), precision: p).value
-            }
-        case .product(let fs):
-            return fs.dropFirst().reduce(fs[0].evaluate(at: x, precision: p)) {
-                $0.multiplied(by: $1.evaluate(at: x, precision: p), precision: p).value
-            }
-        case .negate(let a): return -a.evaluate(at: x, precision: p)
-        case .reciprocal(let a):
-            return BigFloat(1, precision: 2).divided(by: a.evaluate(at: x, precision: p), precision: p).value
-        case .power(let a, let b):
-            if let q = b.rationalValue, q.isInteger, let n = q.numerator.exactInt {
-                return a.evaluate(at: x, precision: p).pow(n, precision: p)
-            }
-            return a.evaluate(at: x, precision: p).pow(b.evaluate(at: x, precision: p), precision: p)
-        case .apply(let f, let a): return f.evaluate(a.evaluate(at: x, precision: p), precision: p)
-        }
-    }
+    /// ±∞ and for 0/0). Each step is correctly rounded but errors accumulate: use ``enclosure(at:precision:)``
+    /// or ``certifiedValue(at:digits:)`` for a guaranteed result.
+    public func evaluate(at x: BigFloat, precision p: Int) -> BigFloat { evaluate(in: BigFloatAlgebra(x: x, precision: p)) }
 
-    /// An interval that contains the exact value f(x) for every x in `x`, with endpoints of `precision` bits.
-    public func enclosure(at x: BigInterval, precision p: Int) -> BigInterval {
-        switch self {
-        case .number(let q): return BigInterval(q, precision: p)
-        case .variable: return x
-        case .constant(let c): return c.enclosure(precision: p)
-        case .sum(let ts):
-            return ts.dropFirst().reduce(ts[0].enclosure(at: x, precision: p)) { $0 + $1.enclosure(at: x, precision: p) }
-        case .product(let fs):
-            return fs.dropFirst().reduce(fs[0].enclosure(at: x, precision: p)) { $0 * $1.enclosure(at: x, precision: p) }
-        case .negate(let a): return -a.enclosure(at: x, precision: p)
-        case .reciprocal(let a): return BigInterval(1, precision: p) / a.enclosure(at: x, precision: p)
-        case .power(let a, let b):
-            let base = a.enclosure(at: x, precision: p)
-            if let q = b.rationalValue, q.isInteger, let n = q.numerator.exactInt { return base.pow(n) }
-            return base.pow(b.enclosure(at: x, precision: p))
-        case .apply(let f, let a): return f.evaluate(a.enclosure(at: x, precision: p))
-        }
+    /// An interval that contains f(x) for every x in `x`, with endpoints of `precision` bits.
+    public func enclosure(at x: BigInterval, precision p: Int) -> BigInterval { evaluate(in: IntervalAlgebra(x: x, precision: p)) }
+
+    /// The value at a complex point, principal branches, at z's precision.
+    public func evaluate(at z: BigComplex) -> BigComplex { evaluate(in: ComplexAlgebra(z: z)) }
+}
+
+public struct DoubleAlgebra: ExprAlgebra {
+    public let x: Double
+    public init(x: Double) { self.x = x }
+    public func number(_ q: Rational) -> Double { q.doubleValue }
+    public func variable() -> Double { x }
+    public func pi() -> Double { Double.pi }
+    public func add(_ a: Double, _ b: Double) -> Double { a + b }
+    public func multiply(_ a: Double, _ b: Double) -> Double { a * b }
+    public func power(_ b: Double, _ e: Double, rational: Rational?) -> Double {
+        if rational == Rational(1, 2) { return b.squareRoot() }
+        return Foundation.pow(b, e)
     }
+    public func apply(_ f: Primitive, _ a: Double) -> Double { f.evaluate(a) }
+}
+
+public struct BigFloatAlgebra: ExprAlgebra {
+    public let x: BigFloat
+    public let precision: Int
+    public init(x: BigFloat, precision: Int) {
+        self.x = x
+        self.precision = precision
+    }
+    public func number(_ q: Rational) -> BigFloat { BigFloat(q, precision: precision) }
+    public func variable() -> BigFloat { x.rounded(toPrecision: precision) }
+    public func pi() -> BigFloat { .pi(precision: precision) }
+    public func add(_ a: BigFloat, _ b: BigFloat) -> BigFloat { a.adding(b, precision: precision).value }
+    public func multiply(_ a: BigFloat, _ b: BigFloat) -> BigFloat { a.multiplied(by: b, precision: precision).value }
+    public func power(_ b: BigFloat, _ e: BigFloat, rational: Rational?) -> BigFloat {
+        if let q = rational {
+            if q.isInteger, let n = q.numerator.exactInt { return b.pow(n, precision: precision) }
+            if q == Rational(1, 2) { return b.squareRoot(precision: precision) }
+        }
+        return b.pow(e, precision: precision)
+    }
+    public func apply(_ f: Primitive, _ a: BigFloat) -> BigFloat { f.evaluate(a, precision: precision) }
+}
+
+public struct IntervalAlgebra: ExprAlgebra {
+    public let x: BigInterval
+    public let precision: Int
+    public init(x: BigInterval, precision: Int) {
+        self.x = x
+        self.precision = precision
+    }
+    public func number(_ q: Rational) -> BigInterval { BigInterval(q, precision: precision) }
+    public func variable() -> BigInterval { x }
+    public func pi() -> BigInterval { .pi(precision: precision) }
+    public func add(_ a: BigInterval, _ b: BigInterval) -> BigInterval { a + b }
+    public func multiply(_ a: BigInterval, _ b: BigInterval) -> BigInterval { a * b }
+    public func power(_ b: BigInterval, _ e: BigInterval, rational: Rational?) -> BigInterval {
+        if let q = rational {
+            if q.isInteger, let n = q.numerator.exactInt { return b.pow(n) }
+            if q.denominator == BigInt(2), let n = q.numerator.exactInt {
+                return b.squareRoot().pow(n)
+            }
+        }
+        return b.pow(e)
+    }
+    public func apply(_ f: Primitive, _ a: BigInterval) -> BigInterval { f.evaluate(a) }
+}
+
+public struct ComplexAlgebra: ExprAlgebra {
+    public let z: BigComplex
+    public init(z: BigComplex) { self.z = z }
+    var precision: Int { z.precision }
+    public func number(_ q: Rational) -> BigComplex { BigComplex(BigFloat(q, precision: precision)) }
+    public func variable() -> BigComplex { z }
+    public func pi() -> BigComplex { BigComplex(.pi(precision: precision)) }
+    public func add(_ a: BigComplex, _ b: BigComplex) -> BigComplex { a + b }
+    public func multiply(_ a: BigComplex, _ b: BigComplex) -> BigComplex { a * b }
+    public func power(_ b: BigComplex, _ e: BigComplex, rational: Rational?) -> BigComplex {
+        if let q = rational, q.isInteger, var n = q.numerator.exactInt {
+            let one = BigComplex(BigFloat(1, precision: precision))
+            var base = n < 0 ? one / b : b
+            n = abs(n)
+            var acc = one
+            while n > 0 {
+                if n & 1 == 1 { acc = acc * base }
+                base = base * base
+                n >>= 1
+            }
+            return acc
+        }
+        if b.re.isZero && b.im.isZero { return b }
+        return (e * b.log()).exp()
+    }
+    public func apply(_ f: Primitive, _ a: BigComplex) -> BigComplex { f.evaluate(a) }
 }
 
 /// Where to evaluate an expression: at a real point given by a constant expression (exact: "-1.1924",

@@ -23,52 +23,79 @@ public struct ParseError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 }
 
-/// Parses the text syntax of expressions in x:
+/// Parses the text syntax into canonical expressions:
 ///
-///     expr    := term (('+' | '-') term)*
-///     term    := unary (('*' | '/') unary)*
-///     unary   := ('-' | '+') unary | power
-///     power   := primary ('^' unary)?              right-associative: 2^3^2 = 2^9, -x^2 = -(x^2)
-///     primary := number | 'x' | 'pi' | 'e' | name '(' expr ')' | '(' expr ')'
-///     number  := digits ['.' digits] [('e' | 'E') ['+' | '-'] digits]     exact: 1.1924 = 2981/2500
+///     program   := statement ((';' | newline) statement)*      the last statement is an expression
+///     statement := name '(' name ')' '=' expr                   a function of one argument
+///                | name '=' expr                                a named constant
+///                | expr
+///     expr      := term (('+' | '-') term)*
+///     term      := unary (('*' | '/') unary)*
+///     unary     := ('-' | '+') unary | power
+///     power     := primary ('^' unary)?                         right-associative: 2^3^2 = 2^9, -x^2 = -(x^2)
+///     primary   := number | 'x' | 'pi' | 'e' | name | name '(' expr ')' | 'd' '(' expr [',' integer] ')'
+///                | '(' expr ')'
+///     number    := digits ['.' digits] [('e' | 'E') ['+' | '-'] digits]      exact: 1.1924 = 2981/2500
 ///
-/// Spaces are ignored. Nesting is limited to ``maximumDepth`` levels, so no input can exhaust the stack.
+/// `d(EXPR, N)` is the N-th derivative in x (N = 1 when omitted). Definitions persist in the parser value,
+/// so a REPL can define a function on one line and call it on the next. Spaces are ignored; a newline
+/// outside parentheses separates statements. Nesting is limited to ``maximumDepth`` levels, so no input
+/// can exhaust the stack.
 public struct ExprParser {
     /// Deepest nesting of parentheses, unary signs and powers accepted.
     public static let maximumDepth = 500
+    /// Highest order accepted in d(EXPR, N): general derivatives grow quickly with the order.
+    public static let maximumDerivativeOrder = 64
 
-    public init() {}
-
-    public static func parse(_ text: String) throws -> Expr { try ExprParser().parse(text) }
-
-    public func parse(_ text: String) throws -> Expr {
-        let scalars = Array(text.unicodeScalars)
-        var state = State(source: text, scalars: scalars, tokens: try Lexer.tokens(scalars, source: text))
-        if state.peek.kind == .end {
-            throw state.error(at: state.peek, "empty expression: expected a number, x, a constant or a function call")
-        }
-        let e = try state.expression()
-        guard state.peek.kind == .end else {
-            let t = state.peek
-            if t.kind == .rightParen { throw state.error(at: t, "unbalanced ')': no '(' is open here") }
-            throw state.error(at: t, "unexpected \(state.display(t)) after a complete expression: expected an operator (+ - * / ^) or the end")
-        }
-        return e
+    /// What a user-defined name stands for.
+    public enum Definition: Sendable, Equatable {
+        /// A function of one argument; the body is written in x.
+        case function(Expr)
+        /// A named expression.
+        case value(Expr)
     }
+
+    public private(set) var definitions: [String: Definition]
+
+    public init(definitions: [String: Definition] = [:]) { self.definitions = definitions }
+
+    public static func parse(_ text: String) throws -> Expr {
+        var parser = ExprParser()
+        return try parser.parse(text)
+    }
+
+    /// Parses a program and returns the value of its last statement; its definitions are kept.
+    public mutating func parse(_ text: String) throws -> Expr {
+        let scalars = Array(text.unicodeScalars)
+        var state = State(source: text, scalars: scalars, tokens: try Lexer.tokens(scalars, source: text),
+                          definitions: definitions)
+        let result = try state.program()
+        definitions = state.definitions
+        return result
+    }
+
+    static let reservedNames: Set<String> = Set(["x", "pi", "e", "d"] + Primitive.allCases.map(\.name))
 
     struct State {
         let source: String
         let scalars: [Unicode.Scalar]
         let tokens: [Token]
+        var definitions: [String: Definition]
         var index = 0
         var depth = 0
+        var parameter: String?
         var smallIntegers: [Int: Expr] = [:]
 
-        init(source: String, scalars: [Unicode.Scalar], tokens: [Token]) {
+        init(source: String, scalars: [Unicode.Scalar], tokens: [Token], definitions: [String: Definition]) {
             self.source = source
             self.scalars = scalars
             self.tokens = tokens
+            self.definitions = definitions
         }
+
+        var peek: Token { tokens[index] }
+        func peek(_ k: Int) -> Token { tokens[Swift.min(index + k, tokens.count - 1)] }
+        mutating func advance() -> Token { defer { index += 1 }; return tokens[index] }
 
         func lexeme(_ t: Token) -> String {
             var text = ""
@@ -81,12 +108,10 @@ public struct ExprParser {
             case .number: return "number '\(lexeme(t).prefix(40))'"
             case .identifier: return "name '\(lexeme(t).prefix(40))'"
             case .end: return "end of input"
+            case .separator: return lexeme(t) == ";" ? "';'" : "end of line"
             default: return "'\(lexeme(t))'"
             }
         }
-
-        var peek: Token { tokens[index] }
-        mutating func advance() -> Token { defer { index += 1 }; return tokens[index] }
 
         func error(at t: Token, _ message: String) -> ParseError {
             ParseError(column: t.column, message: message, source: source)
@@ -99,14 +124,74 @@ public struct ExprParser {
             }
         }
 
+        // MARK: statements
+
+        mutating func program() throws -> Expr {
+            var last: Expr?
+            var lastWasDefinition = false
+            while true {
+                while peek.kind == .separator { index += 1 }
+                if peek.kind == .end { break }
+                if let (name, definition) = try definitionStatement() {
+                    definitions[name] = definition
+                    last = nil
+                    lastWasDefinition = true
+                } else {
+                    last = try expression()
+                    lastWasDefinition = false
+                }
+                let t = peek
+                guard t.kind == .separator || t.kind == .end else {
+                    if t.kind == .rightParen { throw error(at: t, "unbalanced ')': no '(' is open here") }
+                    if t.kind == .equals { throw error(at: t, "'=' defines a name: write 'f(x) = ...' or 'a = ...' at the start of a statement") }
+                    throw error(at: t, "unexpected \(display(t)) after a complete expression: expected an operator (+ - * / ^) or the end")
+                }
+            }
+            guard let result = last else {
+                throw error(at: peek, lastWasDefinition
+                    ? "expected an expression after the definitions (separate statements with ';')"
+                    : "empty expression: expected a number, x, a constant or a function call")
+            }
+            return result
+        }
+
+        /// `f(t) = body` or `a = value`, or nil (and nothing consumed) when the statement is an expression.
+        mutating func definitionStatement() throws -> (String, Definition)? {
+            let nameToken = peek
+            guard nameToken.kind == .identifier else { return nil }
+            let isFunction = peek(1).kind == .leftParen && peek(2).kind == .identifier
+                && peek(3).kind == .rightParen && peek(4).kind == .equals
+            let isValue = peek(1).kind == .equals
+            guard isFunction || isValue else { return nil }
+            let name = lexeme(nameToken)
+            if ExprParser.reservedNames.contains(name) {
+                throw error(at: nameToken, "'\(name)' is built in and cannot be redefined")
+            }
+            if isValue {
+                index += 2
+                return (name, .value(try expression()))
+            }
+            let parameterToken = peek(2)
+            let parameterName = lexeme(parameterToken)
+            if ExprParser.reservedNames.contains(parameterName) && parameterName != "x" {
+                throw error(at: parameterToken, "'\(parameterName)' is built in and cannot name a parameter")
+            }
+            index += 5
+            parameter = parameterName
+            defer { parameter = nil }
+            return (name, .function(try expression()))
+        }
+
+        // MARK: expressions
+
         mutating func expression() throws -> Expr {
             var terms = [try term()]
             while peek.kind == .plus || peek.kind == .minus {
                 let negative = advance().kind == .minus
                 let t = try term()
-                terms.append(negative ? .negated(t) : t)
+                terms.append(negative ? -t : t)
             }
-            return terms.count == 1 ? terms[0] : .sum(terms)
+            return terms.count == 1 ? terms[0] : Expr.sum(terms)
         }
 
         mutating func term() throws -> Expr {
@@ -117,9 +202,9 @@ public struct ExprParser {
                     throw error(at: op, "'**' is not an operator: write powers with '^', as in x^2")
                 }
                 let f = try unary()
-                factors.append(op.kind == .slash ? .reciprocal(f) : f)
+                factors.append(op.kind == .slash ? Expr.power(f, .minusOne) : f)
             }
-            return factors.count == 1 ? factors[0] : .product(factors)
+            return factors.count == 1 ? factors[0] : Expr.product(factors)
         }
 
         mutating func unary() throws -> Expr {
@@ -128,7 +213,7 @@ public struct ExprParser {
                 try descend(op)
                 defer { depth -= 1 }
                 let operand = try unary()
-                return op.kind == .minus ? .negated(operand) : operand
+                return op.kind == .minus ? -operand : operand
             }
             return try power()
         }
@@ -139,7 +224,7 @@ public struct ExprParser {
             let op = advance()
             try descend(op)
             defer { depth -= 1 }
-            return .power(base, try unary())
+            return Expr.power(base, try unary())
         }
 
         mutating func primary() throws -> Expr {
@@ -149,7 +234,7 @@ public struct ExprParser {
                 let text = lexeme(t)
                 if text.utf8.count <= 18, let n = Int(text) {
                     if let cached = smallIntegers[n] { return cached }
-                    let e = Expr.number(Rational(n))
+                    let e = Expr.number(n)
                     if smallIntegers.count < 4096 { smallIntegers[n] = e }
                     return e
                 }
@@ -159,7 +244,9 @@ public struct ExprParser {
                     throw error(at: t, "bad number '\(text)': \(e.reason)")
                 }
             case .identifier:
-                if t.end == t.start + 1 && scalars[t.start] == "x" && peek.kind != .leftParen { return .variable }
+                if t.end == t.start + 1 && scalars[t.start] == "x" && parameter == nil && peek.kind != .leftParen {
+                    return .x
+                }
                 return try named(lexeme(t), at: t)
             case .leftParen:
                 try descend(t)
@@ -186,40 +273,93 @@ public struct ExprParser {
             index += 1
         }
 
+        /// The single argument of a call whose '(' is next; errors name the function.
+        mutating func argument(of name: String) throws -> Expr {
+            let open = advance()
+            try descend(open)
+            defer { depth -= 1 }
+            if peek.kind == .rightParen { throw error(at: peek, "\(name) takes 1 argument, got none") }
+            let arg = try expression()
+            if peek.kind == .comma { throw error(at: peek, "\(name) takes 1 argument, got more") }
+            try expect(.rightParen, opening: open)
+            return arg
+        }
+
         mutating func named(_ name: String, at t: Token) throws -> Expr {
+            if let p = parameter, name == p {
+                if peek.kind == .leftParen { throw error(at: peek, "'\(name)' is the parameter, not a function") }
+                return .x
+            }
             if let f = Primitive.byName[name] {
                 guard peek.kind == .leftParen else {
                     throw error(at: t, "'\(name)' is a function: call it as \(name)(...)")
                 }
-                let open = advance()
-                try descend(open)
-                defer { depth -= 1 }
-                if peek.kind == .rightParen {
-                    throw error(at: peek, "\(name) takes 1 argument, got none")
+                return Expr.apply(f, try argument(of: name))
+            }
+            if name == "d" { return try derivativeCall(at: t) }
+            if let definition = definitions[name] {
+                switch definition {
+                case .function(let body):
+                    guard peek.kind == .leftParen else {
+                        throw error(at: t, "'\(name)' is a function: call it as \(name)(...)")
+                    }
+                    return body.substituting(x: try argument(of: name))
+                case .value(let v):
+                    if peek.kind == .leftParen {
+                        throw error(at: peek, "'\(name)' is a value, not a function: write '\(name)*(...)' to multiply")
+                    }
+                    return v
                 }
-                let arg = try expression()
-                if peek.kind == .comma {
-                    throw error(at: peek, "\(name) takes 1 argument, got more")
-                }
-                try expect(.rightParen, opening: open)
-                return .apply(f, arg)
             }
             let value: Expr
             switch name {
-            case "x": value = .variable
-            case "pi": value = .constant(.pi)
-            case "e": value = .constant(.e)
+            case "x":
+                if let p = parameter {
+                    throw error(at: t, "inside the definition of a function of \(p), the variable is \(p); x is not defined here")
+                }
+                value = .x
+            case "pi": value = .pi
+            case "e": value = .e
             default:
+                let user = definitions.keys.sorted()
+                let extra = user.isEmpty ? "" : "; defined here: " + user.joined(separator: ", ")
                 if peek.kind == .leftParen {
                     let known = Primitive.allCases.map(\.name).sorted().joined(separator: ", ")
-                    throw error(at: t, "unknown function '\(name)'; known functions: \(known)")
+                    throw error(at: t, "unknown function '\(name)'; known functions: \(known), d\(extra)")
                 }
-                throw error(at: t, "unknown name '\(name)': the variable is x and the constants are pi and e")
+                throw error(at: t, "unknown name '\(name)': the variable is x and the constants are pi and e\(extra)")
             }
             if peek.kind == .leftParen {
                 throw error(at: peek, "'\(name)' is not a function: write '\(name)*(...)' to multiply")
             }
             return value
+        }
+
+        /// d(EXPR) or d(EXPR, N): the N-th derivative in x.
+        mutating func derivativeCall(at t: Token) throws -> Expr {
+            guard peek.kind == .leftParen else {
+                throw error(at: t, "'d' is the derivative: call it as d(EXPR) or d(EXPR, N)")
+            }
+            let open = advance()
+            try descend(open)
+            defer { depth -= 1 }
+            if peek.kind == .rightParen { throw error(at: peek, "d takes an expression and an optional order, got none") }
+            let body = try expression()
+            var order = 1
+            if peek.kind == .comma {
+                index += 1
+                let n = advance()
+                guard n.kind == .number, let k = Int(lexeme(n)) else {
+                    throw error(at: n, "the order of d(EXPR, N) must be a non-negative integer")
+                }
+                guard (0...ExprParser.maximumDerivativeOrder).contains(k) else {
+                    throw error(at: n, "derivative order \(k) is beyond \(ExprParser.maximumDerivativeOrder) "
+                        + "(general derivatives grow quickly; `mish-math derive --form normal` reaches higher orders)")
+                }
+                order = k
+            }
+            try expect(.rightParen, opening: open)
+            return body.derivative(order: order)
         }
     }
 }
@@ -227,7 +367,7 @@ public struct ExprParser {
 struct Token {
     enum Kind: UInt8 {
         case number, identifier
-        case plus, minus, star, slash, caret, leftParen, rightParen, comma, end
+        case plus, minus, star, slash, caret, leftParen, rightParen, comma, equals, separator, end
     }
     let kind: Kind
     /// The lexeme is scalars[start..<end] of the source; the column is start + 1.
@@ -235,16 +375,22 @@ struct Token {
     let end: Int
     var column: Int { start + 1 }
 }
+
 enum Lexer {
     static func tokens(_ s: [Unicode.Scalar], source text: String) throws -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(s.count / 2 + 1)
         var i = 0
+        var parenDepth = 0
         func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
         func isLetter(_ c: Unicode.Scalar) -> Bool { (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_" }
         while i < s.count {
             let c = s[i]
-            let column = i + 1
+            if c == "\n" && parenDepth == 0 {
+                out.append(Token(kind: .separator, start: i, end: i + 1))
+                i += 1
+                continue
+            }
             if c == " " || c == "\t" || c == "\n" || c == "\r" { i += 1; continue }
             if isDigit(c) || (c == "." && i + 1 < s.count && isDigit(s[i + 1])) {
                 var j = i
@@ -279,14 +425,16 @@ enum Lexer {
             case "*": kind = .star
             case "/": kind = .slash
             case "^": kind = .caret
-            case "(": kind = .leftParen
-            case ")": kind = .rightParen
+            case "(": kind = .leftParen; parenDepth += 1
+            case ")": kind = .rightParen; parenDepth = Swift.max(0, parenDepth - 1)
             case ",": kind = .comma
+            case "=": kind = .equals
+            case ";": kind = .separator
             default:
                 let shown = c.value < 32 || c.value == 127
                     ? "control character U+\(String(c.value, radix: 16, uppercase: true))"
                     : "character '\(c)' (U+\(String(c.value, radix: 16, uppercase: true)))"
-                throw ParseError(column: column, message: "unexpected \(shown)", source: text)
+                throw ParseError(column: i + 1, message: "unexpected \(shown)", source: text)
             }
             out.append(Token(kind: kind, start: i, end: i + 1))
             i += 1

@@ -1,7 +1,8 @@
 import MishNumbers
 import MishSymbolic
 
-/// Random expressions over the whole catalogue, for property tests (printing, parsing, evaluation).
+/// Random canonical expressions over the whole catalogue, for property tests (printing, parsing,
+/// evaluation, differentiation). Built through the smart constructors, as every expression is.
 public struct ExprFuzzer {
     public var generator: SeededGenerator
 
@@ -11,27 +12,27 @@ public struct ExprFuzzer {
     public mutating func expression(depth: Int) -> Expr {
         if depth <= 0 || Int.random(in: 0..<10, using: &generator) < 2 { return leaf() }
         switch Int.random(in: 0..<7, using: &generator) {
-        case 0: return .sum((0..<Int.random(in: 2...3, using: &generator)).map { _ in expression(depth: depth - 1) })
-        case 1: return .product((0..<Int.random(in: 2...3, using: &generator)).map { _ in expression(depth: depth - 1) })
-        case 2: return .negate(expression(depth: depth - 1))
-        case 3: return .reciprocal(expression(depth: depth - 1))
+        case 0: return Expr.sum((0..<Int.random(in: 2...3, using: &generator)).map { _ in expression(depth: depth - 1) })
+        case 1: return Expr.product((0..<Int.random(in: 2...3, using: &generator)).map { _ in expression(depth: depth - 1) })
+        case 2: return -expression(depth: depth - 1)
+        case 3: return Expr.one / expression(depth: depth - 1)
         case 4:
             let exponent: Expr = Bool.random(using: &generator)
-                ? .number(Rational(Int.random(in: -3...4, using: &generator)))
+                ? .number(Int.random(in: -3...4, using: &generator))
                 : .number(Rational(Int.random(in: 1...5, using: &generator), 2))
-            return .power(expression(depth: depth - 1), exponent)
+            return Expr.power(expression(depth: depth - 1), exponent)
         default:
             let f = Primitive.allCases.randomElement(using: &generator)!
-            return .apply(f, expression(depth: depth - 1))
+            return Expr.apply(f, expression(depth: depth - 1))
         }
     }
 
     mutating func leaf() -> Expr {
         switch Int.random(in: 0..<6, using: &generator) {
-        case 0, 1, 2: return .variable
-        case 3: return .constant(Bool.random(using: &generator) ? .pi : .e)
+        case 0, 1, 2: return .x
+        case 3: return Bool.random(using: &generator) ? .pi : .e
         case 4: return .number(Rational(Int.random(in: -9...9, using: &generator), Int.random(in: 1...7, using: &generator)))
-        default: return .number(Rational(Int.random(in: 0...20, using: &generator)))
+        default: return .number(Int.random(in: 0...20, using: &generator))
         }
     }
 }

@@ -1,0 +1,245 @@
+import MishNumbers
+
+/// The rewrite rules that bring an expression into the exp-rational class, as named data. Each is an
+/// identity of real analysis for u = eˣ and w = e^a (w > 0); the soundness tests evaluate both sides.
+public enum ExpRationalRule: String, CaseIterable, Sendable {
+    case expOfLog = "exp(log w) = w"
+    case expOfMultipleOfX = "exp(n*x) = u^n"
+    case expOfSum = "exp(a + b) = exp(a)*exp(b)"
+    case tanhAsExp = "tanh(a) = (w^2 - 1)/(w^2 + 1)"
+    case sinhAsExp = "sinh(a) = (w - 1/w)/2"
+    case coshAsExp = "cosh(a) = (w + 1/w)/2"
+    case sechAsExp = "sech(a) = 2*w/(w^2 + 1)"
+    case expm1AsExp = "expm1(a) = w - 1"
+    case sigmoidAsExp = "sigmoid(a) = w/(1 + w)"
+    case softplusAsLog = "softplus(a) = log(1 + w)"
+    case log1pAsLog = "log1p(b) = log(1 + b)"
+    case logsigmoidAsLog = "logsigmoid(a) = log(w/(1 + w))"
+    case mishAsExp = "mish(a) = a*((1 + w)^2 - 1)/((1 + w)^2 + 1)"
+    case swishAsExp = "swish(a) = a*w/(1 + w)"
+}
+
+extension ExpRational {
+    /// The normal form of `e`, or nil when `e` is outside the class (π, erf, gelu, a log that does not
+    /// cancel, a non-integer power, division by a function of x, ...).
+    public init?(_ e: Expr) {
+        var converter = Converter()
+        guard let r = converter.field(e) else { return nil }
+        self = r
+    }
+
+    /// Converts with memo tables over the DAG.
+    struct Converter {
+        var fieldMemo: [ObjectIdentifier: ExpRational?] = [:]
+        var logMemo: [ObjectIdentifier: ExpRational?] = [:]
+
+        /// e as an element of the class.
+        mutating func field(_ e: Expr) -> ExpRational? {
+            if let m = fieldMemo[ObjectIdentifier(e)] { return m }
+            let r = computeField(e)
+            fieldMemo[ObjectIdentifier(e)] = r
+            return r
+        }
+
+        /// W in the class with e = log(W) (so exp(e) = W), or nil.
+        mutating func exponential(_ e: Expr) -> ExpRational? {
+            if let m = logMemo[ObjectIdentifier(e)] { return m }
+            let r = computeExponential(e)
+            logMemo[ObjectIdentifier(e)] = r
+            return r
+        }
+
+        private mutating func computeField(_ e: Expr) -> ExpRational? {
+            switch e.kind {
+            case .number(let q): return ExpRational(q)
+            case .variable: return .x
+            case .pi: return nil
+            case .sum(let k, let terms):
+                var acc = ExpRational(k)
+                for t in terms {
+                    guard let v = field(t.expr) else { return nil }
+                    acc = acc + ExpRational(t.coefficient) * v
+                }
+                return acc
+            case .product(let c, let fs):
+                var acc = ExpRational(c)
+                for f in fs {
+                    guard let v = field(f) else { return nil }
+                    acc = acc * v
+                }
+                return acc
+            case .power(let b, let n):
+                guard let k = n.integerValue, let v = field(b) else { return nil }
+                return v.power(k)
+            case .apply(let f, let a):
+                return applied(f, a)
+            }
+        }
+
+        private mutating func applied(_ f: Primitive, _ a: Expr) -> ExpRational? {
+            let one = ExpRational.one
+            switch f {
+            case .exp:
+                return exponential(a)
+            case .expm1:
+                return exponential(a).map { $0 - one }
+            case .tanh:
+                guard let w = exponential(a), let w2 = w.power(2) else { return nil }
+                return (w2 - one) * (w2 + one).reciprocal
+            case .sinh:
+                guard let w = exponential(a), let inv = w.reciprocal else { return nil }
+                return (w - inv) * ExpRational(Rational(1, 2))
+            case .cosh:
+                guard let w = exponential(a), let inv = w.reciprocal else { return nil }
+                return (w + inv) * ExpRational(Rational(1, 2))
+            case .sech:
+                guard let w = exponential(a), let w2 = w.power(2) else { return nil }
+                return ExpRational(2) * w * (w2 + one).reciprocal
+            case .sigmoid:
+                guard let w = exponential(a) else { return nil }
+                return w * (one + w).reciprocal
+            case .mish:
+                guard let v = field(a), let w = exponential(a), let s = (one + w).power(2) else { return nil }
+                return v * (s - one) * (s + one).reciprocal
+            case .swish:
+                guard let v = field(a), let w = exponential(a) else { return nil }
+                return v * w * (one + w).reciprocal
+            case .log, .log1p, .softplus, .logsigmoid, .sqrt, .erf, .gelu:
+                return nil
+            }
+        }
+
+        private mutating func computeExponential(_ e: Expr) -> ExpRational? {
+            switch e.kind {
+            case .variable:
+                return .uPower(1)
+            case .number(let q):
+                return q.isZero ? .one : nil
+            case .sum(let k, let terms):
+                guard k.isZero else { return nil }
+                var acc = ExpRational.one
+                for t in terms {
+                    guard let n = t.coefficient.numerator.exactInt, t.coefficient.isInteger,
+                          let w = exponential(t.expr), let wn = w.power(n) else { return nil }
+                    acc = acc * wn
+                }
+                return acc
+            case .product(let c, let fs):
+                guard !c.isOne, c.isInteger, let n = c.numerator.exactInt else { return nil }
+                return exponential(Expr.product(fs)).flatMap { $0.power(n) }
+            case .apply(.log, let a):
+                return field(a)
+            case .apply(.log1p, let a):
+                return field(a).map { ExpRational.one + $0 }
+            case .apply(.softplus, let a):
+                return exponential(a).map { ExpRational.one + $0 }
+            case .apply(.logsigmoid, let a):
+                guard let w = exponential(a) else { return nil }
+                return w * (ExpRational.one + w).reciprocal
+            default:
+                return nil
+            }
+        }
+    }
+}
+
+private func * (a: ExpRational, b: ExpRational?) -> ExpRational? { b.map { a * $0 } }
+
+// MARK: - Back to expressions
+
+extension ExpRational {
+    /// The normal form as an expression: u^k·(Σⱼ u^j·Cⱼ(x)) / (c·Π fⱼ(u)^eⱼ), the numerator grouped by
+    /// powers of u = eˣ with its lowest power k factored out (mish′ prints as eˣ·ω/δ² with the paper's ω
+    /// and δ), the denominator kept factored.
+    public var expr: Expr {
+        if isZero { return .zero }
+        let low = numerator.filter { !$0.isZero }.map(\.lowestDegree).min() ?? 0
+        let high = numerator.map(\.degree).max() ?? 0
+        var groups: [Expr] = []
+        for j in low...high {
+            var coefficientsInX: [Expr] = []
+            for (i, p) in numerator.enumerated() where !p[j].isZero {
+                coefficientsInX.append(Expr.product([.number(Rational(p[j])), Expr.x.pow(i)]))
+            }
+            if coefficientsInX.isEmpty { continue }
+            groups.append(Expr.product([ExpRational.uExpr(j - low), Expr.sum(coefficientsInX)]))
+        }
+        var factors = [ExpRational.uExpr(low), Expr.sum(groups), Expr.number(Rational(BigInt(1), denominatorConstant))]
+        for f in denominatorFactors {
+            factors.append(Expr.power(ExpRational.polynomialExpr(f.polynomial), .number(-f.exponent)))
+        }
+        return Expr.product(factors)
+    }
+
+    /// The normal form nested by Horner's rule in u (fewest operations: for code generation).
+    public var hornerExpr: Expr {
+        if isZero { return .zero }
+        var terms: [Expr] = []
+        for (i, p) in numerator.enumerated() where !p.isZero {
+            terms.append(Expr.product([Expr.x.pow(i), ExpRational.hornerExpr(p)]))
+        }
+        var factors = [Expr.sum(terms), Expr.number(Rational(BigInt(1), denominatorConstant))]
+        for f in denominatorFactors {
+            factors.append(Expr.power(ExpRational.hornerExpr(f.polynomial), .number(-f.exponent)))
+        }
+        return Expr.product(factors)
+    }
+
+    /// e^(k·x) as an expression.
+    static func uExpr(_ k: Int) -> Expr { Expr.apply(.exp, Expr.product([.number(k), .x])) }
+
+    /// p(eˣ) with one term per power.
+    static func polynomialExpr(_ p: IntegerPolynomial) -> Expr {
+        Expr.sum((0...Swift.max(p.degree, 0)).map { Expr.product([.number(Rational(p[$0])), uExpr($0)]) })
+    }
+
+    /// p(eˣ) as c₀ + u·(c₁ + u·(c₂ + …)), with the lowest power of u factored out.
+    static func hornerExpr(_ p: IntegerPolynomial) -> Expr {
+        if p.isZero { return .zero }
+        let low = p.lowestDegree
+        var acc = Expr.number(Rational(p[p.degree]))
+        if p.degree > low {
+            for j in stride(from: p.degree - 1, through: low, by: -1) {
+                acc = Expr.sum([.number(Rational(p[j])), Expr.product([uExpr(1), acc])])
+            }
+        }
+        return Expr.product([uExpr(low), acc])
+    }
+}
+
+// MARK: - Evaluation
+
+extension ExpRational {
+    /// An enclosure of f(X). For X ≥ 0 the form is evaluated in t = e^(−x) (numerator and denominator
+    /// divided by u^D, D the denominator's degree), for X < 0 in u = eˣ: both stay in (0, 1], so large |x|
+    /// does not cost the cancellation of huge powers.
+    public func enclosure(at x: BigInterval) -> BigInterval {
+        let p = x.precision
+        if isZero { return BigInterval(0, precision: p) }
+        let useT = x.midpoint.signum >= 0
+        let d = denominatorFactors.reduce(0) { $0 + $1.exponent * $1.polynomial.degree }
+        let variable = (useT ? -x : x).exp()
+        func inForm(_ q: IntegerPolynomial, degree: Int) -> BigInterval {
+            guard useT else { return q.enclosure(at: variable) }
+            // q(u)/u^degree = t^(degree − deg q) · rev(q)(t).
+            let reversed = IntegerPolynomial((0...Swift.max(q.degree, 0)).map { q[q.degree - $0] })
+            let shift = degree - q.degree
+            return reversed.enclosure(at: variable) * (BigInterval(-shift, precision: p) * x).exp()
+        }
+        var num = BigInterval(0, precision: p)
+        var xPower = BigInterval(1, precision: p)
+        for q in numerator {
+            if !q.isZero { num = num + xPower * inForm(q, degree: d) }
+            xPower = xPower * x
+        }
+        var den = BigInterval(Rational(denominatorConstant), precision: p)
+        for f in denominatorFactors { den = den * inForm(f.polynomial, degree: f.polynomial.degree).pow(f.exponent) }
+        return num / den
+    }
+
+    /// f(x) to about `precision` bits: the midpoint of the enclosure at a point (use the enclosure or
+    /// ``Expr/certifiedValue(at:digits:)`` for a guarantee).
+    public func evaluate(at x: BigFloat, precision: Int) -> BigFloat {
+        enclosure(at: BigInterval(x.rounded(toPrecision: precision))).midpoint
+    }
+}
