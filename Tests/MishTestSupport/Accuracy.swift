@@ -51,3 +51,40 @@ public enum Oracle {
         return Accuracy.agreeingDigits(a, b) >= Double(digits) ? b : nil
     }
 }
+
+/// Derivatives by an independent method: Cauchy's integral formula on a circle, evaluated by the
+/// trapezoid rule in complex MPFR arithmetic:
+///
+///     f⁽ⁿ⁾(x) ≈ n!/(M·rⁿ) · Σₖ f(x + r·ωᵏ)·ω^(−k·n),   ω = e^(2πi/M),
+///
+/// whose error decays like (r/R)^M for f analytic in the disc of radius R > r around x.
+public enum CauchyDerivatives {
+    /// f⁽ⁿ⁾(x) for n = 0…maxOrder (real parts), from M samples on the circle of radius r.
+    public static func compute(_ f: (BigComplex) -> BigComplex, at x: BigFloat, radius r: Rational = 1,
+                               samples m: Int = 256, maxOrder: Int, precision p: Int) -> [BigFloat] {
+        let twoPi = BigFloat.pi(precision: p).scaled(byPowerOfTwo: 1)
+        let rr = BigFloat(r, precision: p)
+        var sums = Array(repeating: BigComplex(BigFloat(precision: p)), count: maxOrder + 1)
+        for k in 0..<m {
+            let angle = twoPi * BigFloat(Rational(k, m), precision: p)
+            let (s, c) = angle.sinCos(precision: p)
+            let z = BigComplex(x.rounded(toPrecision: p) + rr * c, rr * s)
+            let value = f(z)
+            // value · ω^(−k·n) for each n, by repeated multiplication with conj(ω^k).
+            let step = BigComplex(c, -s)
+            var term = value
+            for n in 0...maxOrder {
+                sums[n] = sums[n] + term
+                term = term * step
+            }
+        }
+        var result: [BigFloat] = []
+        var factorial = Rational(1)
+        for n in 0...maxOrder {
+            if n > 0 { factorial *= Rational(n) }
+            let scale = BigFloat(factorial / (Rational(m) * r.power(n)), precision: p)
+            result.append(sums[n].re * scale)
+        }
+        return result
+    }
+}
