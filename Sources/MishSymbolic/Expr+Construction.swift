@@ -176,3 +176,23 @@ extension Expr {
     public func pow(_ n: Int) -> Expr { Expr.power(self, .number(n)) }
     public func pow(_ e: Expr) -> Expr { Expr.power(self, e) }
 }
+
+/// The rules the smart constructors apply, as named data: each is an identity of real analysis
+/// (wherever both sides are defined), and the soundness tests evaluate both sides at random points.
+public enum CanonicalRule: String, CaseIterable, Sendable {
+    case flattenSum = "(a + b) + c = a + b + c"
+    case collectTerms = "p*t + q*t = (p + q)*t"
+    case foldNumbers = "numbers fold: 2 + 3 = 5, 2*3 = 6, 8^(1/3) = 2"
+    case distributeInSum = "a + c*(b + d) = a + c*b + c*d"
+    case flattenProduct = "(a*b)*c = a*b*c"
+    case collectPowers = "t^p * t^q = t^(p + q)"
+    case mergeExp = "exp(a)*exp(b) = exp(a + b)"
+    case zeroFactor = "0*a = 0"
+    case powerOfPower = "(a^p)^n = a^(p*n) for integer n"
+    case powerOfProduct = "(c*a*b)^n = c^n*a^n*b^n for integer n"
+    case powerOfExp = "exp(a)^b = exp(a*b)"
+    case trivialPowers = "a^0 = 1, a^1 = a, 1^a = 1"
+    case sqrtAsPower = "sqrt(a) = a^(1/2)"
+    case logOfExp = "log(exp(a)) = a"
+    case valuesAtZero = "exact values at 0: exp(0) = 1, tanh(0) = 0, sigmoid(0) = 1/2, softplus(0) = log(2), ..."
+}

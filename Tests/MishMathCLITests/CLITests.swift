@@ -170,3 +170,81 @@ struct ReportCommandTests {
         #expect(r.stdout.contains("-1.1924"))
     }
 }
+
+@Suite("mish-math derive")
+struct DeriveCommandTests {
+    @Test("the default, mish′ in normal form, has the value of d(mish(x)) at several points")
+    func defaultIsMishPrime() throws {
+        let r = try CLI.run(["derive"])
+        #expect(r.status == 0)
+        let text = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        for x in ["-3", "-1.19", "0.5", "7"] {
+            let a = try CLI.run(["eval", text, "--at", x, "--digits", "35"])
+            let b = try CLI.run(["eval", "d(mish(x))", "--at", x, "--digits", "35"])
+            #expect(a.status == 0 && a.stdout == b.stdout, "at \(x): \(a.stdout) vs \(b.stdout)")
+        }
+    }
+
+    @Test("JSON: three notations and the integer coefficients; the coefficients rebuild the value")
+    func json() throws {
+        let r = try CLI.run(["derive", "swish(x)", "--order", "3", "--format", "json"])
+        #expect(r.status == 0)
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(o["form"] as? String == "normal")
+        #expect(o["order"] as? Int == 3)
+        #expect((o["latex"] as? String)?.contains("\\frac") == true)
+        #expect((o["c"] as? String)?.contains("double d3(double x)") == true)
+        let normal = try #require(o["normal_form"] as? [String: Any])
+        let numerator = try #require(normal["numerator"] as? [[String]])
+        let factors = try #require(normal["denominator_factors"] as? [[String: Any]])
+        let constantText = try #require(normal["denominator_constant"] as? String)
+        let constant = try #require(BigInt(constantText))
+        // Rebuild Σ xⁱ Pᵢ(u) / (c Π fⱼ(u)^eⱼ) at x = 1/2 from the strings and compare with eval of d(swish(x), 3).
+        let x = Rational(1, 2)
+        let p = 300
+        let u = BigFloat(x, precision: p).exp()
+        func poly(_ cs: [String]) -> BigFloat {
+            cs.reversed().reduce(BigFloat(0, precision: p)) { $0 * u + BigFloat(BigInt($1)!, precision: p) }
+        }
+        var top = BigFloat(0, precision: p)
+        for (i, cs) in numerator.enumerated() { top = top + poly(cs) * BigFloat(x, precision: p).pow(i) }
+        var bottom = BigFloat(constant, precision: p)
+        for f in factors { bottom = bottom * poly(f["coefficients"] as! [String]).pow(f["exponent"] as! Int) }
+        let rebuilt = (top / bottom).decimalString(significantDigits: 30)
+        let eval = try CLI.run(["eval", "d(swish(x), 3)", "--at", "1/2", "--digits", "30"])
+        #expect(eval.stdout == rebuilt + "\n")
+    }
+
+    @Test("--form raw and expressions outside the class (gelu) use the chain rule")
+    func rawForm() throws {
+        let gelu = try CLI.run(["derive", "gelu(x)"])
+        #expect(gelu.status == 0)
+        let a = try CLI.run(["eval", gelu.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "--at", "0.3", "--digits", "30"])
+        let b = try CLI.run(["eval", "d(gelu(x))", "--at", "0.3", "--digits", "30"])
+        #expect(a.stdout == b.stdout && a.status == 0)
+        let raw = try CLI.run(["derive", "--form", "raw", "--order", "2", "--format", "json"])
+        #expect(raw.status == 0 && raw.stdout.contains("\"form\" : \"raw\""))
+    }
+
+    @Test("--order negative or absurd, and --form normal outside the class, are refused with the reason", arguments: [
+        (["derive", "--order", "-1"], 64, "non-negative"),
+        (["derive", "--order", "100000"], 64, "beyond 2000"),
+        (["derive", "--form", "raw", "--order", "41"], 64, "beyond 40"),
+        (["derive", "gelu(x)", "--form", "normal"], 1, "outside the exp-rational class"),
+        (["derive", "tanh("], 65, "column 6"),
+        (["derive", "--format", "pdf"], 64, "pdf"),
+    ] as [([String], Int32, String)])
+    func refused(_ arguments: [String], _ status: Int32, _ mention: String) throws {
+        let r = try CLI.run(arguments)
+        #expect(r.status == status, "\(arguments): \(r.stderr)")
+        #expect(r.stderr.contains(mention), "\(arguments): \(r.stderr)")
+    }
+
+    @Test("--time reports the in-process timing on stderr and keeps stdout the result")
+    func timing() throws {
+        let r = try CLI.run(["derive", "--order", "5", "--time"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("median"))
+        #expect(r.stdout.contains("exp("))
+    }
+}
