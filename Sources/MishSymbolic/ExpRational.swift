@@ -1,3 +1,4 @@
+import Foundation
 import MishNumbers
 
 /// An element of the exp-rational class, with u = eˣ:
@@ -262,17 +263,24 @@ extension ExpRational {
     /// numerator of its derivative (modulo f that numerator is −N·e·u·f′·F/f, and f shares no factor with
     /// N, u, f′ or F/f), so the reduction after a derivative need not try them.
     static func neverCancelling(_ factors: [Factor]) -> Set<IntegerPolynomial> {
-        Set(factors.map(\.polynomial).filter { $0 != .u && IntegerPolynomial.gcd($0, $0.derivative).isConstant })
+        Set(factors.map(\.polynomial).filter { $0 != .u && SquarefreeCache.shared.isSquarefree($0) })
     }
 
     func derivative(neverCancelling skip: Set<IntegerPolynomial>) -> ExpRational {
         if isZero { return .zero }
-        var radical = IntegerPolynomial.one
-        for f in denominatorFactors { radical = radical * f.polynomial }
+        let radical: IntegerPolynomial
         var g = IntegerPolynomial.zero
-        for f in denominatorFactors {
-            let rest = radical.exactQuotient(dividingBy: f.polynomial)!
-            g = g + (f.polynomial.eulerDerivative * rest).scaled(by: f.exponent)
+        if denominatorFactors.count == 1 {
+            radical = denominatorFactors[0].polynomial
+            g = radical.eulerDerivative.scaled(by: denominatorFactors[0].exponent)
+        } else {
+            var r = IntegerPolynomial.one
+            for f in denominatorFactors { r = r * f.polynomial }
+            radical = r
+            for f in denominatorFactors {
+                let rest = radical.exactQuotient(dividingBy: f.polynomial)!
+                g = g + (f.polynomial.eulerDerivative * rest).scaled(by: f.exponent)
+            }
         }
         let numerator = self.numerator.indices.map { i in
             IntegerPolynomial.derivativeUpdate(self.numerator[i],
@@ -295,4 +303,22 @@ extension ExpRational {
 
     /// True when self and other are the same function (their difference reduces to 0).
     public func hasSameValue(as other: ExpRational) -> Bool { (self - other).isZero }
+}
+
+/// Whether a denominator factor is squarefree (gcd(f, f′) constant), remembered across derivatives.
+final class SquarefreeCache: @unchecked Sendable {
+    static let shared = SquarefreeCache()
+    private let lock = NSLock()
+    private var known: [IntegerPolynomial: Bool] = [:]
+
+    func isSquarefree(_ f: IntegerPolynomial) -> Bool {
+        lock.lock()
+        if let v = known[f] { lock.unlock(); return v }
+        lock.unlock()
+        let v = IntegerPolynomial.gcd(f, f.derivative).isConstant
+        lock.lock()
+        if known.count < 4096 { known[f] = v }
+        lock.unlock()
+        return v
+    }
 }

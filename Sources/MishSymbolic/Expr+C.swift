@@ -12,6 +12,9 @@ extension Expr {
             uses[id, default: 0] += 1
             if uses[id]! > 1 { return }
             e.children.forEach(visit)
+            if case .power(let b, let n) = e.kind, let k = n.integerValue, (2...4).contains(abs(k)) {
+                uses[ObjectIdentifier(b), default: 0] += 1
+            }
             order.append(e)
         }
         visit(self)
@@ -58,8 +61,8 @@ extension Expr {
                 if q == Rational(1, 2) { return "sqrt(\(base))" }
                 if q == Rational(-1, 2) { return "(1.0 / sqrt(\(base)))" }
                 if let n = e.integerValue {
-                    if n == -1 { return "(1.0 / \(base))" }
                     if (2...4).contains(n) { return "(" + Array(repeating: base, count: n).joined(separator: " * ") + ")" }
+                    if (-4 ... -1).contains(n) { return "(1.0 / (" + Array(repeating: base, count: -n).joined(separator: " * ") + "))" }
                 }
             }
             return "pow(\(base), \(e.cExpression(names)))"

@@ -7,8 +7,11 @@ struct Eval: ParsableCommand {
         abstract: "Evaluate an expression to D correct significant digits.",
         discussion: """
         Syntax: numbers (2, 1.1924, 6.02e23, exact as written), x, pi, e, + - * / ^ (right-associative; \
-        -x^2 is -(x^2)), parentheses, and the functions \
-        \(Primitive.allCases.map(\.name).joined(separator: ", ")).
+        -x^2 is -(x^2)), parentheses, the functions \
+        \(Primitive.allCases.map(\.name).joined(separator: ", ")), and d(EXPR, N) for the N-th derivative \
+        (N = 1 when omitted, at most \(ExprParser.maximumDerivativeOrder)). Statements separated by ';' or \
+        newlines can define functions and values first: 'g(t) = t*sigmoid(t); d(g(x), 2)'. An expression \
+        that starts with '-' follows '--': mish-math eval --at 1 -- '-x^2'.
 
         How the digits are made correct: the expression is evaluated in interval arithmetic over MPFR, \
         every operation rounded outward, so the exact value is proven to lie in the computed interval. \
@@ -25,6 +28,7 @@ struct Eval: ParsableCommand {
           mish-math eval pi --digits 1000
           mish-math eval 'mish(x)' --at -1.1924 --digits 40
           mish-math eval 'x*tanh(log1p(exp(x)))' --at pi/4 --format json
+          mish-math eval 'd(mish(x), 2)' --at -1.1924 --digits 50
         """
     )
 

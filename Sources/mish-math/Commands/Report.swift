@@ -33,7 +33,9 @@ struct Report: ParsableCommand {
                                   value: ValueRecord(try certified(f, at: point, digits: digits)),
                                   derivative: ValueRecord(try certified(df, at: point, digits: digits))))
         }
-        let report = ReportRecord(function: f.description, derivative: df.description, digits: digits, values: rows)
+        let normal = ExpRational(f)?.derivative()
+        let report = ReportRecord(function: f.description, derivative: df.description,
+                                  derivativeNormalForm: normal?.text, digits: digits, values: rows)
         switch format {
         case .json: print(try jsonText(report))
         case .text: print(report.text)
@@ -47,11 +49,12 @@ struct ReportRow: Encodable {
     let derivative: ValueRecord
 }
 
-/// `report --format json`: {"function", "derivative", "digits", "values": [{"x", "value": {...},
+/// `report --format json`: {"function", "derivative", "derivative_normal_form", "digits", "values": [{"x", "value": {...},
 /// "derivative": {...}}]}, each value as in `eval --format json`.
 struct ReportRecord: Encodable {
     let function: String
     let derivative: String
+    let derivativeNormalForm: String?
     let digits: Int
     let values: [ReportRow]
 
@@ -61,6 +64,7 @@ struct ReportRecord: Encodable {
             "",
             "f(x)  = \(function)  =  x*tanh(ln(1 + e^x))",
             "f'(x) = \(derivative)",
+        ] + (derivativeNormalForm.map { ["      = \($0)   (normal form, u = e^x)"] } ?? []) + [
             "",
             "Values to \(digits) significant digits, each certified by interval arithmetic",
             "(* marks a value whose last digit could not be certified):",

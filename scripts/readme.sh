@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Regenerates README.md: the prose below, with every example command run by the release binary, so the
+# README shows real output. Usage: scripts/readme.sh > README.md (after make build-release).
+set -u
+B=${MISH_MATH:-.build/release/mish-math}
+# Each line is a command line after "mish-math"; it is shown, run, and followed by its exit status if not 0.
+examples() {
+  while IFS= read -r cmd; do
+    echo "\$ mish-math $cmd"
+    eval "\"\$B\" $cmd" 2>&1
+    local rc=$?
+    [ $rc -ne 0 ] && echo "(exit status $rc)"
+  done
+  return 0
+}
+cat <<'EOF'
+# mish-math
+
+A Swift toolkit that derives the mathematics of the Mish activation function,
+mish(x) = x·tanh(softplus(x)) = x·tanh(ln(1 + eˣ)), exactly and to any precision — and, as it grows,
+turns what it derives into C and CUDA kernels whose accuracy is proven by exhaustive measurement.
+
+Every number it prints is either exact or carries a verified error bound; a number it cannot certify is
+labelled as such. Numbers come from GMP and MPFR; expressions are parsed, differentiated and evaluated by
+the toolkit's own engine.
+
+## The two commands
+
+```sh
+make demo   # installs what is missing (libmpfr-dev, libgmp-dev, pkg-config), builds in release, runs `mish-math report`
+make test   # the same install step, then every test
+```
+
+Both need Swift 6 on Linux. Run as root, the install step calls `apt-get update` and `apt-get install`;
+otherwise it prints the exact install line and stops. `make leakcheck` runs the number tests under
+LeakSanitizer and fails on any leak.
+
+## Usage
+
+`mish-math report` (the default command) prints mish and its first derivative — derived symbolically by
+the engine — at points across the real line, each value certified to 40 significant digits:
+
+```
+EOF
+examples <<'CMDS'
+report
+CMDS
+cat <<'EOF'
+```
+
+`mish-math eval EXPR [--at X] [--digits D] [--format text|json]` prints D correct significant digits:
+
+```
+EOF
+examples <<'CMDS'
+eval pi --digits 100
+eval 'mish(x)' --at -1.1924 --digits 40
+eval 'exp(-x^2/2)/sqrt(2*pi)' --at 1 --digits 25
+eval 'swish(x)' --at pi/4 --digits 30
+eval 'mish(x)' --at -inf
+eval 'mish(x)' --at -1.1924 --digits 40 --format json
+CMDS
+cat <<'EOF'
+```
+
+`mish-math derive [EXPR] [--order N] [--format text|latex|c|json] [--form normal|raw]` gives derivatives of
+any order. For expressions in Q(x, eˣ) (mish, swish, sigmoid, tanh, ...) it works on the exp-rational normal
+form — polynomials in u = eˣ over the integers — so high orders are cheap (order 200 of mish in about 20 ms,
+faster than FLINT and PARI/GP: [benchmarks/derive/RESULTS.md](benchmarks/derive/RESULTS.md)). Order 1 is the
+paper's eˣ·ω/δ²:
+
+```
+EOF
+examples <<'CMDS'
+derive
+derive --order 3
+derive 'swish(x)' --order 2 --format latex
+derive --format c
+derive 'gelu(x)'   # outside the class: the chain rule
+eval 'd(mish(x), 2)' --at -1.1924 --digits 30
+eval 'g(t) = t*sigmoid(t); d(g(x), 3) - d(swish(x), 3)' --at 0.7
+derive --order 100000
+CMDS
+cat <<'EOF'
+```
+
+How the digits are made correct: the expression is evaluated in interval arithmetic over MPFR with every
+operation rounded outward, so the exact value lies in the computed interval. When both ends round to the
+same D digits, those are the correctly rounded digits; otherwise the working precision is doubled (up to 4×).
+A value exactly on a rounding boundary cannot be decided that way; it is printed, labelled, and the exit
+status is 3:
+
+```
+EOF
+examples <<'CMDS'
+eval 'x/10' --at 1.25 --digits 2
+CMDS
+cat <<'EOF'
+```
+
+Bad input gets a clear error on stderr and a non-zero exit status:
+
+```
+EOF
+examples <<'CMDS'
+eval 'tanh('
+eval 'foo(x)' --at 1
+eval pi --digits 0
+eval 'x*tanh(softplus(x))' --at -inf
+CMDS
+cat <<'EOF'
+```
+
+The command line, its exit statuses and the JSON it prints are documented in [docs/cli.md](docs/cli.md).
+
+## Layout
+
+| module | job |
+|---|---|
+| `CMPFR` | the one door to GMP and MPFR: a system library plus `static inline` shims for C macros |
+| `MishNumbers` | `BigInt`, `Rational`, `IntegerPolynomial` (GMP); `BigFloat`, `BigComplex`, `BigInterval` (MPFR); certified decimal output |
+| `MishSymbolic` | expressions: hash-consed canonical `Expr`, the operator catalogue, parser (definitions, `d()`), printers (text, LaTeX, C), DAG-memoised differentiation and evaluation, the exp-rational normal form `ExpRational` |
+| `mish-math` | the executable: argument parsing and output formats only |
+
+Tests sit in `Tests/`, one target per module plus `MishMathCLITests` (which runs the built executable) and
+the shared `MishTestSupport` (ulp and digit measures, a self-checking high-precision oracle, a seeded
+expression fuzzer). Randomised tests print their seed; `MISH_TEST_SEED=N` replays one. `make test` also runs
+`Tests/stress/bad-input.sh` (a 10 MB expression, 10⁵ nested parentheses, random bytes) against the release
+build. Every example above is real output: `scripts/readme.sh > README.md` regenerates this file.
+
+EOF
