@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "mish-math", targets: ["mish-math"]),
         .library(name: "MishNumbers", targets: ["MishNumbers"]),
         .library(name: "MishSymbolic", targets: ["MishSymbolic"]),
+        .library(name: "MishSeries", targets: ["MishSeries"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,11 +20,13 @@ let package = Package(
         ),
         .target(name: "MishNumbers", dependencies: ["CMPFR"], exclude: ["README.md"]),
         .target(name: "MishSymbolic", dependencies: ["MishNumbers"], exclude: ["README.md"]),
+        .target(name: "MishSeries", dependencies: ["MishSymbolic", "MishNumbers"]),
         .executableTarget(
             name: "mish-math",
             dependencies: [
                 "MishNumbers",
                 "MishSymbolic",
+                "MishSeries",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -32,6 +35,7 @@ let package = Package(
         .testTarget(name: "MishNumbersTests", dependencies: ["MishNumbers", "MishTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "MishSymbolicTests", dependencies: ["MishSymbolic", "MishNumbers", "MishTestSupport"]),
+        .testTarget(name: "MishSeriesTests", dependencies: ["MishSeries", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishMathCLITests", dependencies: ["mish-math", "MishTestSupport"]),
     ]
 )

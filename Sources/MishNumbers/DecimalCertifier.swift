@@ -12,6 +12,16 @@ public struct CertifiedDecimal: Sendable {
     public let enclosure: BigInterval
     /// The working precision, in bits, of the evaluation that decided.
     public let workingPrecision: Int
+
+    public init(text: String, significantDigits: Int, isCertified: Bool, caveat: String?, enclosure: BigInterval,
+                workingPrecision: Int) {
+        self.text = text
+        self.significantDigits = significantDigits
+        self.isCertified = isCertified
+        self.caveat = caveat
+        self.enclosure = enclosure
+        self.workingPrecision = workingPrecision
+    }
 }
 
 /// Why no value could be printed at all.

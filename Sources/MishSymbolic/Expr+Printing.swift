@@ -1,9 +1,9 @@
 import MishNumbers
 
 /// Precedence levels of the text syntax, loosest first.
-enum Precedence: Int, Comparable {
+public enum Precedence: Int, Comparable, Sendable {
     case sum = 1, product, unary, power, atom
-    static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
+    public static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
 }
 
 extension Expr {
@@ -32,7 +32,8 @@ extension Expr: CustomStringConvertible {
     /// Text in the syntax of ``ExprParser``; parsing it gives back this same node.
     public var description: String { text(context: .sum) }
 
-    func text(context: Precedence) -> String {
+    /// The text, parenthesised when its precedence is below `context`.
+    public func text(context: Precedence) -> String {
         let (body, level) = textAndPrecedence
         return level < context ? "(" + body + ")" : body
     }

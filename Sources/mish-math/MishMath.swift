@@ -13,7 +13,7 @@ struct MishMath: ParsableCommand {
         its last digit is not certified; 64 bad command-line usage; 65 a malformed expression.
         """,
         version: "0.1.0",
-        subcommands: [Derive.self, Eval.self, Report.self],
+        subcommands: [Derive.self, Eval.self, Series.self, Report.self],
         defaultSubcommand: Report.self
     )
 }

@@ -1,0 +1,214 @@
+import ArgumentParser
+import Foundation
+import MishNumbers
+import MishSeries
+import MishSymbolic
+
+struct Series: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "series",
+        abstract: "Taylor series at a point, and convergent expansions at +inf and -inf.",
+        discussion: """
+        --at 0 (default): exact rational Maclaurin coefficients when they are rational (mish, swish, \
+        sigmoid, tanh, ...), with the radius of convergence derived from the nearest complex pole (closed \
+        form and certified digits) and estimated from the coefficients alone (fitting c(n+1) = p c(n) - q c(n-1), \
+        radius q^(-1/2)). Irrational coefficients (gelu, erf) and other points a are enclosed by interval \
+        series arithmetic and printed to --digits digits.
+
+        --at +inf / -inf (exp-rational expressions): f(x) = sum_k p_k(x) t^k with t = e^(-x) (at +inf) or \
+        t = e^x (at -inf), p_k polynomials in x with exact rational coefficients, and the region where the \
+        expansion converges (for mish: x > log(2)/2 and x < log(2)/2).
+
+        JSON: see docs/cli.md.
+        """
+    )
+
+    @Argument(help: "The expression (default: mish(x)); '-' reads it from standard input.")
+    var expression: String = "mish(x)"
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Expansion point: 0, a rational number, +inf or -inf.", valueName: "A"))
+    var at: String = "0"
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of terms N (the result is known modulo x^N), 1...\(Series.maximumOrder).", valueName: "N"))
+    var order: Int = 10
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Digits for numbers that are not exact (radius, irrational coefficients).", valueName: "D"))
+    var digits: Int = 30
+
+    @Option(help: "Output format: text, latex or json.")
+    var format: SeriesFormat = .text
+
+    static let maximumOrder = 5000
+
+    func validate() throws {
+        guard (1...Series.maximumOrder).contains(order) else {
+            throw ValidationError("--order must be between 1 and \(Series.maximumOrder) (got \(order)); exact coefficients "
+                + "of order N have about N*log10(N) digits")
+        }
+        try validateDigits(digits)
+    }
+
+    func run() throws {
+        let expr = try parseExpression(try expressionText(expression), what: "the expression")
+        switch at.lowercased() {
+        case "+inf", "inf", "-inf": try runAsymptotic(expr, minus: at.hasPrefix("-"))
+        default:
+            guard let a = Rational(at) else {
+                throw failure("--at must be 0, a rational number (1/2, -0.25), +inf or -inf (got '\(at)')", status: ExitStatus.usage)
+            }
+            try runTaylor(expr, at: a)
+        }
+    }
+
+    func runTaylor(_ expr: Expr, at a: Rational) throws {
+        let expansion: TaylorExpansion
+        do {
+            expansion = try TaylorExpansion.expand(expr, at: a, order: order,
+                                                   precision: BigFloat.precision(forDecimalDigits: digits) + 64 + 4 * order)
+        } catch let e as SeriesError {
+            throw failure(e.description)
+        }
+        let variable = a.isZero ? "x" : "(x - \(a))"
+        var textTerms: [(negative: Bool, body: String)] = []
+        var coefficientTexts: [String] = []
+        var uncertified = 0
+        func power(_ k: Int) -> String { k == 0 ? "" : (k == 1 ? variable : "\(variable)^\(k)") }
+        func add(_ magnitude: String, _ negative: Bool, _ k: Int) {
+            let body = k == 0 ? magnitude : (magnitude == "1" ? power(k) : magnitude + "*" + power(k))
+            textTerms.append((negative, body))
+        }
+        switch expansion.coefficients {
+        case .exact(let cs):
+            for (k, c) in cs.enumerated() where !c.isZero {
+                let m = c.magnitude
+                add(m.isInteger ? m.description : "(\(m))", c.signum < 0, k)
+            }
+            coefficientTexts = cs.map(\.description)
+        case .enclosures(let cs):
+            for (k, c) in cs.enumerated() {
+                let text = c.isPoint && c.lower.isZero ? "0" : coefficientText(c)
+                if text.hasSuffix("?") { uncertified += 1 }
+                coefficientTexts.append(text)
+                if text != "0" { add(text.hasPrefix("-") ? String(text.dropFirst()) : text, text.hasPrefix("-"), k) }
+            }
+        }
+        var sumText = ""
+        for (n, body) in textTerms {
+            sumText += sumText.isEmpty ? (n ? "-" : "") + body : (n ? " - " : " + ") + body
+        }
+        if sumText.isEmpty { sumText = "0" }
+        let orderTerm = a.isZero ? "O(x^\(order))" : "O((x - \(a))^\(order))"
+        var radiusRecord: RadiusRecord? = nil
+        if let r = expansion.radius, case .exact(let cs) = expansion.coefficients {
+            let value = try r.value(digits: digits)
+            let estimate = ConvergenceRadius.estimate(from: cs, precision: BigFloat.precision(forDecimalDigits: digits) + 64)
+            var agreeing: Int? = nil
+            if let est = estimate, let exact = BigFloat(value.text, precision: BigFloat.precision(forDecimalDigits: digits) + 64) {
+                let diff = (est - exact).magnitude
+                agreeing = diff.isZero ? digits : max(0, Int((-(diff / exact).log().toDouble() / 2.302585092994046).rounded(.down)))
+            }
+            radiusRecord = RadiusRecord(closedForm: r.statement, value: value.text, certified: value.isCertified,
+                                        estimate: estimate?.decimalString(significantDigits: digits), agreeingDigits: agreeing)
+        }
+        switch format {
+        case .text:
+            print("\(expr) = \(sumText) + \(orderTerm)")
+            if case .enclosures = expansion.coefficients {
+                print("coefficients to \(digits) digits (\(expansion.method))" + (uncertified > 0 ? "; ? marks \(uncertified) not certified" : ""))
+            }
+            if let r = radiusRecord {
+                print("radius of convergence: \(r.closedForm) = \(r.value)\(r.certified ? "" : " (not certified)")")
+                if let e = r.estimate, let k = r.agreeingDigits {
+                    print("estimate from the coefficients: \(e) (agrees to \(k) digits)")
+                }
+            }
+        case .latex:
+            let latex = (try? ExprParser.parse(sumText.replacingOccurrences(of: "?", with: "")))?.latex ?? sumText
+            print(latex + " + O\\left(" + (a.isZero ? "x" : "x - \(a)") + "^{\(order)}\\right)")
+        case .json:
+            print(try jsonText(SeriesRecord(expression: expr.description, at: a.description, order: order,
+                                            exact: { if case .exact = expansion.coefficients { return true }; return false }(),
+                                            coefficients: coefficientTexts, text: sumText, method: expansion.method,
+                                            radius: radiusRecord, polynomials: nil, variable: nil, region: nil)))
+        }
+    }
+
+    func coefficientText(_ c: BigInterval) -> String {
+        guard let lo = c.lower.decimalDigits(digits), let hi = c.upper.decimalDigits(digits) else { return "nan?" }
+        return lo.text == hi.text ? lo.text : c.midpoint.decimalString(significantDigits: digits) + "?"
+    }
+
+    func runAsymptotic(_ expr: Expr, minus: Bool) throws {
+        guard let normal = ExpRational(expr) else {
+            throw failure("expansions at +inf and -inf are derived for the exp-rational class Q(x, e^x) only "
+                + "(mish, swish, sigmoid, tanh, ...); this expression is outside it")
+        }
+        let expansion: AsymptoticExpansion
+        do {
+            expansion = try normal.asymptoticExpansion(minus ? .minusInfinity : .plusInfinity, order: order)
+        } catch let e as SeriesError {
+            throw failure(e.description)
+        }
+        let tau = minus ? Expr.apply(.exp, .x) : Expr.apply(.exp, -Expr.x)
+        var terms: [Expr] = []
+        for (k, poly) in expansion.polynomials.enumerated() {
+            let p = Expr.sum(poly.enumerated().map { Expr.number($0.element) * Expr.x.pow($0.offset) })
+            if p != .zero { terms.append(p * tau.pow(k + expansion.shift)) }
+        }
+        let sum = Expr.sum(terms)
+        let boundary = try expansion.radius.value(digits: digits)
+        let variable = minus ? "t = exp(x)" : "t = exp(-x)"
+        switch format {
+        case .text:
+            print("\(expr) = \(sum.description) + O(t^\(order + expansion.shift)),  \(variable)")
+            print("converges for \(expansion.radius.statement), i.e. x \(minus ? "<" : ">") \(boundary.text)\(boundary.isCertified ? "" : " (not certified)")")
+        case .latex:
+            print(sum.latex + " + O\\left(t^{\(order + expansion.shift)}\\right)")
+        case .json:
+            print(try jsonText(SeriesRecord(
+                expression: expr.description, at: minus ? "-inf" : "+inf", order: order, exact: true, coefficients: nil,
+                text: sum.description, method: "exp-rational normal form in \(variable)", radius: nil,
+                polynomials: expansion.polynomials.map { $0.map(\.description) }, variable: variable,
+                region: RegionRecord(statement: expansion.radius.statement, boundary: boundary.text, certified: boundary.isCertified,
+                                     firstPower: expansion.shift))))
+        }
+    }
+}
+
+enum SeriesFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, latex, json
+}
+
+struct RadiusRecord: Encodable {
+    let closedForm: String
+    let value: String
+    let certified: Bool
+    let estimate: String?
+    let agreeingDigits: Int?
+}
+
+struct RegionRecord: Encodable {
+    let statement: String
+    let boundary: String
+    let certified: Bool
+    let firstPower: Int
+}
+
+/// `series --format json`: {"expression", "at", "order", "exact", "coefficients" (k-th entry: the coefficient of
+/// (x − a)^k as "p/q", or decimal digits for enclosures, "?" appended when not certified), "text", "method",
+/// "radius": {"closed_form", "value", "certified", "estimate", "agreeing_digits"}} at a point; at ±inf
+/// {"polynomials": [[string]] (k-th entry: coefficients of x^0, x^1, ... of the polynomial multiplying
+/// t^(k + first_power)), "variable", "region": {"statement", "boundary", "certified", "first_power"}}.
+struct SeriesRecord: Encodable {
+    let expression: String
+    let at: String
+    let order: Int
+    let exact: Bool
+    let coefficients: [String]?
+    let text: String
+    let method: String
+    let radius: RadiusRecord?
+    let polynomials: [[String]]?
+    let variable: String?
+    let region: RegionRecord?
+}
