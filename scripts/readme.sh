@@ -84,6 +84,20 @@ CMDS
 cat <<'EOF'
 ```
 
+`mish-math series [EXPR] [--at 0|A|+inf|-inf] [--order N]` expands with exact rational coefficients and says
+where the expansion converges, derived from the complex poles, in closed form:
+
+```
+EOF
+examples <<'CMDS'
+series --order 8
+series --at +inf --order 6
+series --at -inf --order 6
+series 'gelu(x)' --order 6 --digits 20
+CMDS
+cat <<'EOF'
+```
+
 How the digits are made correct: the expression is evaluated in interval arithmetic over MPFR with every
 operation rounded outward, so the exact value lies in the computed interval. When both ends round to the
 same D digits, those are the correctly rounded digits; otherwise the working precision is doubled (up to 4×).

@@ -17,6 +17,8 @@ extension ExpRational {
         // δ₀^k for k < n, and the multipliers m(n, k) = C(n,k)·δₖ·δ₀^(k−1) built row by row.
         var d0Powers = [BigInt(1)]
         for _ in 1..<max(n, 1) { d0Powers.append(d0Powers.last! * d0) }
+        // δₖ·δ₀^(k−1), the part of each multiplier that does not depend on the row.
+        let weights = (0..<n).map { k in k == 0 ? BigInt(0) : delta[k] * d0Powers[k - 1] }
         var result = Array(repeating: Rational(0), count: n)
         for (i, p) in numerator.enumerated() where !p.isZero && i < n {
             let pi = ExpRational.momentsOfExponentials(p, count: n - i)
@@ -31,8 +33,8 @@ extension ExpRational {
                 }
                 var value = d0Powers[m] * pi[m]
                 if m > 0 {
-                    for k in 1...m where !delta[k].isZero {
-                        value -= binomial[k] * delta[k] * d0Powers[k - 1] * scaled[m - k]
+                    for k in 1...m where !weights[k].isZero {
+                        value -= binomial[k] * weights[k] * scaled[m - k]
                     }
                 }
                 scaled.append(value)

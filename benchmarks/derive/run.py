@@ -14,6 +14,8 @@ benchmarks/derive/RESULTS.md.
 Usage: python3 benchmarks/derive/run.py [--binary .build/release/mish-math] [--orders 1,2,5,...] [--write]
 """
 import argparse, multiprocessing, os, re, shutil, subprocess, sys, time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from common import emit, fmt, ratio, run_with_limit, standard_arguments  # noqa: E402
 
 ORDERS = [1, 2, 5, 10, 20, 50, 100, 200]
 
@@ -70,39 +72,12 @@ def _sympy_worker(n, simplify, queue):
 
 
 def sympy_time(n, simplify, limit):
-    q = multiprocessing.Queue()
-    p = multiprocessing.Process(target=_sympy_worker, args=(n, simplify, q))
-    p.start(); p.join(limit)
-    if p.is_alive():
-        p.terminate(); p.join()
-        return f"> {limit * 1000:.0f}"
-    return q.get()
-
-
-def fmt(v):
-    if v is None:
-        return "n/a"
-    if isinstance(v, str):
-        return v
-    return f"{v:.4g}"
-
-
-def ratio(peer, ours):
-    if peer is None:
-        return "n/a"
-    if isinstance(peer, str):
-        return "> " + f"{float(peer[2:]) / ours:.3g}"
-    return f"{peer / ours:.3g}"
+    return run_with_limit(_sympy_worker, (n, simplify), limit)
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", default=".build/release/mish-math")
-    ap.add_argument("--orders", default=",".join(map(str, ORDERS)))
-    ap.add_argument("--sympy-limit", type=float, default=60.0)
-    ap.add_argument("--write", action="store_true")
-    args = ap.parse_args()
-    orders = [int(s) for s in args.orders.split(",")]
+    args = standard_arguments(ORDERS)
+    orders = args.order_list
     rows = []
     for n in orders:
         ours, memory = mish_math(args.binary, n)
@@ -128,11 +103,7 @@ def main():
     for n, ours, memory, fl, pa, sd, ss in rows:
         lines.append(f"| {n} | {ours:.4g} | {memory:.0f} | {fl:.4g} | {ratio(fl, ours)} | {fmt(pa)} | {ratio(pa, ours)} | "
                      f"{fmt(sd)} | {ratio(sd, ours)} | {fmt(ss)} | {ratio(ss, ours)} |")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.write:
-        with open(os.path.join(os.path.dirname(__file__), "RESULTS.md"), "w") as f:
-            f.write(text)
+    emit(lines, args, __file__)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MishNumbers
+import MishSeries
 import MishSymbolic
 
 struct Report: ParsableCommand {
@@ -8,7 +9,8 @@ struct Report: ParsableCommand {
         discussion: """
         Sections so far: values of mish(x) and of its first derivative (derived symbolically by the \
         engine) at points across the real line, each certified to the requested number of significant \
-        digits by interval arithmetic (see `mish-math eval --help`).
+        digits by interval arithmetic (see `mish-math eval --help`); the Maclaurin series with its radius of \
+        convergence and the expansions at +inf and -inf with their regions (see `mish-math series --help`).
         """
     )
 
@@ -34,13 +36,46 @@ struct Report: ParsableCommand {
                                   derivative: ValueRecord(try certified(df, at: point, digits: digits))))
         }
         let normal = ExpRational(f)?.derivative()
+        let series = try seriesSection(f)
         let report = ReportRecord(function: f.description, derivative: df.description,
-                                  derivativeNormalForm: normal?.text, digits: digits, values: rows)
+                                  derivativeNormalForm: normal?.text, digits: digits, values: rows, series: series)
         switch format {
         case .json: print(try jsonText(report))
         case .text: print(report.text)
         }
     }
+}
+
+extension Report {
+    /// The Maclaurin series with its radius, and the expansions at ±∞ with their regions.
+    func seriesSection(_ f: Expr) throws -> SeriesSection? {
+        guard let normal = ExpRational(f) else { return nil }
+        let terms = 8
+        let expansion = try TaylorExpansion.expand(f, order: terms)
+        guard case .exact(let cs) = expansion.coefficients, let radius = expansion.radius else { return nil }
+        let maclaurin = Expr.sum(cs.enumerated().map { Expr.number($0.element) * Expr.x.pow($0.offset) })
+        let radiusValue = try radius.value(digits: digits)
+        var atInfinity: [String] = []
+        for direction in [AsymptoticExpansion.Direction.plusInfinity, .minusInfinity] {
+            let e = try normal.asymptoticExpansion(direction, order: 6)
+            let tau = direction == .plusInfinity ? Expr.apply(.exp, -Expr.x) : Expr.apply(.exp, .x)
+            let sum = Expr.sum(e.polynomials.enumerated().map { k, poly in
+                Expr.sum(poly.enumerated().map { Expr.number($0.element) * Expr.x.pow($0.offset) }) * tau.pow(k + e.shift)
+            })
+            let boundary = try e.radius.value(digits: 20)
+            atInfinity.append("at \(direction.rawValue): \(sum) + ...,  converges for \(e.radius.statement) = \(boundary.text)")
+        }
+        return SeriesSection(maclaurin: "\(maclaurin) + O(x^\(terms))", radiusClosedForm: radius.statement,
+                             radius: radiusValue.text, radiusCertified: radiusValue.isCertified, atInfinity: atInfinity)
+    }
+}
+
+struct SeriesSection: Encodable {
+    let maclaurin: String
+    let radiusClosedForm: String
+    let radius: String
+    let radiusCertified: Bool
+    let atInfinity: [String]
 }
 
 struct ReportRow: Encodable {
@@ -57,6 +92,7 @@ struct ReportRecord: Encodable {
     let derivativeNormalForm: String?
     let digits: Int
     let values: [ReportRow]
+    let series: SeriesSection?
 
     var text: String {
         var lines = [
@@ -79,6 +115,12 @@ struct ReportRecord: Encodable {
             let d = r.derivative.value + (r.derivative.certified ? "" : "*")
             lines.append("  " + r.x.padding(toLength: xw, withPad: " ", startingAt: 0) + "   "
                          + v.padding(toLength: w + 1, withPad: " ", startingAt: 0) + "   " + d)
+        }
+        if let s = series {
+            lines += ["", "Series (exact coefficients; see mish-math series):",
+                      "  at 0:    \(s.maclaurin)",
+                      "           radius of convergence \(s.radiusClosedForm) = \(s.radius)\(s.radiusCertified ? "" : " (not certified)")"]
+            lines += s.atInfinity.map { "  " + $0 }
         }
         return lines.joined(separator: "\n")
     }

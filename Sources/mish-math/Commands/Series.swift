@@ -38,6 +38,9 @@ struct Series: ParsableCommand {
     @Option(help: "Output format: text, latex or json.")
     var format: SeriesFormat = .text
 
+    @Flag(help: "Time the computation of the coefficients in-process (repeated; min and median in ms, peak memory) on stderr.")
+    var time = false
+
     static let maximumOrder = 5000
 
     func validate() throws {
@@ -61,6 +64,7 @@ struct Series: ParsableCommand {
     }
 
     func runTaylor(_ expr: Expr, at a: Rational) throws {
+        if time { timeExpansion(expr, at: a) }
         let expansion: TaylorExpansion
         do {
             expansion = try TaylorExpansion.expand(expr, at: a, order: order,
@@ -119,7 +123,7 @@ struct Series: ParsableCommand {
             if let r = radiusRecord {
                 print("radius of convergence: \(r.closedForm) = \(r.value)\(r.certified ? "" : " (not certified)")")
                 if let e = r.estimate, let k = r.agreeingDigits {
-                    print("estimate from the coefficients: \(e) (agrees to \(k) digits)")
+                    print("estimate from the coefficients: \(e) (agrees to \(k) digit\(k == 1 ? "" : "s"))")
                 }
             }
         case .latex:
@@ -131,6 +135,22 @@ struct Series: ParsableCommand {
                                             coefficients: coefficientTexts, text: sumText, method: expansion.method,
                                             radius: radiusRecord, polynomials: nil, variable: nil, region: nil)))
         }
+    }
+
+    /// Repeats the expansion for at least 0.3 s (and at least 3 times) and reports the distribution.
+    func timeExpansion(_ expr: Expr, at a: Rational) {
+        var samples: [Double] = []
+        let budget = DispatchTime.now().uptimeNanoseconds + 300_000_000
+        while samples.count < 3 || (DispatchTime.now().uptimeNanoseconds < budget && samples.count < 1000) {
+            let start = DispatchTime.now()
+            _ = try? TaylorExpansion.expand(expr, at: a, order: order)
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+        }
+        samples.sort()
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        StandardError.write(String(format: "time: order %d: min %.4f ms, median %.4f ms over %d runs; peak memory %.1f MB",
+                                   order, samples[0], samples[samples.count / 2], samples.count, Double(usage.ru_maxrss) / 1024))
     }
 
     func coefficientText(_ c: BigInterval) -> String {

@@ -1,0 +1,56 @@
+"""Helpers shared by the side-by-side benchmark runners: formatting times and ratios for the tables."""
+
+
+def fmt(v):
+    """A time in ms to 4 significant digits; 'n/a' when not run; strings (such as '> 60000') as they are."""
+    if v is None:
+        return "n/a"
+    if isinstance(v, str):
+        return v
+    return f"{v:.4g}"
+
+
+def ratio(peer, ours):
+    """peer / ours (above 1: mish-math is faster); a lower bound when the peer hit its time limit."""
+    if peer is None:
+        return "n/a"
+    if isinstance(peer, str):
+        return "> " + f"{float(peer[2:]) / ours:.3g}"
+    return f"{peer / ours:.3g}"
+
+
+def run_with_limit(target, args, limit):
+    """Runs target(*args, queue) in a child process; its result in ms, or '> limit' when it runs too long."""
+    import multiprocessing
+    q = multiprocessing.Queue()
+    p = multiprocessing.Process(target=target, args=(*args, q))
+    p.start()
+    p.join(limit)
+    if p.is_alive():
+        p.terminate()
+        p.join()
+        return f"> {limit * 1000:.0f}"
+    return q.get()
+
+
+def standard_arguments(orders):
+    """The command line every runner takes: the binary, the orders, the SymPy limit, --write."""
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", default=".build/release/mish-math")
+    ap.add_argument("--orders", default=",".join(map(str, orders)))
+    ap.add_argument("--sympy-limit", type=float, default=60.0)
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args()
+    args.order_list = [int(s) for s in args.orders.split(",")]
+    return args
+
+
+def emit(lines, args, script):
+    """Prints the table and, with --write, stores it as RESULTS.md beside the runner `script`."""
+    import os
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.write:
+        with open(os.path.join(os.path.dirname(os.path.abspath(script)), "RESULTS.md"), "w") as f:
+            f.write(text)
