@@ -248,3 +248,50 @@ struct DeriveCommandTests {
         #expect(r.stdout.contains("exp("))
     }
 }
+
+@Suite("mish-math series")
+struct SeriesCommandTests {
+    @Test("JSON coefficients are exact fractions whose partial sum approaches mish(1/2); the radius is certified")
+    func maclaurinJSON() throws {
+        let r = try CLI.run(["series", "--order", "60", "--format", "json", "--digits", "25"])
+        #expect(r.status == 0)
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(o["exact"] as? Bool == true)
+        let cs = try #require(o["coefficients"] as? [String]).map { Rational($0)! }
+        #expect(cs.count == 60)
+        var sum = Rational(0)
+        for c in cs.reversed() { sum = sum * Rational(1, 2) + c }
+        let exact = BigFloat(Rational(1, 2), precision: 300).mish()
+        // (1/2)/R ≈ 0.21 per term: 60 terms leave far less than 10^-30.
+        #expect(Accuracy.agreeingDigits(BigFloat(sum, precision: 300), exact) > 30)
+        let radius = try #require(o["radius"] as? [String: Any])
+        #expect(radius["certified"] as? Bool == true)
+        #expect((radius["closed_form"] as? String)?.contains("log(2)") == true)
+    }
+
+    @Test("at +inf the region boundary is log(2)/2, certified")
+    func plusInfinity() throws {
+        let r = try CLI.run(["series", "--at", "+inf", "--order", "8", "--format", "json"])
+        #expect(r.status == 0)
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let region = try #require(o["region"] as? [String: Any])
+        let half = (BigFloat.ln2(precision: 200) / BigFloat(2, precision: 2)).decimalString(significantDigits: 30)
+        #expect(region["boundary"] as? String == half)
+        #expect(region["certified"] as? Bool == true)
+        #expect((o["polynomials"] as? [[String]])?.count == 8)
+    }
+
+    @Test("bad requests are refused with the reason", arguments: [
+        (["series", "--order", "0"], 64, "between 1 and 5000"),
+        (["series", "--order", "100000"], 64, "between 1 and 5000"),
+        (["series", "--at", "banana"], 64, "--at must be"),
+        (["series", "gelu(x)", "--at", "+inf"], 1, "exp-rational"),
+        (["series", "1/x"], 1, "pole"),
+        (["series", "log(x)"], 1, ""),
+    ] as [([String], Int32, String)])
+    func refused(_ arguments: [String], _ status: Int32, _ mention: String) throws {
+        let r = try CLI.run(arguments)
+        #expect(r.status == status, "\(arguments): \(r.stderr)")
+        #expect(mention.isEmpty || r.stderr.contains(mention), "\(arguments): \(r.stderr)")
+    }
+}
