@@ -176,3 +176,33 @@ struct DerivativeTests {
         }
     }
 }
+
+@Suite("ExpRational")
+struct ExpRationalTests {
+    /// Random expressions: whenever one converts to the normal form, the form has the expression's value,
+    /// and so does its derivative (against the raw derivative).
+    @Test("random expressions in the class convert to forms with the same values, derivatives included")
+    func conversionMatchesEvaluation() throws {
+        var fuzzer = ExprFuzzer(generator: .forTest("ExpRational.conversion", defaultSeed: 99))
+        var converted = 0
+        for _ in 0..<1500 {
+            let e = fuzzer.expression(depth: 3)
+            guard let normal = ExpRational(e) else { continue }
+            converted += 1
+            let d = normal.derivative(), de = e.derivative()
+            for x in [Rational(-3, 2), Rational(1, 3), Rational(2)] {
+                let direct = e.evaluate(at: BigFloat(x, precision: 300), precision: 300)
+                let viaForm = normal.enclosure(at: BigInterval(x, precision: 300)).midpoint
+                guard direct.isFinite, direct.magnitude < BigFloat(1e40), viaForm.isFinite else { continue }
+                #expect(Accuracy.agreeingDigits(viaForm, direct) > 40 || (viaForm - direct).magnitude < BigFloat(1e-50),
+                        "\(e) at \(x): \(viaForm) vs \(direct)")
+                let dDirect = de.evaluate(at: BigFloat(x, precision: 300), precision: 300)
+                let dForm = d.enclosure(at: BigInterval(x, precision: 300)).midpoint
+                guard dDirect.isFinite, dDirect.magnitude < BigFloat(1e40), dForm.isFinite else { continue }
+                #expect(Accuracy.agreeingDigits(dForm, dDirect) > 30 || (dForm - dDirect).magnitude < BigFloat(1e-40),
+                        "d/dx \(e) at \(x): \(dForm) vs \(dDirect)")
+            }
+        }
+        #expect(converted > 100)
+    }
+}
