@@ -18,6 +18,20 @@ extension Expr {
         return e
     }
 
+    /// The n-th derivative, refusing to grow past `maximumNodes` distinct nodes (checked after each order),
+    /// so an absurd request fails promptly instead of exhausting time and memory.
+    public func derivative(order n: Int, maximumNodes: Int) throws -> Expr {
+        precondition(n >= 0, "derivative order must be non-negative")
+        var memo: [ObjectIdentifier: Expr] = [:]
+        var e = self
+        for k in 0..<n {
+            e = e.derivative(&memo)
+            let size = e.dagSize
+            if size > maximumNodes { throw DerivativeTooLarge(order: k + 1, nodes: size, limit: maximumNodes) }
+        }
+        return e
+    }
+
     func derivative(_ memo: inout [ObjectIdentifier: Expr]) -> Expr {
         if let d = memo[ObjectIdentifier(self)] { return d }
         let d: Expr
@@ -74,5 +88,16 @@ extension Expr {
         }
         memo[ObjectIdentifier(self)] = r
         return r
+    }
+}
+
+/// A derivative that outgrew its node budget.
+public struct DerivativeTooLarge: Error, CustomStringConvertible {
+    public let order: Int
+    public let nodes: Int
+    public let limit: Int
+    public var description: String {
+        "the derivative of order \(order) already has \(nodes) distinct subexpressions (limit \(limit)); "
+            + "ask for a lower order, or use an expression in the exp-rational class, whose derivatives are computed in normal form"
     }
 }

@@ -46,6 +46,8 @@ public struct ExprParser {
     public static let maximumDepth = 500
     /// Highest order accepted in d(EXPR, N): general derivatives grow quickly with the order.
     public static let maximumDerivativeOrder = 64
+    /// Largest DAG (distinct nodes) a general derivative in d(EXPR, N) may reach.
+    public static let maximumDerivativeNodes = 50_000
 
     /// What a user-defined name stands for.
     public enum Definition: Sendable, Equatable {
@@ -359,7 +361,12 @@ public struct ExprParser {
                 order = k
             }
             try expect(.rightParen, opening: open)
-            return body.derivative(order: order)
+            if let normal = ExpRational(body) { return normal.derivative(order: order).expr }
+            do {
+                return try body.derivative(order: order, maximumNodes: ExprParser.maximumDerivativeNodes)
+            } catch let e as DerivativeTooLarge {
+                throw error(at: t, e.description)
+            }
         }
     }
 }

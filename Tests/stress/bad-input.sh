@@ -38,5 +38,9 @@ head -c 3000000 /dev/urandom > "$work/garbage.bin"
 check "3 MB of random bytes is refused" 65 "" "" bash -c "'$bin' eval - < '$work/garbage.bin'"
 check "derive --order 1000 of mish, all notations, finishes" 0 "" "" bash -c "'$bin' derive --order 1000 --format json > /dev/null"
 
+check "d(mish(x), 64) goes through the normal form" 0 "" "" bash -c "'$bin' eval 'd(mish(x), 64)' --at 1 --digits 12"
+check "d(x^x, 30) stops at the node budget with the reason" 65 "" "distinct subexpressions" \
+  bash -c "'$bin' eval 'd(x^x, 30)' --at 1"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

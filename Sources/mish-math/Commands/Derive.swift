@@ -65,7 +65,12 @@ struct Derive: ParsableCommand {
             let d = normal.derivative(order: order)
             result = DerivedExpression(normal: d, expression: d.expr)
         } else {
-            result = DerivedExpression(normal: nil, expression: expr.derivative(order: order))
+            do {
+                result = DerivedExpression(normal: nil, expression: try expr.derivative(order: order,
+                                                                                         maximumNodes: ExprParser.maximumDerivativeNodes))
+            } catch let e as DerivativeTooLarge {
+                throw failure(e.description)
+            }
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         if time { reportTiming(firstRun: elapsed, expr: expr, normal: normal) }
