@@ -65,7 +65,7 @@ cat <<'EOF'
 
 `mish-math derive [EXPR] [--order N] [--format text|latex|c|json] [--form normal|raw]` gives derivatives of
 any order. For expressions in Q(x, eˣ) (mish, swish, sigmoid, tanh, ...) it works on the exp-rational normal
-form — polynomials in u = eˣ over the integers — so high orders are cheap (order 200 of mish in about 20 ms,
+form — polynomials in u = eˣ over the integers — so high orders are cheap (order 200 of mish in about 30 ms,
 faster than FLINT and PARI/GP: [benchmarks/derive/RESULTS.md](benchmarks/derive/RESULTS.md)). Order 1 is the
 paper's eˣ·ω/δ²:
 

@@ -11,53 +11,32 @@ extension ExpRational {
     public func maclaurinCoefficients(order n: Int) throws -> [Rational] {
         if isZero { return Array(repeating: 0, count: n) }
         let q = denominatorPolynomial
-        let delta = ExpRational.momentsOfExponentials(q, count: n)
-        guard !delta[0].isZero else { throw SeriesError.pole }
-        let d0 = delta[0]
-        // δ₀^k for k < n, and the multipliers m(n, k) = C(n,k)·δₖ·δ₀^(k−1) built row by row.
-        var d0Powers = [BigInt(1)]
-        for _ in 1..<max(n, 1) { d0Powers.append(d0Powers.last! * d0) }
-        // δₖ·δ₀^(k−1), the part of each multiplier that does not depend on the row.
-        let weights = (0..<n).map { k in k == 0 ? BigInt(0) : delta[k] * d0Powers[k - 1] }
+        let d0 = q.coefficients.reduce(BigInt(0), +)
+        guard !d0.isZero else { throw SeriesError.pole }
         var result = Array(repeating: Rational(0), count: n)
         for (i, p) in numerator.enumerated() where !p.isZero && i < n {
-            let pi = ExpRational.momentsOfExponentials(p, count: n - i)
-            var scaled: [BigInt] = []
-            var binomial = [BigInt(1)]
-            for m in 0..<(n - i) {
-                if m > 0 {
-                    var next = [BigInt(1)]
-                    for k in 1..<m { next.append(binomial[k - 1] + binomial[k]) }
-                    next.append(1)
-                    binomial = next
-                }
-                var value = d0Powers[m] * pi[m]
-                if m > 0 {
-                    for k in 1...m where !weights[k].isZero {
-                        value -= binomial[k] * weights[k] * scaled[m - k]
-                    }
-                }
-                scaled.append(value)
-            }
-            // ρᵢ,ₘ = scaled[m]/δ₀^(m+1); cₘ₊ᵢ += ρᵢ,ₘ/m!.
+            // π̂ₘ = Σⱼ pⱼ·(j·δ₀)ᵐ, then Ρₘ = δ₀^(m+1)·ρᵢ,ₘ from the exponential convolution with Q.
+            let moments = ExpRational.momentsOfExponentials(p, count: n - i, scale: d0)
+            let scaled = ExponentialConvolution.solve(rightHandSide: moments, weights: q.coefficients, scale: d0)
+            var denominator = d0
             var factorial = BigInt(1)
             for m in 0..<(n - i) {
-                if m > 0 { factorial *= BigInt(m) }
-                result[m + i] += Rational(scaled[m], d0Powers[m] * d0 * factorial)
+                if m > 0 { factorial *= BigInt(m); denominator *= d0 }
+                result[m + i] += Rational(scaled[m], denominator * factorial)
             }
         }
         let c = Rational(BigInt(1), denominatorConstant)
-        return result.map { $0 * c }
+        return denominatorConstant == 1 ? result : result.map { $0 * c }
     }
 
-    /// Σⱼ pⱼ·jᵏ for k = 0 … count−1: the k-th derivative at 0 of p(eˣ).
-    static func momentsOfExponentials(_ p: IntegerPolynomial, count: Int) -> [BigInt] {
+    /// Σⱼ pⱼ·(j·scale)ᵏ for k = 0 … count−1: the k-th derivative at 0 of p(e^(scale·x)).
+    static func momentsOfExponentials(_ p: IntegerPolynomial, count: Int, scale: BigInt = 1) -> [BigInt] {
         var sums = Array(repeating: BigInt(0), count: count)
         for j in 0...max(p.degree, 0) {
             let c = p[j]
             if c.isZero { continue }
             var power = c
-            let base = BigInt(j)
+            let base = BigInt(j) * scale
             for k in 0..<count {
                 sums[k] += power
                 power *= base
