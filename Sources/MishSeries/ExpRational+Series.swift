@@ -25,8 +25,7 @@ extension ExpRational {
                 result[m + i] += Rational(scaled[m], denominator * factorial)
             }
         }
-        let c = Rational(BigInt(1), denominatorConstant)
-        return denominatorConstant == 1 ? result : result.map { $0 * c }
+        return result
     }
 
     /// Σⱼ pⱼ·(j·scale)ᵏ for k = 0 … count−1: the k-th derivative at 0 of p(e^(scale·x)).
@@ -104,7 +103,7 @@ extension ExpRational {
         var polynomials = Array(repeating: Array(repeating: Rational(0), count: max(degreeInX + 1, 1)), count: n)
         for ((i, series), s) in zip(parts, shifts) {
             for k in 0..<n where k + s - shift < n {
-                polynomials[k + s - shift][i] += series[k] * Rational(BigInt(1), denominatorConstant)
+                polynomials[k + s - shift][i] += series[k]
             }
         }
         let radius = ConvergenceRadius.forAsymptoticExpansion(of: denominatorFactors.map(\.polynomial), direction: direction)

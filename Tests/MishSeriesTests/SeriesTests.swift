@@ -21,7 +21,7 @@ struct SeriesTests {
         }
     }
 
-    @Test("exact Maclaurin coefficients k ≤ 60 agree with a Cauchy integral to 40 digits", arguments: ["mish(x)", "swish(x)", "tanh(x)*x + sigmoid(2*x)"])
+    @Test("exact Maclaurin coefficients k ≤ 60 agree with a Cauchy integral to 40 digits", arguments: ["mish(x)", "swish(x)", "tanh(x)*x + sigmoid(2*x)", "3/(2 + 2*exp(x))", "x^2*exp(-x)/(4 + exp(2*x))"])
     func maclaurinAgainstCauchy(_ text: String) throws {
         let f = try ExprParser.parse(text)
         let expansion = try TaylorExpansion.expand(f, order: 61)
@@ -37,7 +37,7 @@ struct SeriesTests {
 
     @Test("the normal-form recurrence and series arithmetic over Q give the same coefficients")
     func twoExactRoutes() throws {
-        for text in ["mish(x)", "swish(x)", "sigmoid(x)", "tanh(3*x)/(1 + exp(x))"] {
+        for text in ["mish(x)", "swish(x)", "sigmoid(x)", "tanh(3*x)/(1 + exp(x))", "3/(2 + 2*exp(x))", "x/(6 + 3*exp(-x))"] {
             let f = try ExprParser.parse(text)
             let viaNormal = try ExpRational(f)!.maclaurinCoefficients(order: 40)
             if text == "mish(x)" {
@@ -137,6 +137,21 @@ struct SeriesTests {
         let errLong = (plus.partialSum(at: BigInterval(x, precision: p)).midpoint - exact).magnitude
         let errShort = (shortPlus.partialSum(at: BigInterval(x, precision: p)).midpoint - exact).magnitude
         #expect(errLong > errShort && errLong > BigFloat(1))
+    }
+
+    @Test("expansions at ±∞ of other exp-rational expressions match direct evaluation inside their regions")
+    func otherAsymptoticExpansions() throws {
+        for text in ["3/(2 + 2*exp(x))", "swish(x)", "x^2*exp(-x)/(4 + exp(2*x))", "tanh(x) + x*sigmoid(3*x)"] {
+            let f = try ExprParser.parse(text)
+            let normal = try #require(ExpRational(f))
+            for (direction, x) in [(AsymptoticExpansion.Direction.plusInfinity, Rational(6)), (.minusInfinity, Rational(-6))] {
+                let e = try normal.asymptoticExpansion(direction, order: 40)
+                let sum = e.partialSum(at: BigInterval(x, precision: 400)).midpoint
+                let direct = f.evaluate(at: BigFloat(x, precision: 400), precision: 400)
+                let ok = Accuracy.agreeingDigits(sum, direct) > 30 || (sum - direct).magnitude < BigFloat(1e-40)
+                #expect(ok, "\(text) \(direction) at \(x): \(sum) vs \(direct)")
+            }
+        }
     }
 
     @Test("series arithmetic: exp∘log, reciprocal, composition and powers satisfy their identities")
