@@ -57,6 +57,14 @@ public struct AsymptoticExpansion {
     /// The expansion converges where |τ| < radius, τ = e^(∓x).
     public let radius: ConvergenceRadius
 
+    /// The expansion as an expression: Σₖ pₖ(x)·τ^(k + shift), τ = e^(∓x).
+    public var expr: Expr {
+        let tau = direction == .plusInfinity ? Expr.apply(.exp, -Expr.x) : Expr.apply(.exp, .x)
+        return Expr.sum(polynomials.enumerated().map { k, poly in
+            Expr.sum(poly.enumerated().map { Expr.number($0.element) * Expr.x.pow($0.offset) }) * tau.pow(k + shift)
+        })
+    }
+
     /// The partial sum at x with every term of τ-power below `order` (exact rational arithmetic on
     /// intervals of precision p).
     public func partialSum(at x: BigInterval) -> BigInterval {

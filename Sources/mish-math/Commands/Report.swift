@@ -58,10 +58,7 @@ extension Report {
         var atInfinity: [String] = []
         for direction in [AsymptoticExpansion.Direction.plusInfinity, .minusInfinity] {
             let e = try normal.asymptoticExpansion(direction, order: 6)
-            let tau = direction == .plusInfinity ? Expr.apply(.exp, -Expr.x) : Expr.apply(.exp, .x)
-            let sum = Expr.sum(e.polynomials.enumerated().map { k, poly in
-                Expr.sum(poly.enumerated().map { Expr.number($0.element) * Expr.x.pow($0.offset) }) * tau.pow(k + e.shift)
-            })
+            let sum = e.expr
             let boundary = try e.radius.value(digits: 20)
             atInfinity.append("at \(direction.rawValue): \(sum) + ...,  converges for \(e.radius.statement) = \(boundary.text)")
         }

@@ -169,13 +169,7 @@ struct Series: ParsableCommand {
         } catch let e as SeriesError {
             throw failure(e.description)
         }
-        let tau = minus ? Expr.apply(.exp, .x) : Expr.apply(.exp, -Expr.x)
-        var terms: [Expr] = []
-        for (k, poly) in expansion.polynomials.enumerated() {
-            let p = Expr.sum(poly.enumerated().map { Expr.number($0.element) * Expr.x.pow($0.offset) })
-            if p != .zero { terms.append(p * tau.pow(k + expansion.shift)) }
-        }
-        let sum = Expr.sum(terms)
+        let sum = expansion.expr
         let boundary = try expansion.radius.value(digits: digits)
         let variable = minus ? "t = exp(x)" : "t = exp(-x)"
         switch format {
