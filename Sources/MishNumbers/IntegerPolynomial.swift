@@ -112,7 +112,10 @@ extension IntegerPolynomial: Equatable, Hashable {
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(length)
-        for i in 0..<length { hasher.combine(BigInt.make { mm_mpz_set($0, c + i) }) }
+        for i in 0..<length {
+            hasher.combine(mm_mpz_sgn(c + i))
+            for k in 0..<mm_mpz_size(c + i) { hasher.combine(mm_mpz_getlimbn(c + i, mp_size_t(k))) }
+        }
     }
 }
 

@@ -102,3 +102,20 @@ func certified(_ expr: Expr, at point: EvaluationPoint?, digits: Int) throws -> 
         throw failure(e.description)
     }
 }
+
+/// `--time`: repeats `body` for at least 0.3 s (and at least 3 times), then writes to stderr
+/// "time: <label>: min … ms, median … ms over N runs; peak memory … MB".
+func reportInProcessTiming(_ label: String, _ body: () -> Void) {
+    var samples: [Double] = []
+    let budget = DispatchTime.now().uptimeNanoseconds + 300_000_000
+    while samples.count < 3 || (DispatchTime.now().uptimeNanoseconds < budget && samples.count < 1000) {
+        let start = DispatchTime.now()
+        body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+    }
+    samples.sort()
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    StandardError.write(String(format: "time: %@: min %.4f ms, median %.4f ms over %d runs; peak memory %.1f MB",
+                               label, samples[0], samples[samples.count / 2], samples.count, Double(usage.ru_maxrss) / 1024))
+}

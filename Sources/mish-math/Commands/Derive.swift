@@ -59,7 +59,11 @@ struct Derive: ParsableCommand {
             throw failure("the expression is outside the exp-rational class Q(x, e^x) (it involves pi, erf, gelu, "
                 + "a logarithm that does not cancel, a non-integer power, or division by a function of x); use --form raw")
         }
-        let start = DispatchTime.now()
+        if time {
+            reportInProcessTiming("order \(order), \(normal == nil ? "raw" : "normal") form") {
+                if let normal { _ = normal.derivative(order: order) } else { _ = expr.derivative(order: order) }
+            }
+        }
         let result: DerivedExpression
         if let normal {
             let d = normal.derivative(order: order)
@@ -72,8 +76,6 @@ struct Derive: ParsableCommand {
                 throw failure(e.description)
             }
         }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-        if time { reportTiming(firstRun: elapsed, expr: expr, normal: normal) }
         let name = "d\(order)"
         switch format {
         case .text: print(result.text)
@@ -84,22 +86,6 @@ struct Derive: ParsableCommand {
         }
     }
 
-    /// Repeats the derivation for at least 0.3 s (and at least 3 times) and reports the distribution.
-    func reportTiming(firstRun: Double, expr: Expr, normal: ExpRational?) {
-        var samples = [firstRun]
-        let budget = DispatchTime.now().uptimeNanoseconds + 300_000_000
-        while samples.count < 3 || (DispatchTime.now().uptimeNanoseconds < budget && samples.count < 1000) {
-            let start = DispatchTime.now()
-            if let normal { _ = normal.derivative(order: order) } else { _ = expr.derivative(order: order) }
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
-        }
-        samples.sort()
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        StandardError.write(String(format: "time: order %d, %@ form: min %.4f ms, median %.4f ms over %d runs; peak memory %.1f MB",
-                                   order, normal == nil ? "raw" : "normal", samples[0], samples[samples.count / 2],
-                                   samples.count, Double(usage.ru_maxrss) / 1024))
-    }
 }
 
 enum DeriveFormat: String, ExpressibleByArgument, CaseIterable {

@@ -64,7 +64,7 @@ struct Series: ParsableCommand {
     }
 
     func runTaylor(_ expr: Expr, at a: Rational) throws {
-        if time { timeExpansion(expr, at: a) }
+        if time { reportInProcessTiming("order \(order)") { _ = try? TaylorExpansion.expand(expr, at: a, order: order) } }
         let expansion: TaylorExpansion
         do {
             expansion = try TaylorExpansion.expand(expr, at: a, order: order,
@@ -135,22 +135,6 @@ struct Series: ParsableCommand {
                                             coefficients: coefficientTexts, text: sumText, method: expansion.method,
                                             radius: radiusRecord, polynomials: nil, variable: nil, region: nil)))
         }
-    }
-
-    /// Repeats the expansion for at least 0.3 s (and at least 3 times) and reports the distribution.
-    func timeExpansion(_ expr: Expr, at a: Rational) {
-        var samples: [Double] = []
-        let budget = DispatchTime.now().uptimeNanoseconds + 300_000_000
-        while samples.count < 3 || (DispatchTime.now().uptimeNanoseconds < budget && samples.count < 1000) {
-            let start = DispatchTime.now()
-            _ = try? TaylorExpansion.expand(expr, at: a, order: order)
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
-        }
-        samples.sort()
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        StandardError.write(String(format: "time: order %d: min %.4f ms, median %.4f ms over %d runs; peak memory %.1f MB",
-                                   order, samples[0], samples[samples.count / 2], samples.count, Double(usage.ru_maxrss) / 1024))
     }
 
     func coefficientText(_ c: BigInterval) -> String {
