@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "MishNumbers", targets: ["MishNumbers"]),
         .library(name: "MishSymbolic", targets: ["MishSymbolic"]),
         .library(name: "MishSeries", targets: ["MishSeries"]),
+        .library(name: "MishAnalysis", targets: ["MishAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,12 +22,14 @@ let package = Package(
         .target(name: "MishNumbers", dependencies: ["CMPFR"], exclude: ["README.md"]),
         .target(name: "MishSymbolic", dependencies: ["MishNumbers"], exclude: ["README.md"]),
         .target(name: "MishSeries", dependencies: ["MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
+        .target(name: "MishAnalysis", dependencies: ["MishSymbolic", "MishNumbers"]),
         .executableTarget(
             name: "mish-math",
             dependencies: [
                 "MishNumbers",
                 "MishSymbolic",
                 "MishSeries",
+                "MishAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -36,6 +39,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "MishSymbolicTests", dependencies: ["MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishSeriesTests", dependencies: ["MishSeries", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
+        .testTarget(name: "MishAnalysisTests", dependencies: ["MishAnalysis", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishMathCLITests", dependencies: ["mish-math", "MishTestSupport"]),
     ]
 )

@@ -101,6 +101,20 @@ extension BigInterval {
     public static func * (a: BigInterval, b: BigInterval) -> BigInterval {
         let w = a.precision(with: b)
         if a.isUndefined || b.isUndefined { return .undefined(precision: w) }
+        if a.isPoint && b.isPoint && a.lower.isFinite && b.lower.isFinite {
+            return enclosing(a.lower.multiplied(by: b.lower, precision: w))
+        }
+        if b.isPoint && !a.isPoint { return b * a }
+        if a.isPoint {
+            let c = a.lower
+            return c.signum >= 0
+                ? BigInterval(lower: productBound(c, b.lower, .down, w), upper: productBound(c, b.upper, .up, w))
+                : BigInterval(lower: productBound(c, b.upper, .down, w), upper: productBound(c, b.lower, .up, w))
+        }
+        if a.lower.signum >= 0 && b.lower.signum >= 0 {
+            return BigInterval(lower: productBound(a.lower, b.lower, .down, w),
+                               upper: productBound(a.upper, b.upper, .up, w))
+        }
         let pairs = [(a.lower, b.lower), (a.lower, b.upper), (a.upper, b.lower), (a.upper, b.upper)]
         let lows = pairs.map { productBound($0.0, $0.1, .down, w) }
         let highs = pairs.map { productBound($0.0, $0.1, .up, w) }
@@ -113,11 +127,19 @@ extension BigInterval {
         let w = a.precision(with: b)
         if a.isUndefined || b.isUndefined || (b.lower.isZero && b.upper.isZero) { return .undefined(precision: w) }
         if b.containsZero { return .entire(precision: w) }
-        let pairs = [(a.lower, b.lower), (a.lower, b.upper), (a.upper, b.lower), (a.upper, b.upper)]
         func q(_ x: BigFloat, _ y: BigFloat, _ r: RoundingMode) -> BigFloat {
             if x.isInfinite && y.isInfinite { return BigFloat(precision: w) }
             return x.divided(by: y, precision: w, rounding: r).value
         }
+        if b.isPoint {
+            if a.isPoint && a.lower.isFinite && b.lower.isFinite {
+                return enclosing(a.lower.divided(by: b.lower, precision: w))
+            }
+            let c = b.lower
+            return c.signum > 0 ? BigInterval(lower: q(a.lower, c, .down), upper: q(a.upper, c, .up))
+                                : BigInterval(lower: q(a.upper, c, .down), upper: q(a.lower, c, .up))
+        }
+        let pairs = [(a.lower, b.lower), (a.lower, b.upper), (a.upper, b.lower), (a.upper, b.upper)]
         let lows = pairs.map { q($0.0, $0.1, .down) }
         let highs = pairs.map { q($0.0, $0.1, .up) }
         return BigInterval(lower: lows.dropFirst().reduce(lows[0], BigFloat.min),
@@ -152,6 +174,14 @@ extension BigInterval {
         return (y * log()).exp()
     }
 
+    /// The tightest interval around a value rounded to nearest: the value itself when exact, else the
+    /// value and its neighbour on the side the ternary says the exact result lies.
+    static func enclosing(_ r: RoundedBigFloat) -> BigInterval {
+        if r.ternary == 0 || r.value.isNaN { return BigInterval(r.value) }
+        return r.ternary > 0 ? BigInterval(lower: r.value.nextDown, upper: r.value)
+                             : BigInterval(lower: r.value, upper: r.value.nextUp)
+    }
+
     /// Replaces a NaN endpoint produced by ∞ − ∞ with the undefined interval.
     private func normalized(_ w: Int) -> BigInterval { isUndefined ? .undefined(precision: w) : self }
 }
@@ -161,6 +191,7 @@ extension BigInterval {
 extension BigInterval {
     private func increasing(_ f: BigFloatFunction) -> BigInterval {
         if isUndefined { return self }
+        if isPoint { return BigInterval.enclosing(lower.apply(f)) }
         return BigInterval(lower: lower.apply(f, rounding: .down).value, upper: upper.apply(f, rounding: .up).value)
     }
 

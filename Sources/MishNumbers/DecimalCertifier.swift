@@ -76,7 +76,8 @@ public enum DecimalCertifier {
         }
     }
 
-    static func decide(_ e: BigInterval, digits: Int, precision: Int) -> CertifiedDecimal? {
+    /// The decimal both ends of `e` round to at `digits` significant digits, or nil when they differ.
+    public static func decide(_ e: BigInterval, digits: Int, precision: Int) -> CertifiedDecimal? {
         if e.isUndefined { return nil }
         if e.isPoint, e.lower.isInfinite {
             return CertifiedDecimal(text: e.lower.hasSignBit ? "-inf" : "inf", significantDigits: digits,
@@ -90,7 +91,8 @@ public enum DecimalCertifier {
                                 enclosure: e, workingPrecision: precision)
     }
 
-    static func undecided(_ e: BigInterval, digits: Int, precision: Int, overflow: Bool) throws -> CertifiedDecimal {
+    /// The best decimal from an enclosure that does not decide the digits, labelled uncertified with the reason.
+    public static func undecided(_ e: BigInterval, digits: Int, precision: Int, overflow: Bool) throws -> CertifiedDecimal {
         if e.isUndefined { throw CertificationError.undefined }
         guard e.isBounded else { throw CertificationError.unbounded(overflow: overflow) }
         let bound = BigFloat.max(e.lower.magnitude, e.upper.magnitude).decimalString(significantDigits: 3, rounding: .up)

@@ -210,14 +210,18 @@ extension ExpRational {
 // MARK: - Evaluation
 
 extension ExpRational {
-    /// An enclosure of f(X). For X ≥ 0 the form is evaluated in t = e^(−x) (numerator and denominator
-    /// divided by u^D, D the denominator's degree), for X < 0 in u = eˣ: both stay in (0, 1], so large |x|
-    /// does not cost the cancellation of huge powers.
+    /// An enclosure of f(X), by Horner's rule in x. For X ≥ 0 the form is evaluated in t = e^(−x): with
+    /// M the largest degree in u of the numerator and D the denominator's,
+    /// f = [Σᵢ xⁱ·Pᵢ(u)/u^max(M,D)]·e^(max(0, M−D)·x) / [c·Πⱼ (fⱼ(u)/u^deg fⱼ)^eⱼ], every bracket a polynomial
+    /// in t ∈ (0, 1]; for X < 0 it is evaluated in u = eˣ ∈ (0, 1]. So large |x| costs no cancellation of
+    /// huge powers, and over an unbounded X the dominant power of u is factored out.
     public func enclosure(at x: BigInterval) -> BigInterval {
         let p = x.precision
         if isZero { return BigInterval(0, precision: p) }
         let useT = x.midpoint.signum >= 0
-        let d = denominatorFactors.reduce(0) { $0 + $1.exponent * $1.polynomial.degree }
+        let denominatorDegree = denominatorFactors.reduce(0) { $0 + $1.exponent * $1.polynomial.degree }
+        let numeratorDegree = numerator.map(\.degree).max() ?? 0
+        let d = Swift.max(denominatorDegree, numeratorDegree)
         let variable = (useT ? -x : x).exp()
         func inForm(_ q: IntegerPolynomial, degree: Int) -> BigInterval {
             guard useT else { return q.enclosure(at: variable) }
@@ -227,11 +231,11 @@ extension ExpRational {
             return reversed.enclosure(at: variable) * (BigInterval(-shift, precision: p) * x).exp()
         }
         var num = BigInterval(0, precision: p)
-        var xPower = BigInterval(1, precision: p)
-        for q in numerator {
-            if !q.isZero { num = num + xPower * inForm(q, degree: d) }
-            xPower = xPower * x
+        for q in numerator.reversed() {
+            num = num * x
+            if !q.isZero { num = num + inForm(q, degree: d) }
         }
+        if useT && d > denominatorDegree { num = num * (BigInterval(d - denominatorDegree, precision: p) * x).exp() }
         var den = BigInterval(Rational(denominatorConstant), precision: p)
         for f in denominatorFactors { den = den * inForm(f.polynomial, degree: f.polynomial.degree).pow(f.exponent) }
         return num / den

@@ -43,6 +43,11 @@ public struct ExpRational: Sendable, Equatable {
         self.init(numerator: [.constant(q.numerator)], constant: q.denominator)
     }
 
+    /// Σᵢ xⁱ·Pᵢ(u) with denominator 1 (`polynomials[i]` = Pᵢ).
+    public init(polynomialsInU polynomials: [IntegerPolynomial]) {
+        self.init(numerator: polynomials)
+    }
+
     /// uⁿ = e^(n·x) for any integer n.
     public static func uPower(_ n: Int) -> ExpRational {
         if n >= 0 { return ExpRational(numerator: [.monomial(1, degree: n)]) }

@@ -22,6 +22,13 @@ extension Expr {
         return evaluate(algebra, &memo)
     }
 
+    /// The values of several expressions in `algebra`, each node they share evaluated once (f and f′ of an
+    /// exp-rational form share eˣ, so both cost one exponential).
+    public static func evaluate<A: ExprAlgebra>(_ exprs: [Expr], in algebra: A) -> [A.Value] {
+        var memo: [ObjectIdentifier: A.Value] = [:]
+        return exprs.map { $0.evaluate(algebra, &memo) }
+    }
+
     private func evaluate<A: ExprAlgebra>(_ a: A, _ memo: inout [ObjectIdentifier: A.Value]) -> A.Value {
         if let v = memo[ObjectIdentifier(self)] { return v }
         let v: A.Value

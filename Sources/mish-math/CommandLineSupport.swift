@@ -7,6 +7,7 @@ import MishSymbolic
 enum ExitStatus {
     static let failure: Int32 = 1
     static let uncertified: Int32 = 3
+    static let noExtremum: Int32 = 4
     static let usage: Int32 = 64
     static let malformedExpression: Int32 = 65
 }
@@ -88,9 +89,7 @@ struct ValueRecord: Encodable {
         value = c.text
         certified = c.isCertified
         caveat = c.caveat
-        let d = c.significantDigits + 5
-        enclosure = [c.enclosure.lower.decimalString(significantDigits: d, rounding: .down),
-                     c.enclosure.upper.decimalString(significantDigits: d, rounding: .up)]
+        enclosure = enclosureStrings(c.enclosure, digits: c.significantDigits + 5)
         workingPrecisionBits = c.workingPrecision
     }
 }

@@ -10,10 +10,11 @@ struct MishMath: ParsableCommand {
         certified is labelled as such.
 
         Exit status: 0 success; 1 the value is undefined or cannot be computed; 3 a value was printed but \
-        its last digit is not certified; 64 bad command-line usage; 65 a malformed expression.
+        its last digit (or a global claim) is not certified; 4 there is no minimum (unbounded below, \
+        infimum not attained, no critical point); 64 bad command-line usage; 65 a malformed expression.
         """,
         version: "0.1.0",
-        subcommands: [Derive.self, Eval.self, Series.self, Report.self],
+        subcommands: [Derive.self, Eval.self, Series.self, Minimum.self, CriticalPoints.self, Properties.self, Report.self],
         defaultSubcommand: Report.self
     )
 }

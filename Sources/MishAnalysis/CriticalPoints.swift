@@ -1,0 +1,49 @@
+import MishNumbers
+import MishSymbolic
+
+/// f⁽ʲ⁾ as an expression: the Horner normal form when f⁽ʲ⁾ is exp-rational, else as differentiated.
+public func derivativeExpr(_ f: Expr, order j: Int) -> Expr {
+    if let r = ExpRational(f) { return r.derivative(order: j).hornerExpr }
+    let d = f.derivative(order: j)
+    return ExpRational(d)?.hornerExpr ?? d
+}
+
+/// The certified zeros of f⁽ᵏ⁾ (k = 1, 2, 3) on a range or on the whole real line, each with the values
+/// f, f′, …, f⁽ᵏ⁻¹⁾ there and the sign of f⁽ᵏ⁺¹⁾ that classifies it.
+public struct DerivativeZeros: Sendable {
+    public struct Zero: Sendable {
+        public let root: CertifiedRoot
+        /// f⁽ʲ⁾(x*) for j = 0 ..< k.
+        public var values: [CertifiedDecimal] { root.values }
+        /// The sign of f⁽ᵏ⁺¹⁾(x*): > 0 makes x* a minimum of f⁽ᵏ⁻¹⁾.
+        public var slope: Int { root.slope }
+    }
+
+    public let order: Int
+    public let form: SignEquivalentForm
+    public let isolation: RootIsolation
+    public let zeros: [Zero]
+    /// Whether the list is all the zeros in the range (or on ℝ when no range was given), and if not why.
+    public let completeness: String?
+
+    /// `range` nil: the whole real line (the search grows until the tails are proven free of zeros).
+    public init(of f: Expr, order k: Int, range: (lower: BigFloat, upper: BigFloat)?, digits: Int) throws {
+        order = k
+        form = SignEquivalentForm(derivative: k, of: f)
+        if let range {
+            isolation = RootIsolation.search(form, from: range.lower, to: range.upper, tails: false)
+        } else {
+            isolation = RootIsolation.realLine(form)
+        }
+        let values = (0..<k).map { ValueAtRoot(derivativeExpr(f, order: $0)) }
+        let form = self.form
+        zeros = try isolation.zeros.map { Zero(root: try RootRefinement.refine(form, in: $0, digits: digits, values: values)) }
+        if range == nil && !isolation.coversRealLine {
+            completeness = GlobalRange.incompleteReason(isolation)
+        } else if !isolation.isComplete {
+            completeness = GlobalRange.incompleteReason(isolation, includingTails: false)
+        } else {
+            completeness = nil
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import MishNumbers
+import MishSymbolic
+
+/// A local minimum or maximum of h: a simple zero x* of h′, certified, with h(x*).
+public struct LocalExtremum: Sendable {
+    public enum Kind: String, Sendable { case minimum, maximum }
+    public let kind: Kind
+    public let root: CertifiedRoot
+    public var x: CertifiedDecimal { root.x }
+    public var value: CertifiedDecimal { root.values[0] }
+}
+
+/// lim h(x) as x → ±∞: from the exp-rational normal form (t = e^(∓x) → 0 kills every power of x), or from
+/// the named functions' limits when no indeterminate form occurs.
+public struct Limit: Sendable {
+    public let direction: Int
+    public let value: CertifiedDecimal
+    public var isInfinite: Bool { value.enclosure.isPoint && value.enclosure.lower.isInfinite }
+
+    public static func of(_ h: Expr, direction: Int, digits: Int) -> Limit? {
+        if let r = ExpRational(h) {
+            let value = try? DecimalCertifier.certify(significantDigits: digits) { p in
+                r.enclosure(at: BigInterval(BigFloat.infinity(sign: direction, precision: p)))
+            }
+            if let value, value.isCertified { return Limit(direction: direction, value: value) }
+            return nil
+        }
+        guard let value = try? h.certifiedValue(at: .infinity(sign: direction), digits: digits), value.isCertified else {
+            return nil
+        }
+        return Limit(direction: direction, value: value)
+    }
+}
+
+/// One end of the range of h over the real line.
+public enum RangeBound: Sendable {
+    /// The least (or greatest) value, attained at an extremum.
+    case attained(LocalExtremum)
+    /// Approached as x → ±∞ and not attained (possibly ±∞).
+    case limit(Limit)
+    /// Not certified, with the reason.
+    case unknown(String)
+}
+
+/// The range of h over ℝ, certified: all zeros of h′ on the real line are isolated (a branch-and-bound
+/// over [−R, R] and tails proven free of zeros), h′ has one sign between consecutive zeros, so h is
+/// monotone on each piece; inf h and sup h are then the least and greatest of the extremal values and
+/// of the limits at the ends where h runs toward them. A bound is reported only when its candidate is
+/// separated from every other candidate by the enclosures.
+public struct GlobalRange: Sendable {
+    public let function: Expr
+    public let form: SignEquivalentForm
+    public let isolation: RootIsolation
+    public let extrema: [LocalExtremum]
+    public let limitMinus: Limit?
+    public let limitPlus: Limit?
+    public let lower: RangeBound
+    public let upper: RangeBound
+    /// The sign of h′ as x → −∞ and x → +∞ (nil when not proven).
+    public let leftSlope: Int?
+    public let rightSlope: Int?
+    /// The steps of the proof, in order.
+    public let certificate: [String]
+
+    /// The range of h to `digits` digits. The zeros of h′ are searched on `searchRange` (by default a range
+    /// that grows until the tails are proven free of zeros); nothing is certified about values beyond it
+    /// unless the tails are.
+    public init(of h: Expr, digits: Int, searchRange: (lower: BigFloat, upper: BigFloat)? = nil) throws {
+        function = h
+        form = SignEquivalentForm(derivative: 1, of: h)
+        if let r = searchRange {
+            isolation = RootIsolation.search(form, from: r.lower, to: r.upper, tails: true)
+        } else {
+            isolation = RootIsolation.realLine(form)
+        }
+        let value = ValueAtRoot(h)
+        let form = self.form
+        let found = try isolation.zeros.map { piece in
+            let root = try RootRefinement.refine(form, in: piece, digits: digits, values: [value])
+            return LocalExtremum(kind: root.slope > 0 ? .minimum : .maximum, root: root)
+        }
+        extrema = found
+        let minusLimit = Limit.of(h, direction: -1, digits: digits)
+        let plusLimit = Limit.of(h, direction: 1, digits: digits)
+        limitMinus = minusLimit
+        limitPlus = plusLimit
+        var lines = [form.derivation]
+        lines.append(GlobalRange.describe(isolation))
+        if let first = found.first, let last = found.last {
+            leftSlope = -first.root.slope
+            rightSlope = last.root.slope
+        } else if isolation.coversRealLine, case .sign(let s) = isolation.pieces.first?.kind {
+            leftSlope = s
+            rightSlope = s
+        } else {
+            leftSlope = nil
+            rightSlope = nil
+        }
+        for e in found {
+            lines.append("local \(e.kind.rawValue) at x = \(e.x.text): the unique zero of g in its box, "
+                + (e.root.isExact ? "exact (g vanishes there symbolically)" : "by an interval Newton step at \(e.root.precision) bits"))
+        }
+        guard isolation.coversRealLine, let leftSlope, let rightSlope else {
+            let why = GlobalRange.incompleteReason(isolation)
+            lower = .unknown(why)
+            upper = .unknown(why)
+            certificate = lines
+            return
+        }
+        var lowCandidates: [(RangeBound, BigInterval)] = found.filter { $0.kind == .minimum }.map { (.attained($0), $0.value.enclosure) }
+        var highCandidates: [(RangeBound, BigInterval)] = found.filter { $0.kind == .maximum }.map { (.attained($0), $0.value.enclosure) }
+        var missing: [String] = []
+        func end(_ limit: Limit?, _ name: String, towardLow: Bool) {
+            guard let limit else {
+                missing.append("the limit of f as x → \(name) is not established")
+                return
+            }
+            if towardLow { lowCandidates.append((.limit(limit), limit.value.enclosure)) }
+            else { highCandidates.append((.limit(limit), limit.value.enclosure)) }
+        }
+        end(minusLimit, "-inf", towardLow: leftSlope > 0)
+        end(plusLimit, "+inf", towardLow: rightSlope < 0)
+        lines.append("f′ \(leftSlope > 0 ? ">" : "<") 0 as x → -inf and \(rightSlope > 0 ? ">" : "<") 0 as x → +inf, "
+            + "so f is monotone between consecutive extrema and toward each end")
+        lower = GlobalRange.choose(lowCandidates, least: true, missing: missing)
+        upper = GlobalRange.choose(highCandidates, least: false, missing: missing)
+        certificate = lines
+    }
+
+    static func choose(_ candidates: [(RangeBound, BigInterval)], least: Bool, missing: [String]) -> RangeBound {
+        if !missing.isEmpty && candidates.isEmpty { return .unknown(missing.joined(separator: "; ")) }
+        guard !candidates.isEmpty else { return .unknown("no candidate") }
+        var best = 0
+        for i in candidates.indices.dropFirst() {
+            let a = candidates[i].1, b = candidates[best].1
+            if least ? a.lower < b.lower : a.upper > b.upper { best = i }
+        }
+        let bestBox = candidates[best].1
+        for (i, c) in candidates.enumerated() where i != best {
+            let separated = least ? bestBox.upper < c.1.lower : bestBox.lower > c.1.upper
+            if !separated {
+                return .unknown("two candidates for the \(least ? "least" : "greatest") value are not separated by their enclosures")
+            }
+        }
+        if !missing.isEmpty {
+            return .unknown(missing.joined(separator: "; "))
+        }
+        return candidates[best].0
+    }
+
+    static func describe(_ iso: RootIsolation) -> String {
+        let zeros = iso.zeros.count, undecided = iso.undecided.count
+        var text = "branch-and-bound on [\(iso.lower.decimalString(significantDigits: 6)), \(iso.upper.decimalString(significantDigits: 6))] "
+            + "in \(iso.precision)-bit interval arithmetic (\(iso.boxesExamined) box\(iso.boxesExamined == 1 ? "" : "es")): \(zeros) simple zero\(zeros == 1 ? "" : "s") of g"
+        if undecided > 0 { text += ", \(undecided) undecided box\(undecided == 1 ? "" : "es")" }
+        func tail(_ s: Int?, _ side: String) -> String {
+            guard let s else { return "; \(side): not proven free of zeros" }
+            return "; \(side): g \(s > 0 ? ">" : "<") 0 (interval evaluation over the unbounded tail)"
+        }
+        text += tail(iso.leftTailSign, "x <= \(iso.lower.decimalString(significantDigits: 6))")
+        text += tail(iso.rightTailSign, "x >= \(iso.upper.decimalString(significantDigits: 6))")
+        return text
+    }
+
+    static func incompleteReason(_ iso: RootIsolation, includingTails: Bool = true) -> String {
+        var parts: [String] = []
+        if let u = iso.undecided.first {
+            parts.append("g could not be decided on [\(u.lower.decimalString(significantDigits: 12)), "
+                + "\(u.upper.decimalString(significantDigits: 12))] (a multiple zero, or zeros closer than the search resolves)")
+        }
+        if includingTails && iso.leftTailSign == nil {
+            parts.append("the tail x <= \(iso.lower.decimalString(significantDigits: 6)) could not be proven free of zeros of g")
+        }
+        if includingTails && iso.rightTailSign == nil {
+            parts.append("the tail x >= \(iso.upper.decimalString(significantDigits: 6)) could not be proven free of zeros of g")
+        }
+        return parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,173 @@
+import MishNumbers
+import MishSymbolic
+
+/// All zeros of g on an interval (and, when asked, proof that there are none beyond it), by
+/// branch-and-bound in interval arithmetic.
+///
+/// A box [a, b] is settled when 0 ∉ g([a, b]) (g has one sign there), or when 0 ∉ g′([a, b]) (g is
+/// strictly monotone) and g(a), g(b) have proven signs: equal signs mean no zero, opposite signs exactly
+/// one simple zero. Other boxes are split; a box still unsettled at width 2⁻⁶⁰·max(1, |a|), or after
+/// `maximumBoxes` boxes, is reported undecided (a multiple zero, or a zero the precision cannot separate). A tail [b, +∞) is settled when
+/// 0 ∉ g([b, +∞]), or when g(b) and g′ on the tail have the same proven sign (g moves away from 0);
+/// symmetrically for (−∞, a].
+public struct RootIsolation: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// g has this sign on the whole piece.
+        case sign(Int)
+        /// Exactly one zero, simple, where g′ has this sign.
+        case simpleZero(slope: Int)
+        case undecided
+    }
+
+    public struct Piece: Sendable {
+        public let lower: BigFloat
+        public let upper: BigFloat
+        public let kind: Kind
+    }
+
+    /// The searched range, covered left to right by `pieces`.
+    public let lower: BigFloat
+    public let upper: BigFloat
+    public let pieces: [Piece]
+    /// The sign of g on (−∞, lower] and [upper, +∞), nil when not proven (or not asked).
+    public let leftTailSign: Int?
+    public let rightTailSign: Int?
+    /// Number of boxes examined.
+    public let boxesExamined: Int
+
+    public var zeros: [Piece] { pieces.filter { if case .simpleZero = $0.kind { return true } else { return false } } }
+    public var undecided: [Piece] { pieces.filter { $0.kind == .undecided } }
+    /// True when every zero of g in the range is isolated.
+    public var isComplete: Bool { undecided.isEmpty }
+    /// True when every real zero of g is isolated.
+    public var coversRealLine: Bool { isComplete && leftTailSign != nil && rightTailSign != nil }
+
+    /// The most boxes one search examines; beyond it the remaining boxes are reported undecided.
+    public static let maximumBoxes = 20_000
+
+    /// Working precision of the search (bits).
+    public let precision: Int
+
+    /// The search at `precision` bits; ``search(_:from:to:tails:)`` raises the precision when needed.
+    /// With `stopAtUndecided`, the search ends at the first undecided box (the rest of the range is then
+    /// one undecided piece).
+    public init(_ form: SignEquivalentForm, from a: BigFloat, to b: BigFloat, tails: Bool, precision p: Int = 128,
+                stopAtUndecided: Bool = false) {
+        precision = p
+        let a = a.rounded(toPrecision: p, rounding: .down), b = b.rounded(toPrecision: p, rounding: .up)
+        lower = a
+        upper = b
+        func sign(_ i: BigInterval) -> Int? {
+            if i.isUndefined { return nil }
+            if i.lower.signum > 0 { return 1 }
+            if i.upper.signum < 0 { return -1 }
+            return nil
+        }
+        func g(_ j: Int, _ lo: BigFloat, _ hi: BigFloat) -> BigInterval {
+            form.enclosure(j, over: BigInterval(lower: lo, upper: hi))
+        }
+        var result: [Piece] = []
+        var examined = 0
+        var stack: [(BigFloat, BigFloat, Int)] = [(a, b, 0)]
+        while let (lo, hi, depth) = stack.popLast() {
+            examined += 1
+            if examined > RootIsolation.maximumBoxes {
+                result.append(Piece(lower: lo, upper: hi, kind: .undecided))
+                continue
+            }
+            if let s = sign(g(0, lo, hi)) {
+                result.append(Piece(lower: lo, upper: hi, kind: .sign(s)))
+                continue
+            }
+            if let slope = sign(g(1, lo, hi)), let sl = sign(g(0, lo, lo)), let sh = sign(g(0, hi, hi)) {
+                result.append(Piece(lower: lo, upper: hi, kind: sl == sh ? .sign(sl) : .simpleZero(slope: slope)))
+                continue
+            }
+            let width = hi.subtracting(lo, precision: 64).value
+            let scale = BigFloat.max(BigFloat.max(lo.magnitude, hi.magnitude), BigFloat(1, precision: 64))
+            if depth > 400 || width <= scale.scaled(byPowerOfTwo: -60) {
+                result.append(Piece(lower: lo, upper: hi, kind: .undecided))
+                if stopAtUndecided, let rest = stack.first {
+                    result.append(Piece(lower: hi, upper: rest.1, kind: .undecided))
+                    stack.removeAll()
+                }
+                continue
+            }
+            let split = RootIsolation.splitPoint(lo, hi, precision: p) { sign(g(0, $0, $0)) != nil }
+            stack.append((split, hi, depth + 1))
+            stack.append((lo, split, depth + 1))
+        }
+        pieces = RootIsolation.merged(result)
+        boxesExamined = examined
+        guard tails else {
+            leftTailSign = nil
+            rightTailSign = nil
+            return
+        }
+        let inf = BigFloat.infinity(precision: p), minusInf = BigFloat.infinity(sign: -1, precision: p)
+        let gb = sign(g(0, b, b)), ga = sign(g(0, a, a))
+        if let s = sign(g(0, b, inf)) {
+            rightTailSign = s
+        } else if let s = gb, sign(g(1, b, inf)) == s {
+            rightTailSign = s
+        } else {
+            rightTailSign = nil
+        }
+        if let s = sign(g(0, minusInf, a)) {
+            leftTailSign = s
+        } else if let s = ga, sign(g(1, minusInf, a)) == -s {
+            leftTailSign = s
+        } else {
+            leftTailSign = nil
+        }
+    }
+
+    /// A point a little left of the middle where g has a proven sign, so that a zero at a simple number
+    /// (0, 1/2) is never a box endpoint.
+    static func splitPoint(_ lo: BigFloat, _ hi: BigFloat, precision p: Int, provenSign: (BigFloat) -> Bool) -> BigFloat {
+        let width = hi.subtracting(lo, precision: p + 8).value
+        var first: BigFloat?
+        for fraction in [0.4921875, 0.5390625, 0.4609375] {
+            let m = lo.adding(width.multiplied(by: BigFloat(fraction), precision: p + 8).value, precision: p).value
+            guard lo < m && m < hi else { continue }
+            if first == nil { first = m }
+            if provenSign(m) { return m }
+        }
+        return first ?? lo.adding(hi, precision: p + 1).value.scaled(byPowerOfTwo: -1)
+    }
+
+    /// Adjacent pieces of the same sign joined.
+    static func merged(_ pieces: [Piece]) -> [Piece] {
+        var out: [Piece] = []
+        for piece in pieces {
+            if let last = out.last, case .sign(let s) = last.kind, piece.kind == .sign(s) {
+                out[out.count - 1] = Piece(lower: last.lower, upper: piece.upper, kind: last.kind)
+            } else {
+                out.append(piece)
+            }
+        }
+        return out
+    }
+}
+
+extension RootIsolation {
+    /// The search at 128 bits, repeated at 512 when some box stays undecided (cancellation, as in
+    /// 1/2 + erf(x/√2)/2 for x ≪ 0, can hide the sign at 128 bits).
+    public static func search(_ form: SignEquivalentForm, from a: BigFloat, to b: BigFloat, tails: Bool) -> RootIsolation {
+        let first = RootIsolation(form, from: a, to: b, tails: tails, stopAtUndecided: true)
+        if first.isComplete { return first }
+        return RootIsolation(form, from: a, to: b, tails: tails, precision: 512)
+    }
+
+    /// The zeros on the whole real line: the search range grows (±16, ±256, ±4096) while the search is
+    /// complete and a tail is not yet proven free of zeros.
+    public static func realLine(_ form: SignEquivalentForm) -> RootIsolation {
+        var best: RootIsolation?
+        for r in [16, 256, 4096] {
+            let iso = search(form, from: BigFloat(-r, precision: 64), to: BigFloat(r, precision: 64), tails: true)
+            if best == nil || iso.isComplete { best = iso }
+            if !iso.isComplete || iso.coversRealLine { break }
+        }
+        return best!
+    }
+}

@@ -1,0 +1,200 @@
+import MishNumbers
+import MishSymbolic
+
+/// A function to evaluate at a certified root, with the two derivatives its enclosure needs.
+public struct ValueAtRoot: Sendable {
+    public let h: Expr
+    public let hPrime: Expr
+    public let hSecond: Expr
+    let rational: ExpRational?
+
+    /// h, with h′ and h″ by the engine (exp-rational h in Horner form, so it shares eˣ with g).
+    public init(_ h: Expr) {
+        if let r = ExpRational(h) {
+            let r1 = r.derivative()
+            rational = r
+            self.h = r.hornerExpr
+            hPrime = r1.hornerExpr
+            hSecond = r1.derivative().hornerExpr
+        } else {
+            rational = nil
+            self.h = h
+            hPrime = h.derivative()
+            hSecond = hPrime.derivative()
+        }
+    }
+
+    func secondDerivativeEnclosure(over x: BigInterval) -> BigInterval {
+        if let r = rational { return r.derivative(order: 2).enclosure(at: x) }
+        return hSecond.enclosure(at: x, precision: x.precision)
+    }
+}
+
+/// A zero of g proven unique in its isolating box, and the values of the requested functions there.
+public struct CertifiedRoot: Sendable {
+    /// x*, to the requested digits (certified unless `x.caveat` says otherwise).
+    public let x: CertifiedDecimal
+    /// h(x*) for each requested h, in order.
+    public let values: [CertifiedDecimal]
+    /// The sign of g′(x*).
+    public let slope: Int
+    /// The working precision of the final interval Newton step (bits).
+    public let precision: Int
+    /// True when g vanishes exactly at a rational x* (then `x.text` is exact).
+    public let isExact: Bool
+}
+
+public enum RootRefinementError: Error, CustomStringConvertible, Equatable {
+    case noConvergence(String)
+    public var description: String {
+        switch self {
+        case .noConvergence(let why): return "the root finder did not converge: \(why)"
+        }
+    }
+}
+
+/// Newton's method with precision doubling, then one interval Newton step at full precision.
+///
+/// From the isolating box, a safeguarded Newton/bisection at 128 bits reaches ~100 correct bits. Each
+/// Newton step then doubles the bits: the step at p bits evaluates g and g′ at p bits (sharing eˣ), so
+/// reaching P/2 bits costs about one evaluation at P/2. The last step is the certificate: with m the
+/// P/2-bit iterate and X = m ± r (r a few times the Newton correction), the interval Newton operator
+/// N(X) = m − g(m)/g′(X) at P bits, with g′(X) ⊆ g′(m) + g″(X)·[−r, r] (g″ at 128 bits), proves a unique
+/// zero in N(X) when N(X) ⊆ X and 0 ∉ g′(X), and N(X) has width ~2⁻ᴾ because |g(m)| ~ 2^(−P/2).
+/// Values h(x*) come from the same evaluation at m: h(x*) ∈ h(m) + h′(m)·(N − m) + h″(X)·(N − m)²/2.
+public enum RootRefinement {
+    static let guardBits = 32
+
+    public static func refine(_ form: SignEquivalentForm, in piece: RootIsolation.Piece, digits: Int,
+                              values: [ValueAtRoot] = []) throws -> CertifiedRoot {
+        guard case .simpleZero(let slope) = piece.kind else {
+            throw RootRefinementError.noConvergence("the box does not isolate a simple zero")
+        }
+        if let exact = try exactZero(form, in: piece, digits: digits, values: values, slope: slope) { return exact }
+        let start = DecimalCertifier.startingPrecision(digits: digits)
+        var x = try bracketedNewton(form, piece, slope: slope)
+        var p = start
+        while true {
+            x = try newton(form, from: x, toBits: p / 2 + guardBits, piece: piece)
+            guard let step = certify(form, at: x, precision: p, piece: piece, values: values) else {
+                if p >= 4 * start {
+                    throw RootRefinementError.noConvergence("the interval Newton step did not contract at \(p) bits")
+                }
+                p *= 2
+                continue
+            }
+            let xd = DecimalCertifier.decide(step.root, digits: digits, precision: p)
+            let vd = step.values.map { DecimalCertifier.decide($0, digits: digits, precision: p) }
+            if let xd, vd.allSatisfy({ $0 != nil }) {
+                return CertifiedRoot(x: xd, values: vd.map { $0! }, slope: slope, precision: p, isExact: false)
+            }
+            if p >= 4 * start {
+                return CertifiedRoot(x: try xd ?? DecimalCertifier.undecided(step.root, digits: digits, precision: p, overflow: false),
+                                     values: try zip(vd, step.values).map {
+                                         try $0 ?? DecimalCertifier.undecided($1, digits: digits, precision: p, overflow: false)
+                                     },
+                                     slope: slope, precision: p, isExact: false)
+            }
+            x = step.root.midpoint
+            p *= 2
+        }
+    }
+
+    /// x* = 0 or the integer nearest the box, when g vanishes there identically (checked symbolically).
+    static func exactZero(_ form: SignEquivalentForm, in piece: RootIsolation.Piece, digits: Int,
+                          values: [ValueAtRoot], slope: Int) throws -> CertifiedRoot? {
+        let mid = piece.lower.adding(piece.upper, precision: 130).value.scaled(byPowerOfTwo: -1)
+        let n = mid.toDouble().rounded()
+        guard abs(n) < 1e9, piece.lower <= BigFloat(n), BigFloat(n) <= piece.upper else { return nil }
+        let q = Expr.number(Int(n))
+        guard form.g.substituting(x: q).isZero else { return nil }
+        let vs = try values.map { try $0.h.substituting(x: q).certifiedValue(at: nil, digits: digits) }
+        let p = DecimalCertifier.startingPrecision(digits: digits)
+        return CertifiedRoot(x: CertifiedDecimal(text: String(Int(n)), significantDigits: digits, isCertified: true,
+                                                 caveat: nil, enclosure: BigInterval(Int(n), precision: p),
+                                                 workingPrecision: p),
+                             values: vs, slope: slope, precision: p, isExact: true)
+    }
+
+    /// Bisection safeguarded Newton at 128 bits inside the isolating box; ~100 correct bits.
+    static func bracketedNewton(_ form: SignEquivalentForm, _ piece: RootIsolation.Piece, slope: Int) throws -> BigFloat {
+        let p = 128
+        var lo = piece.lower.rounded(toPrecision: p, rounding: .down), hi = piece.upper.rounded(toPrecision: p, rounding: .up)
+        var x = lo.adding(hi, precision: p).value.scaled(byPowerOfTwo: -1)
+        for _ in 0..<400 {
+            let v = Expr.evaluate([form.g, form.gPrime], in: BigFloatAlgebra(x: x, precision: p))
+            if v[0].isZero { return x }
+            if v[0].signum == slope { hi = x } else { lo = x }
+            var next = x.subtracting(v[0].divided(by: v[1], precision: p).value, precision: p).value
+            if !next.isFinite || next <= lo || next >= hi {
+                next = lo.adding(hi, precision: p).value.scaled(byPowerOfTwo: -1)
+            }
+            let change = next.subtracting(x, precision: 64).value.magnitude
+            let scale = BigFloat.max(x.magnitude, BigFloat(1, precision: 64))
+            x = next
+            if change <= scale.scaled(byPowerOfTwo: -100) || hi.subtracting(lo, precision: 64).value <= scale.scaled(byPowerOfTwo: -110) {
+                return x
+            }
+        }
+        throw RootRefinementError.noConvergence("Newton's method with bisection did not reach 100 bits in 400 steps")
+    }
+
+    /// Newton steps at doubling precision from ~100 bits to `bits`.
+    static func newton(_ form: SignEquivalentForm, from x0: BigFloat, toBits bits: Int, piece: RootIsolation.Piece) throws -> BigFloat {
+        var schedule: [Int] = []
+        var b = bits
+        while b > 96 {
+            schedule.append(b)
+            b = b / 2 + guardBits
+        }
+        var x = x0
+        for p in schedule.reversed() {
+            let v = Expr.evaluate([form.g, form.gPrime], in: BigFloatAlgebra(x: x, precision: p))
+            if v[0].isZero { continue }
+            x = x.subtracting(v[0].divided(by: v[1], precision: p).value, precision: p).value
+            guard x.isFinite, piece.lower <= x, x <= piece.upper else {
+                throw RootRefinementError.noConvergence("a Newton step at \(p) bits left the isolating box")
+            }
+        }
+        return x
+    }
+
+    struct Step {
+        let root: BigInterval
+        let values: [BigInterval]
+    }
+
+    /// The interval Newton step at m with precision p; nil when it does not contract.
+    static func certify(_ form: SignEquivalentForm, at m: BigFloat, precision p: Int, piece: RootIsolation.Piece,
+                        values: [ValueAtRoot]) -> Step? {
+        let point = BigInterval(m)
+        let exprs = [form.g, form.gPrime] + values.flatMap { [$0.h, $0.hPrime] }
+        let at = Expr.evaluate(exprs, in: IntervalAlgebra(x: point, precision: p))
+        let gm = at[0], gpm = at[1]
+        guard !gm.isUndefined, !gpm.isUndefined, !gpm.containsZero else { return nil }
+        let correction = gm.midpoint.divided(by: gpm.midpoint, precision: 64).value.magnitude
+        let floor = BigFloat.max(m.magnitude, BigFloat(1, precision: 64)).scaled(byPowerOfTwo: -p + 8)
+        var r = BigFloat.max(correction.scaled(byPowerOfTwo: 2), floor)
+        for _ in 0..<3 {
+            let radius = BigInterval(lower: -r, upper: r)
+            let x = point + radius
+            let low = BigInterval(lower: x.lower.rounded(toPrecision: 128, rounding: .down),
+                                  upper: x.upper.rounded(toPrecision: 128, rounding: .up))
+            let gpX = gpm + form.enclosure(2, over: low) * radius
+            if !gpX.containsZero && !gpX.isUndefined {
+                let n = point - gm / gpX
+                if x.lower <= n.lower && n.upper <= x.upper && piece.lower <= n.lower && n.upper <= piece.upper {
+                    let offset = n - point
+                    let half = BigInterval(Rational(1, 2), precision: p)
+                    let vs = values.enumerated().map { i, v in
+                        at[2 + 2 * i] + at[3 + 2 * i] * offset
+                            + v.secondDerivativeEnclosure(over: low) * offset.pow(2) * half
+                    }
+                    return Step(root: n, values: vs)
+                }
+            }
+            r = r.scaled(byPowerOfTwo: 4)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,120 @@
+import Testing
+import MishAnalysis
+import MishNumbers
+import MishSymbolic
+import MishTestSupport
+
+/// Digits of a decimal string without sign, point or exponent, first `n` of them.
+private func leadingDigits(_ text: String, _ n: Int) -> String {
+    String(text.filter(\.isNumber).drop { $0 == "0" }.prefix(n))
+}
+
+@Suite("Certified global minimum")
+struct MinimumTests {
+    let mish = try! ExprParser.parse("mish(x)")
+
+    @Test("the minimum of mish is certified global, with one critical point on the real line")
+    func mishMinimumIsGlobal() throws {
+        let range = try GlobalRange(of: mish, digits: 40)
+        #expect(range.isolation.coversRealLine)
+        #expect(range.extrema.count == 1)
+        guard case .attained(let m) = range.lower else {
+            Issue.record("no certified minimum: \(range.lower)")
+            return
+        }
+        #expect(m.kind == .minimum && m.x.isCertified && m.value.isCertified)
+        #expect(m.x.text.hasPrefix("-1.1924") && m.value.text.hasPrefix("-0.30884"))
+        guard case .limit(let sup) = range.upper else {
+            Issue.record("sup of mish should be the limit at +inf")
+            return
+        }
+        #expect(sup.direction == 1 && sup.isInfinite)
+    }
+
+    @Test("the simplest form of mish′ = 0 is u³ + 4u² + 6u + 4 + 4x(u + 1) = 0")
+    func mishDerivativeForm() throws {
+        let form = SignEquivalentForm(derivative: 1, of: mish)
+        #expect(form.isExpRational)
+        let expected = try ExprParser.parse("exp(3*x) + 4*exp(2*x) + 6*exp(x) + 4 + 4*x*(exp(x) + 1)")
+        for x in stride(from: -30.0, through: 20.0, by: 0.7) {
+            let a = form.g.evaluate(at: x), b = expected.evaluate(at: x)
+            #expect(abs(a - b) <= 1e-12 * max(1, abs(b)))
+        }
+    }
+
+    @Test("50 digits of x* agree with the fixed-point iteration x = −(u³+4u²+6u+4)/(4(u+1))")
+    func fixedPointAgrees() throws {
+        let range = try GlobalRange(of: mish, digits: 50)
+        let p = 260
+        var x = BigFloat(-1.2, precision: p)
+        for _ in 0..<400 {
+            let u = x.exp(precision: p)
+            let n = u.pow(3, precision: p) + BigFloat(4, precision: p) * u.pow(2, precision: p)
+                + BigFloat(6, precision: p) * u + BigFloat(4, precision: p)
+            x = -(n / (BigFloat(4, precision: p) * (u + BigFloat(1, precision: p))))
+        }
+        let fixed = x.decimalString(significantDigits: 55)
+        #expect(leadingDigits(range.extrema[0].x.text, 48) == leadingDigits(fixed, 48))
+    }
+
+    @Test("Newton's x* agrees with bisection on the raw derivative at twice the digits")
+    func bisectionAgrees() throws {
+        let digits = 30
+        let range = try GlobalRange(of: mish, digits: digits)
+        let raw = mish.derivative()
+        let p = BigFloat.precision(forDecimalDigits: 2 * digits) + 16
+        var lo = BigFloat(-2, precision: p), hi = BigFloat(-1, precision: p)
+        for _ in 0..<(p + 4) {
+            let mid = lo.adding(hi, precision: p + 1).value.scaled(byPowerOfTwo: -1).rounded(toPrecision: p)
+            if raw.evaluate(at: mid, precision: p + 32).signum < 0 { lo = mid } else { hi = mid }
+        }
+        let bisected = lo.decimalString(significantDigits: 2 * digits)
+        let newton = range.extrema[0].x.text
+        #expect(leadingDigits(newton, digits - 1) == leadingDigits(bisected, digits - 1))
+    }
+
+    @Test("the enclosure at D digits contains x* and f(x*) computed at 2D digits")
+    func enclosureContainsFinerResult() throws {
+        let coarse = try GlobalRange(of: mish, digits: 25).extrema[0]
+        let fine = try GlobalRange(of: mish, digits: 50).extrema[0]
+        #expect(coarse.x.enclosure.contains(fine.x.enclosure.midpoint))
+        #expect(coarse.value.enclosure.contains(fine.value.enclosure.midpoint))
+        #expect(fine.x.enclosure.width < coarse.x.enclosure.width)
+    }
+
+    @Test("two minima: the full search certifies the lower one; a search that misses it cannot certify")
+    func certificateFailsWhenAMinimumIsMissed() throws {
+        let f = try ExprParser.parse("(x^2 - 1)^2 + x/4")
+        let full = try GlobalRange(of: f, digits: 20)
+        #expect(full.extrema.filter { $0.kind == .minimum }.count == 2)
+        guard case .attained(let m) = full.lower else {
+            Issue.record("the full search should certify the global minimum: \(full.lower)")
+            return
+        }
+        #expect(m.x.text.hasPrefix("-1.0"))
+        let exact = f.substituting(x: .number(-1)).evaluate(at: 0)
+        #expect(m.value.enclosure.upper.toDouble() < exact)
+
+        let partial = try GlobalRange(of: f, digits: 20, searchRange: (BigFloat(0.5), BigFloat(2)))
+        #expect(partial.extrema.count == 1)
+        guard case .unknown(let why) = partial.lower else {
+            Issue.record("a search that finds only the minimum near +1 must not certify it as global")
+            return
+        }
+        #expect(why.contains("x <= "))
+    }
+
+    @Test("a function unbounded below has no lower bound; one with no critical point has no extrema")
+    func unboundedAndMonotone() throws {
+        let cubic = try GlobalRange(of: try ExprParser.parse("x^3 - 3*x"), digits: 20)
+        #expect(cubic.extrema.count == 2)
+        if case .limit(let l) = cubic.lower { #expect(l.isInfinite && l.direction == -1) } else {
+            Issue.record("x^3 - 3x is unbounded below: \(cubic.lower)")
+        }
+        let softplus = try GlobalRange(of: try ExprParser.parse("softplus(x)"), digits: 20)
+        #expect(softplus.extrema.isEmpty)
+        if case .limit(let l) = softplus.lower { #expect(l.value.text == "0" && l.direction == -1) } else {
+            Issue.record("softplus has infimum 0, not attained: \(softplus.lower)")
+        }
+    }
+}
