@@ -6,16 +6,17 @@ public struct ValueAtRoot: Sendable {
     public let h: Expr
     public let hPrime: Expr
     public let hSecond: Expr
-    let rational: ExpRational?
+    let rational: (h: ExpRational, hPrime: ExpRational, hSecond: ExpRational)?
 
     /// h, with h′ and h″ by the engine (exp-rational h in Horner form, so it shares eˣ with g).
     public init(_ h: Expr) {
         if let r = ExpRational(h) {
             let r1 = r.derivative()
-            rational = r
+            let r2 = r1.derivative()
+            rational = (r, r1, r2)
             self.h = r.hornerExpr
             hPrime = r1.hornerExpr
-            hSecond = r1.derivative().hornerExpr
+            hSecond = r2.hornerExpr
         } else {
             rational = nil
             self.h = h
@@ -25,7 +26,7 @@ public struct ValueAtRoot: Sendable {
     }
 
     func secondDerivativeEnclosure(over x: BigInterval) -> BigInterval {
-        if let r = rational { return r.derivative(order: 2).enclosure(at: x) }
+        if let r = rational { return r.hSecond.enclosure(at: x) }
         return hSecond.enclosure(at: x, precision: x.precision)
     }
 }
@@ -164,12 +165,31 @@ public enum RootRefinement {
         let values: [BigInterval]
     }
 
+    /// g(m), g′(m), then h(m), h′(m) for each h. Exp-rational forms share one eˣ at p bits, and the
+    /// derivatives, which the step multiplies by |N − m| ~ 2^(−p/2), are evaluated at p/2 + 64 bits.
+    static func pointValues(_ form: SignEquivalentForm, at m: BigFloat, precision p: Int, values: [ValueAtRoot]) -> [BigInterval] {
+        guard let r = form.rational, values.allSatisfy({ $0.rational != nil }) else {
+            let exprs = [form.g, form.gPrime] + values.flatMap { [$0.h, $0.hPrime] }
+            return Expr.evaluate(exprs, in: IntervalAlgebra(x: BigInterval(m), precision: p))
+        }
+        let x = BigInterval(BigFloat(m, precision: Swift.max(p, m.precision)))
+        let u = x.exp()
+        let q = Swift.min(p, p / 2 + 64)
+        let xLow = BigInterval(lower: m.rounded(toPrecision: q, rounding: .down), upper: m.rounded(toPrecision: q, rounding: .up))
+        let uLow = BigInterval(lower: u.lower.rounded(toPrecision: q, rounding: .down), upper: u.upper.rounded(toPrecision: q, rounding: .up))
+        var out = [r.g.enclosure(x: x, u: u), r.gPrime.enclosure(x: xLow, u: uLow)]
+        for v in values {
+            out.append(v.rational!.h.enclosure(x: x, u: u))
+            out.append(v.rational!.hPrime.enclosure(x: xLow, u: uLow))
+        }
+        return out
+    }
+
     /// The interval Newton step at m with precision p; nil when it does not contract.
     static func certify(_ form: SignEquivalentForm, at m: BigFloat, precision p: Int, piece: RootIsolation.Piece,
                         values: [ValueAtRoot]) -> Step? {
         let point = BigInterval(m)
-        let exprs = [form.g, form.gPrime] + values.flatMap { [$0.h, $0.hPrime] }
-        let at = Expr.evaluate(exprs, in: IntervalAlgebra(x: point, precision: p))
+        let at = pointValues(form, at: m, precision: p, values: values)
         let gm = at[0], gpm = at[1]
         guard !gm.isUndefined, !gpm.isUndefined, !gpm.containsZero else { return nil }
         let correction = gm.midpoint.divided(by: gpm.midpoint, precision: 64).value.magnitude

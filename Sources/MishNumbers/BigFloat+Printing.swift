@@ -13,21 +13,24 @@ public struct DecimalDigits: Equatable, Sendable {
     /// Every printed digit is significant; the text parses back with ``BigFloat/init(parsing:precision:rounding:)``.
     public var text: String {
         let sign = isNegative ? "-" : ""
-        if digits.allSatisfy({ $0 == "0" }) { return sign + "0" }
-        let n = digits.count
+        if isZero { return sign + "0" }
+        let d = Array(digits.utf8)
+        let n = d.count
         let e = exponent - 1
-        let d = Array(digits)
+        func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
         if e >= 0 && e < n && e < 40 {
-            let intPart = String(d[0...e])
-            let frac = String(d[(e + 1)...])
-            return sign + intPart + (frac.isEmpty ? "" : "." + frac)
+            let frac = d[(e + 1)...]
+            return sign + string(d[0...e]) + (frac.isEmpty ? "" : "." + string(frac))
         }
         if e < 0 && e >= -6 {
             return sign + "0." + String(repeating: "0", count: -e - 1) + digits
         }
-        let mantissa = n == 1 ? String(d[0]) : String(d[0]) + "." + String(d[1...])
+        let mantissa = n == 1 ? string(d[0...0]) : string(d[0...0]) + "." + string(d[1...])
         return sign + mantissa + "e" + (e >= 0 ? "+" : "-") + String(abs(e))
     }
+
+    /// True when every digit is 0.
+    public var isZero: Bool { digits.utf8.allSatisfy { $0 == UInt8(ascii: "0") } }
 }
 
 extension BigFloat {

@@ -111,16 +111,27 @@ extension BigInterval {
                 ? BigInterval(lower: productBound(c, b.lower, .down, w), upper: productBound(c, b.upper, .up, w))
                 : BigInterval(lower: productBound(c, b.upper, .down, w), upper: productBound(c, b.lower, .up, w))
         }
-        if a.lower.signum >= 0 && b.lower.signum >= 0 {
-            return BigInterval(lower: productBound(a.lower, b.lower, .down, w),
-                               upper: productBound(a.upper, b.upper, .up, w))
+        func bound(_ x: BigFloat, _ y: BigFloat, _ u: BigFloat, _ v: BigFloat) -> BigInterval {
+            BigInterval(lower: productBound(x, y, .down, w), upper: productBound(u, v, .up, w))
         }
-        let pairs = [(a.lower, b.lower), (a.lower, b.upper), (a.upper, b.lower), (a.upper, b.upper)]
-        let lows = pairs.map { productBound($0.0, $0.1, .down, w) }
-        let highs = pairs.map { productBound($0.0, $0.1, .up, w) }
-        return BigInterval(lower: lows.dropFirst().reduce(lows[0], BigFloat.min),
-                           upper: highs.dropFirst().reduce(highs[0], BigFloat.max))
+        let (al, au, bl, bu) = (a.lower, a.upper, b.lower, b.upper)
+        switch (a.signClass, b.signClass) {
+        case (1, 1): return bound(al, bl, au, bu)
+        case (1, -1): return bound(au, bl, al, bu)
+        case (-1, 1): return bound(al, bu, au, bl)
+        case (-1, -1): return bound(au, bu, al, bl)
+        case (1, 0): return bound(au, bl, au, bu)
+        case (0, 1): return bound(al, bu, au, bu)
+        case (-1, 0): return bound(al, bu, al, bl)
+        case (0, -1): return bound(au, bl, al, bl)
+        default:
+            return BigInterval(lower: BigFloat.min(productBound(al, bu, .down, w), productBound(au, bl, .down, w)),
+                               upper: BigFloat.max(productBound(al, bl, .up, w), productBound(au, bu, .up, w)))
+        }
     }
+
+    /// 1 when lower ≥ 0, −1 when upper ≤ 0, 0 when the interval straddles 0.
+    var signClass: Int { lower.signum >= 0 ? 1 : (upper.signum <= 0 ? -1 : 0) }
 
     /// a/b; the entire line when b contains 0 but is not [0, 0], undefined when b = [0, 0].
     public static func / (a: BigInterval, b: BigInterval) -> BigInterval {
@@ -139,11 +150,22 @@ extension BigInterval {
             return c.signum > 0 ? BigInterval(lower: q(a.lower, c, .down), upper: q(a.upper, c, .up))
                                 : BigInterval(lower: q(a.upper, c, .down), upper: q(a.lower, c, .up))
         }
-        let pairs = [(a.lower, b.lower), (a.lower, b.upper), (a.upper, b.lower), (a.upper, b.upper)]
-        let lows = pairs.map { q($0.0, $0.1, .down) }
-        let highs = pairs.map { q($0.0, $0.1, .up) }
-        return BigInterval(lower: lows.dropFirst().reduce(lows[0], BigFloat.min),
-                           upper: highs.dropFirst().reduce(highs[0], BigFloat.max))
+        let (al, au, bl, bu) = (a.lower, a.upper, b.lower, b.upper)
+        func bound(_ x: BigFloat, _ y: BigFloat, _ u: BigFloat, _ v: BigFloat) -> BigInterval {
+            BigInterval(lower: q(x, y, .down), upper: q(u, v, .up))
+        }
+        if b.lower.signum > 0 {
+            switch a.signClass {
+            case 1: return bound(al, bu, au, bl)
+            case -1: return bound(al, bl, au, bu)
+            default: return bound(al, bl, au, bl)
+            }
+        }
+        switch a.signClass {
+        case 1: return bound(au, bu, al, bl)
+        case -1: return bound(au, bl, al, bu)
+        default: return bound(au, bu, al, bu)
+        }
     }
 
     /// xⁿ for an integer n, tight for even n (xⁿ ≥ 0) and monotone for odd n.

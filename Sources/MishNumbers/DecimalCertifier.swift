@@ -85,7 +85,7 @@ public enum DecimalCertifier {
         }
         guard e.isBounded,
               let lo = e.lower.decimalDigits(digits), let hi = e.upper.decimalDigits(digits),
-              lo.text == hi.text else { return nil }
+              lo == hi || (lo.isZero && hi.isZero) else { return nil }
         let text = e.lower.isZero && e.upper.isZero ? "0" : lo.text
         return CertifiedDecimal(text: text, significantDigits: digits, isCertified: true, caveat: nil,
                                 enclosure: e, workingPrecision: precision)

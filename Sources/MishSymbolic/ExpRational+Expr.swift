@@ -241,6 +241,21 @@ extension ExpRational {
         return num / den
     }
 
+    /// An enclosure of f(X) given an enclosure U of e^X (one exponential shared by several forms at
+    /// the same point), by Horner's rule in u and in x at U's precision.
+    public func enclosure(x: BigInterval, u: BigInterval) -> BigInterval {
+        let p = u.precision
+        if isZero { return BigInterval(0, precision: p) }
+        var num = BigInterval(0, precision: p)
+        for q in numerator.reversed() {
+            num = num * x
+            if !q.isZero { num = num + q.enclosure(at: u) }
+        }
+        var den = BigInterval(Rational(denominatorConstant), precision: p)
+        for f in denominatorFactors { den = den * f.polynomial.enclosure(at: u).pow(f.exponent) }
+        return num / den
+    }
+
     /// f(x) to about `precision` bits: the midpoint of the enclosure at a point (use the enclosure or
     /// ``Expr/certifiedValue(at:digits:)`` for a guarantee).
     public func evaluate(at x: BigFloat, precision: Int) -> BigFloat {

@@ -120,7 +120,13 @@ public struct IntervalAlgebra: ExprAlgebra {
         self.precision = precision
     }
     public func number(_ q: Rational) -> BigInterval { BigInterval(q, precision: precision) }
-    public func variable() -> BigInterval { x }
+    /// x with `precision`-bit endpoints (exact when x has fewer bits, rounded outward when more), so that
+    /// functions of x are evaluated at the algebra's precision.
+    public func variable() -> BigInterval {
+        if x.isUndefined || (x.lower.precision == precision && x.upper.precision == precision) { return x }
+        return BigInterval(lower: x.lower.rounded(toPrecision: precision, rounding: .down),
+                           upper: x.upper.rounded(toPrecision: precision, rounding: .up))
+    }
     public func pi() -> BigInterval { .pi(precision: precision) }
     public func add(_ a: BigInterval, _ b: BigInterval) -> BigInterval { a + b }
     public func multiply(_ a: BigInterval, _ b: BigInterval) -> BigInterval { a * b }
