@@ -5,7 +5,9 @@ import MishSymbolic
 public struct ValueAtRoot: Sendable {
     public let h: Expr
     public let hPrime: Expr
-    public let hSecond: Expr
+    /// h″ (built on demand for exp-rational h, whose second derivative is enclosed from its normal form).
+    public var hSecond: Expr { rational?.hSecond.hornerExpr ?? expressionSecond! }
+    let expressionSecond: Expr?
     let rational: (h: ExpRational, hPrime: ExpRational, hSecond: ExpRational)?
 
     /// h, with h′ and h″ by the engine (exp-rational h in Horner form, so it shares eˣ with g).
@@ -16,18 +18,18 @@ public struct ValueAtRoot: Sendable {
             rational = (r, r1, r2)
             self.h = r.hornerExpr
             hPrime = r1.hornerExpr
-            hSecond = r2.hornerExpr
+            expressionSecond = nil
         } else {
             rational = nil
             self.h = h
             hPrime = h.derivative()
-            hSecond = hPrime.derivative()
+            expressionSecond = hPrime.derivative()
         }
     }
 
     func secondDerivativeEnclosure(over x: BigInterval) -> BigInterval {
         if let r = rational { return r.hSecond.enclosure(at: x) }
-        return hSecond.enclosure(at: x, precision: x.precision)
+        return expressionSecond!.enclosure(at: x, precision: x.precision)
     }
 }
 
@@ -117,11 +119,20 @@ public enum RootRefinement {
                              values: vs, slope: slope, precision: p, isExact: true)
     }
 
-    /// Bisection safeguarded Newton at 128 bits inside the isolating box; ~100 correct bits.
+    /// Bisection-safeguarded Newton inside the isolating box, first in Double arithmetic (~50 bits, when
+    /// Double evaluation keeps the signs), then at 128 bits; ~100 correct bits.
     static func bracketedNewton(_ form: SignEquivalentForm, _ piece: RootIsolation.Piece, slope: Int) throws -> BigFloat {
         let p = 128
         var lo = piece.lower.rounded(toPrecision: p, rounding: .down), hi = piece.upper.rounded(toPrecision: p, rounding: .up)
         var x = lo.adding(hi, precision: p).value.scaled(byPowerOfTwo: -1)
+        if let (a, b) = doubleBracket(form, lo.toDouble(rounding: .up), hi.toDouble(rounding: .down), slope: slope) {
+            let da = BigFloat(a, precision: p), db = BigFloat(b, precision: p)
+            if lo <= da && db <= hi && da <= db {
+                lo = da
+                hi = db
+                x = lo.adding(hi, precision: p).value.scaled(byPowerOfTwo: -1)
+            }
+        }
         for _ in 0..<400 {
             let v = Expr.evaluate([form.g, form.gPrime], in: BigFloatAlgebra(x: x, precision: p))
             if v[0].isZero { return x }
@@ -138,6 +149,30 @@ public enum RootRefinement {
             }
         }
         throw RootRefinementError.noConvergence("Newton's method with bisection did not reach 100 bits in 400 steps")
+    }
+
+    /// A bracket [a, b] of width ~2⁻⁵⁰·|x| inside [lo, hi] on which g(a), g(b) have the signs −slope, +slope in
+    /// Double evaluation; the signs are confirmed at 128 bits, nil when they are not.
+    static func doubleBracket(_ form: SignEquivalentForm, _ lo: Double, _ hi: Double, slope: Int) -> (Double, Double)? {
+        guard lo.isFinite, hi.isFinite, lo < hi else { return nil }
+        var a = lo, b = hi
+        var x = (a + b) / 2
+        for _ in 0..<200 {
+            let v = Expr.evaluate([form.g, form.gPrime], in: DoubleAlgebra(x: x))
+            guard v[0].isFinite, v[1].isFinite else { return nil }
+            if v[0] == 0 { a = x.nextDown; b = x.nextUp; break }
+            if (v[0] > 0) == (slope > 0) { b = x } else { a = x }
+            var next = x - v[0] / v[1]
+            if !(next > a && next < b) { next = (a + b) / 2 }
+            x = next
+            if b - a <= 4 * max(abs(x), 1) * Double.ulpOfOne * 1024 { break }
+            if b - a <= 1e-300 { break }
+        }
+        let ga = form.enclosure(0, over: BigInterval(BigFloat(a, precision: 128)))
+        let gb = form.enclosure(0, over: BigInterval(BigFloat(b, precision: 128)))
+        let signA = ga.lower.signum > 0 ? 1 : (ga.upper.signum < 0 ? -1 : 0)
+        let signB = gb.lower.signum > 0 ? 1 : (gb.upper.signum < 0 ? -1 : 0)
+        return signA == -slope && signB == slope ? (a, b) : nil
     }
 
     /// Newton steps at doubling precision from ~100 bits to `bits`.

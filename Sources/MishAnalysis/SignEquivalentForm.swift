@@ -16,7 +16,9 @@ public struct SignEquivalentForm: Sendable {
     /// g, g′, g″ (Horner in u for exp-rational g).
     public let g: Expr
     public let gPrime: Expr
-    public let gSecond: Expr
+    /// g″ (built on demand: the exp-rational certificate encloses it from its normal form).
+    public var gSecond: Expr { rational?.gSecond.hornerExpr ?? expressionSecond! }
+    let expressionSecond: Expr?
     /// How g was obtained, for certificates.
     public let derivation: String
     let rational: (g: ExpRational, gPrime: ExpRational, gSecond: ExpRational)?
@@ -33,7 +35,7 @@ public struct SignEquivalentForm: Sendable {
             rational = (reduced.form, g1, g2)
             g = reduced.form.hornerExpr
             gPrime = g1.hornerExpr
-            gSecond = g2.hornerExpr
+            expressionSecond = nil
             derivation = "\(name) = N(x, u)/D(u) with u = e^x in normal form; D has no positive root "
                 + "(Descartes' rule of signs) and sign \(reduced.sign > 0 ? "+" : "-"), so \(name) has the zeros "
                 + "and signs of g = \(reduced.form.text)"
@@ -42,7 +44,7 @@ public struct SignEquivalentForm: Sendable {
         rational = nil
         g = target
         gPrime = g.derivative()
-        gSecond = gPrime.derivative()
+        expressionSecond = gPrime.derivative()
         derivation = "g = \(name) = \(g), as the engine differentiates it (not in the exp-rational class, or its "
             + "denominator may vanish)"
     }
@@ -67,7 +69,7 @@ public struct SignEquivalentForm: Sendable {
     /// unbounded X (the tails) are enclosed without ∞ − ∞.
     public func enclosure(_ j: Int, over x: BigInterval) -> BigInterval {
         if let r = rational { return [r.g, r.gPrime, r.gSecond][j].enclosure(at: x) }
-        return [g, gPrime, gSecond][j].enclosure(at: x, precision: x.precision)
+        return [g, gPrime, expressionSecond!][j].enclosure(at: x, precision: x.precision)
     }
 
     public var isExpRational: Bool { rational != nil }
