@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "MishNumbers", dependencies: ["CMPFR"], exclude: ["README.md"]),
         .target(name: "MishSymbolic", dependencies: ["MishNumbers"], exclude: ["README.md"]),
         .target(name: "MishSeries", dependencies: ["MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
-        .target(name: "MishAnalysis", dependencies: ["MishSymbolic", "MishNumbers"]),
+        .target(name: "MishAnalysis", dependencies: ["MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
         .executableTarget(
             name: "mish-math",
             dependencies: [

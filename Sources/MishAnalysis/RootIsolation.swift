@@ -43,7 +43,7 @@ public struct RootIsolation: Sendable {
     public var coversRealLine: Bool { isComplete && leftTailSign != nil && rightTailSign != nil }
 
     /// The most boxes one search examines; beyond it the remaining boxes are reported undecided.
-    public static let maximumBoxes = 20_000
+    public static let maximumBoxes = 4_000
 
     /// Working precision of the search (bits).
     public let precision: Int

@@ -295,3 +295,62 @@ struct SeriesCommandTests {
         #expect(mention.isEmpty || r.stderr.contains(mention), "\(arguments): \(r.stderr)")
     }
 }
+
+@Suite("mish-math minimum, critical-points, properties")
+struct AnalysisCommandTests {
+    @Test("minimum --format json has the documented keys, a certified global minimum, and enclosures around the digits")
+    func minimumJSON() throws {
+        let r = try CLI.run(["minimum", "--digits", "40", "--format", "json"])
+        #expect(r.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        for key in ["x", "value", "x_enclosure", "value_enclosure", "global", "global_reason", "digits", "method", "certificate"] {
+            #expect(json.keys.contains(key), "missing key \(key)")
+        }
+        #expect(json["global"] as? Bool == true)
+        let x = try #require(json["x"] as? String)
+        let enclosure = try #require(json["x_enclosure"] as? [String])
+        let lo = try #require(BigFloat(enclosure[0], precision: 300)), hi = try #require(BigFloat(enclosure[1], precision: 300))
+        let xv = try #require(BigFloat(x, precision: 300))
+        #expect(x.hasPrefix("-1.1924312145"))
+        #expect((hi - lo).magnitude < BigFloat(1e-40) && (xv - lo).magnitude < BigFloat(1e-39))
+    }
+
+    @Test("no minimum: exit status 4 with the reason; a bad --digits is a usage error")
+    func noMinimumAndBadDigits() throws {
+        let softplus = try CLI.run(["minimum", "softplus(x)"])
+        #expect(softplus.status == 4 && softplus.stderr.contains("not attained"))
+        let cubic = try CLI.run(["minimum", "x^3 + x"])
+        #expect(cubic.status == 4)
+        let tooMany = try CLI.run(["minimum", "--digits", "2000000"])
+        #expect(tooMany.status == 64 && tooMany.stderr.contains("--digits"))
+    }
+
+    @Test("gelu's minimum is printed but not claimed global while its left tail is unproven")
+    func uncertifiedGlobal() throws {
+        let r = try CLI.run(["minimum", "gelu(x)", "--digits", "15"])
+        #expect(r.status == 3)
+        #expect(r.stdout.contains("global: not certified") && r.stderr.contains("not certified global"))
+    }
+
+    @Test("critical-points lists the extrema and inflection points of mish and the gradient bounds")
+    func criticalPoints() throws {
+        let r = try CLI.run(["critical-points", "--digits", "12", "--format", "json"])
+        #expect(r.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let lists = try #require(json["derivatives"] as? [[String: Any]])
+        #expect(lists.map { ($0["zeros"] as? [Any])?.count ?? -1 } == [1, 2, 3])
+        let bounds = try #require(json["gradient_bounds"] as? [String: Any])
+        #expect((bounds["lower"] as? String)?.hasPrefix("-0.1125") == true)
+        #expect((bounds["upper"] as? String)?.hasPrefix("1.0884") == true)
+        let bad = try CLI.run(["critical-points", "--range", "5,1"])
+        #expect(bad.status == 64 && bad.stderr.contains("--range"))
+    }
+
+    @Test("properties --format markdown prints a row per function and how each cell was found")
+    func propertiesMarkdown() throws {
+        let r = try CLI.run(["properties", "tanh(x)", "sigmoid(x)", "--format", "markdown"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("| `tanh(x)` |") && r.stdout.contains("| `sigmoid(x)` |"))
+        #expect(r.stdout.contains("How each cell was established"))
+    }
+}

@@ -113,4 +113,33 @@ struct BigIntervalTests {
             #expect(BigInterval.ln2(precision: p).contains(.ln2(precision: 4 * p)))
         }
     }
+
+    @Test("products and quotients are the tightest: their ends are the extreme exact endpoint products, rounded outward")
+    func signCasesAreTight() {
+        var g = SeededGenerator.forTest("BigInterval.signCases", defaultSeed: 77)
+        let p = 40
+        func endpoint() -> Rational {
+            let choices = [Rational(0), BigIntervalTests.randomPoint(&g, in: -5...5), BigIntervalTests.randomPoint(&g, in: 0...5),
+                           -BigIntervalTests.randomPoint(&g, in: 0...5)]
+            return choices[Int.random(in: 0..<4, using: &g)]
+        }
+        func interval() -> (BigInterval, Rational, Rational) {
+            let a = endpoint(), b = endpoint()
+            let (lo, hi) = a < b ? (a, b) : (b, a)
+            return (BigInterval(lower: BigFloat(lo, precision: p, rounding: .down), upper: BigFloat(hi, precision: p, rounding: .up)),
+                    BigFloat(lo, precision: p, rounding: .down).exactRational!, BigFloat(hi, precision: p, rounding: .up).exactRational!)
+        }
+        for _ in 0..<2000 {
+            let (x, xl, xh) = interval(), (y, yl, yh) = interval()
+            let products = [xl * yl, xl * yh, xh * yl, xh * yh]
+            let product = x * y
+            #expect(product.lower == BigFloat(products.min()!, precision: p, rounding: .down))
+            #expect(product.upper == BigFloat(products.max()!, precision: p, rounding: .up))
+            guard yl.signum * yh.signum > 0 else { continue }
+            let quotients = [xl / yl, xl / yh, xh / yl, xh / yh]
+            let quotient = x / y
+            #expect(quotient.lower == BigFloat(quotients.min()!, precision: p, rounding: .down))
+            #expect(quotient.upper == BigFloat(quotients.max()!, precision: p, rounding: .up))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MishAnalysis
 import MishNumbers
 import MishSeries
 import MishSymbolic
@@ -10,7 +11,7 @@ struct Report: ParsableCommand {
         Sections so far: values of mish(x) and of its first derivative (derived symbolically by the \
         engine) at points across the real line, each certified to the requested number of significant \
         digits by interval arithmetic (see `mish-math eval --help`); the Maclaurin series with its radius of \
-        convergence and the expansions at +inf and -inf with their regions (see `mish-math series --help`).
+        convergence and the expansions at +inf and -inf with their regions (see `mish-math series --help`);         the certified global minimum, the inflection points and the bounds of the gradient (see `mish-math         minimum --help` and `mish-math critical-points --help`); the properties table of mish (see         `mish-math properties --help`).
         """
     )
 
@@ -37,8 +38,13 @@ struct Report: ParsableCommand {
         }
         let normal = ExpRational(f)?.derivative()
         let series = try seriesSection(f)
+        let extrema = try extremaSection(f)
+        let properties = try ActivationProperties(f).cells.map {
+            PropertiesRecord.Cell(name: $0.name, value: $0.cell.value, how: $0.cell.how, certified: $0.cell.certified)
+        }
         let report = ReportRecord(function: f.description, derivative: df.description,
-                                  derivativeNormalForm: normal?.text, digits: digits, values: rows, series: series)
+                                  derivativeNormalForm: normal?.text, digits: digits, values: rows, series: series,
+                                  extrema: extrema, properties: properties)
         switch format {
         case .json: print(try jsonText(report))
         case .text: print(report.text)
@@ -67,6 +73,31 @@ extension Report {
     }
 }
 
+extension Report {
+    /// The global minimum, the inflection points (zeros of f″) and the range of f′.
+    func extremaSection(_ f: Expr) throws -> ExtremaSection {
+        let minimum = try MinimumOutcome(try analyse(f, digits: digits))
+        let inflections: [DerivativeZeros]
+        let gradient: GlobalRange
+        do {
+            inflections = [try DerivativeZeros(of: f, order: 2, range: nil, digits: digits)]
+            gradient = try GlobalRange(of: derivativeExpr(f, order: 1), digits: digits)
+        } catch let e as RootRefinementError {
+            throw failure(e.description)
+        }
+        let points = CriticalPointsRecord(expression: f.description, range: nil, digits: digits, lists: inflections,
+                                          gradient: gradient)
+        return ExtremaSection(minimum: MinimumRecord(expression: f.description, digits: digits, outcome: minimum),
+                              inflectionPoints: points.derivatives[0], gradientBounds: points.gradientBounds!)
+    }
+}
+
+struct ExtremaSection: Encodable {
+    let minimum: MinimumRecord
+    let inflectionPoints: CriticalPointsRecord.ListRecord
+    let gradientBounds: CriticalPointsRecord.Bounds
+}
+
 struct SeriesSection: Encodable {
     let maclaurin: String
     let radiusClosedForm: String
@@ -82,7 +113,8 @@ struct ReportRow: Encodable {
 }
 
 /// `report --format json`: {"function", "derivative", "derivative_normal_form", "digits", "values": [{"x", "value": {...},
-/// "derivative": {...}}]}, each value as in `eval --format json`.
+/// "derivative": {...}}], "series", "extrema": {"minimum", "inflection_points", "gradient_bounds"}, "properties"};
+/// each value as in `eval --format json`, the minimum as in `minimum --format json`.
 struct ReportRecord: Encodable {
     let function: String
     let derivative: String
@@ -90,6 +122,8 @@ struct ReportRecord: Encodable {
     let digits: Int
     let values: [ReportRow]
     let series: SeriesSection?
+    let extrema: ExtremaSection
+    let properties: [PropertiesRecord.Cell]
 
     var text: String {
         var lines = [
@@ -119,6 +153,15 @@ struct ReportRecord: Encodable {
                       "           radius of convergence \(s.radiusClosedForm) = \(s.radius)\(s.radiusCertified ? "" : " (not certified)")"]
             lines += s.atInfinity.map { "  " + $0 }
         }
+        let m = extrema.minimum
+        lines += ["", "Extrema (certified; see mish-math minimum, critical-points):",
+                  "  global minimum: x* = \(m.x)",
+                  "                  f(x*) = \(m.value)",
+                  "                  global: \(m.global ? "certified" : "not certified: " + (m.globalReason ?? ""))"]
+        lines += extrema.inflectionPoints.zeros.map { "  inflection point: x = \($0.x)  (\($0.kind))" }
+        lines.append("  gradient bounds: f' in [\(extrema.gradientBounds.lower), \(extrema.gradientBounds.upper)]")
+        lines += ["", "Properties (see mish-math properties):"]
+        lines += properties.map { "  \($0.name): \($0.value)" }
         return lines.joined(separator: "\n")
     }
 }
