@@ -136,23 +136,24 @@ public enum RootRefinement {
         for _ in 0..<400 {
             let v = Expr.evaluate([form.g, form.gPrime], in: BigFloatAlgebra(x: x, precision: p))
             if v[0].isZero { return x }
+            let step = v[0].divided(by: v[1], precision: p).value
+            let scale = BigFloat.max(x.magnitude, BigFloat(1, precision: 64))
+            if step.isFinite && step.magnitude <= scale.scaled(byPowerOfTwo: -100) {
+                return x.subtracting(step, precision: p).value
+            }
             if v[0].signum == slope { hi = x } else { lo = x }
-            var next = x.subtracting(v[0].divided(by: v[1], precision: p).value, precision: p).value
+            var next = x.subtracting(step, precision: p).value
             if !next.isFinite || next <= lo || next >= hi {
                 next = lo.adding(hi, precision: p).value.scaled(byPowerOfTwo: -1)
             }
-            let change = next.subtracting(x, precision: 64).value.magnitude
-            let scale = BigFloat.max(x.magnitude, BigFloat(1, precision: 64))
             x = next
-            if change <= scale.scaled(byPowerOfTwo: -100) || hi.subtracting(lo, precision: 64).value <= scale.scaled(byPowerOfTwo: -110) {
-                return x
-            }
+            if hi.subtracting(lo, precision: 64).value <= scale.scaled(byPowerOfTwo: -110) { return x }
         }
         throw RootRefinementError.noConvergence("Newton's method with bisection did not reach 100 bits in 400 steps")
     }
 
-    /// A bracket [a, b] of width ~2⁻⁵⁰·|x| inside [lo, hi] on which g(a), g(b) have the signs −slope, +slope in
-    /// Double evaluation; the signs are confirmed at 128 bits, nil when they are not.
+    /// A bracket [a, b] of width ~10⁻¹²·max(1, |x|) inside [lo, hi], from Newton's method with bisection in
+    /// Double arithmetic; nil unless g(a), g(b) are proven (at 128 bits) to have the signs −slope, +slope.
     static func doubleBracket(_ form: SignEquivalentForm, _ lo: Double, _ hi: Double, slope: Int) -> (Double, Double)? {
         guard lo.isFinite, hi.isFinite, lo < hi else { return nil }
         var a = lo, b = hi
@@ -164,9 +165,14 @@ public enum RootRefinement {
             if (v[0] > 0) == (slope > 0) { b = x } else { a = x }
             var next = x - v[0] / v[1]
             if !(next > a && next < b) { next = (a + b) / 2 }
+            let scale = max(abs(next), 1)
+            if abs(next - x) <= 1e-13 * scale {
+                a = max(a, next - 1e-12 * scale)
+                b = min(b, next + 1e-12 * scale)
+                break
+            }
             x = next
-            if b - a <= 4 * max(abs(x), 1) * Double.ulpOfOne * 1024 { break }
-            if b - a <= 1e-300 { break }
+            if b - a <= 1e-12 * scale { break }
         }
         let ga = form.enclosure(0, over: BigInterval(BigFloat(a, precision: 128)))
         let gb = form.enclosure(0, over: BigInterval(BigFloat(b, precision: 128)))
