@@ -166,7 +166,7 @@ public struct GlobalRange: Sendable {
         var parts: [String] = []
         if let u = iso.undecided.first {
             parts.append("g could not be decided on [\(u.lower.decimalString(significantDigits: 12)), "
-                + "\(u.upper.decimalString(significantDigits: 12))] (a multiple zero, or zeros closer than the search resolves)")
+                + "\(u.upper.decimalString(significantDigits: 12))] (a multiple zero, a pole, or zeros closer than the search resolves)")
         }
         if includingTails && iso.leftTailSign == nil {
             parts.append("the tail x <= \(iso.lower.decimalString(significantDigits: 6)) could not be proven free of zeros of g")
