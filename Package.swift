@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MishSymbolic", targets: ["MishSymbolic"]),
         .library(name: "MishSeries", targets: ["MishSeries"]),
         .library(name: "MishAnalysis", targets: ["MishAnalysis"]),
+        .library(name: "MishKernels", targets: ["MishKernels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,7 @@ let package = Package(
         .target(name: "MishSymbolic", dependencies: ["MishNumbers"], exclude: ["README.md"]),
         .target(name: "MishSeries", dependencies: ["MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
         .target(name: "MishAnalysis", dependencies: ["MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
+        .target(name: "MishKernels", dependencies: ["MishAnalysis", "MishSymbolic", "MishNumbers"]),
         .executableTarget(
             name: "mish-math",
             dependencies: [
@@ -30,6 +32,7 @@ let package = Package(
                 "MishSymbolic",
                 "MishSeries",
                 "MishAnalysis",
+                "MishKernels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -40,6 +43,7 @@ let package = Package(
         .testTarget(name: "MishSymbolicTests", dependencies: ["MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishSeriesTests", dependencies: ["MishSeries", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishAnalysisTests", dependencies: ["MishAnalysis", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
+        .testTarget(name: "MishKernelsTests", dependencies: ["MishKernels", "MishAnalysis", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishMathCLITests", dependencies: ["mish-math", "MishTestSupport"]),
     ]
 )

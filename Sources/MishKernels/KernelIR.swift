@@ -1,0 +1,67 @@
+/// A kernel body in static single assignment form over IEEE double: every value is defined once, by an
+/// operation on earlier values; building the same operation twice returns the first value (common
+/// subexpressions are shared). Every emitter (C, CUDA) walks the same list, so the targets execute the same
+/// operations in the same order, each rounded once: products that feed additions are explicit fma.
+public struct KernelIR: Sendable, Equatable {
+    public enum Operation: Hashable, Sendable {
+        /// The n-th input of the scalar function (x, then dy).
+        case input(Int)
+        /// A double given by its bit pattern (so −0 and +0 stay distinct).
+        case constant(bits: UInt64)
+        case add(Int, Int)
+        case subtract(Int, Int)
+        case multiply(Int, Int)
+        case divide(Int, Int)
+        /// a·b + c rounded once.
+        case fma(Int, Int, Int)
+        case negate(Int)
+        case absolute(Int)
+        /// e^a for a ≤ 0 by ``ExpKernel`` (NaN stays NaN).
+        case expNonPositive(Int)
+        /// a < b ? t : f, branch-free (false for NaN operands).
+        case selectLess(Int, Int, Int, Int)
+
+        /// Operands, in order.
+        public var operands: [Int] {
+            switch self {
+            case .input, .constant: return []
+            case .negate(let a), .absolute(let a), .expNonPositive(let a): return [a]
+            case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b): return [a, b]
+            case .fma(let a, let b, let c): return [a, b, c]
+            case .selectLess(let a, let b, let t, let f): return [a, b, t, f]
+            }
+        }
+    }
+
+    public private(set) var operations: [Operation] = []
+    /// The values returned, in order (y; or y and f′ for a fused kernel).
+    public var outputs: [Int] = []
+    /// Comments that justify constants (thresholds), emitted with the code.
+    public var notes: [String] = []
+    private var index: [Operation: Int] = [:]
+
+    public init() {}
+
+    /// The value of `op`, shared with an identical earlier operation.
+    public mutating func value(_ op: Operation) -> Int {
+        if let i = index[op] { return i }
+        operations.append(op)
+        index[op] = operations.count - 1
+        return operations.count - 1
+    }
+
+    public mutating func constant(_ c: Double) -> Int { value(.constant(bits: c.bitPattern)) }
+
+    public static func == (a: KernelIR, b: KernelIR) -> Bool {
+        a.operations == b.operations && a.outputs == b.outputs && a.notes == b.notes
+    }
+
+    /// The operations that the outputs depend on, in order (dead values dropped).
+    public var live: [Int] {
+        var needed = Set(outputs)
+        for i in stride(from: operations.count - 1, through: 0, by: -1) where needed.contains(i) {
+            needed.formUnion(operations[i].operands)
+        }
+        return (0..<operations.count).filter { needed.contains($0) }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+import MishKernels
+import MishNumbers
+import MishSymbolic
+import MishTestSupport
+
+/// Compiles generated C into a shared object with the system compiler and loads it.
+struct CompiledKernel {
+    let handle: UnsafeMutableRawPointer
+
+    init(_ emitter: CEmitter) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mish-kernels-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try emitter.header.write(to: dir.appendingPathComponent(emitter.function + ".h"), atomically: true, encoding: .utf8)
+        try emitter.source.write(to: dir.appendingPathComponent(emitter.function + ".c"), atomically: true, encoding: .utf8)
+        let library = dir.appendingPathComponent("lib\(emitter.function).so").path
+        let compile = Process()
+        compile.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        compile.arguments = ["cc", "-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-O2", "-ffp-contract=off",
+                             "-shared", "-fPIC", "-o", library, dir.appendingPathComponent(emitter.function + ".c").path, "-lm"]
+        let errors = Pipe()
+        compile.standardError = errors
+        try compile.run()
+        compile.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        guard compile.terminationStatus == 0, message.isEmpty else { throw CompileError(message: message) }
+        guard let h = dlopen(library, RTLD_NOW) else { throw CompileError(message: String(cString: dlerror())) }
+        handle = h
+    }
+
+    func symbol<T>(_ name: String, as: T.Type) -> T {
+        unsafeBitCast(dlsym(handle, name)!, to: T.self)
+    }
+
+    struct CompileError: Error { let message: String }
+}
+
+/// Inputs every kernel meets: special values, subnormals, both tails, the zero of mish′, random bit patterns.
+func testInputs(count: Int, seed label: String) -> [Float] {
+    var g = SeededGenerator.forTest(label, defaultSeed: 2024)
+    var xs: [Float] = [0.0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+                       .leastNormalMagnitude, -.leastNormalMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+                       -109, -108.9, -87.3, -88.7, -16.6, 20, 89, -1.1924312, 1, -1]
+    var x0 = Float(-1.1924312145154952)
+    for _ in 0..<200 { xs.append(x0); x0 = x0.nextUp }
+    while xs.count < count {
+        let bits = UInt32.random(in: 0...UInt32.max, using: &g)
+        let x = Float(bitPattern: bits)
+        if x.isFinite && abs(x) < 200 || Int.random(in: 0..<8, using: &g) == 0 { xs.append(x) }
+    }
+    return xs
+}
+
+/// The f32 value both ends of a 128-bit enclosure of r(x) round to, or nil (a hard case left to `verify`).
+func correctlyRounded(_ r: ExpRational, at x: Float) -> Float? {
+    let e = r.enclosure(at: BigInterval(BigFloat(Double(x), precision: 128)))
+    guard e.isBounded else { return nil }
+    let lo = e.lower.rounded(toPrecision: 24), hi = e.upper.rounded(toPrecision: 24)
+    guard lo == hi else { return nil }
+    let v = Float(lo.toDouble())
+    return abs(v) >= Float.leastNormalMagnitude || v == 0 ? v : nil
+}
+
+func ulpDistance(_ a: Float, _ b: Float) -> Int {
+    if a == b { return 0 }
+    func ordered(_ f: Float) -> Int64 { let i = Int64(Int32(bitPattern: f.bitPattern)); return i < 0 ? Int64(Int32.min) - i : i }
+    return Int(abs(ordered(a) - ordered(b)))
+}
+
+@Suite("Kernel code generation")
+struct KernelTests {
+    let mish = try! KernelLowering(try! ExprParser.parse("mish(x)"))
+
+    @Test("the exponential: within its proven bound of MPFR's e^a, and 0, NaN, 1 at −∞, NaN, 0")
+    func exponential() {
+        let k = ExpKernel.standard
+        var g = SeededGenerator.forTest("ExpKernel", defaultSeed: 5)
+        var worst = 0.0
+        for _ in 0..<20_000 {
+            let a = -Double.random(in: 0...708, using: &g)
+            let exact = BigFloat(a).exp(precision: 128)
+            let got = KernelInterpreter.exp(nonPositive: a)
+            let error = abs(BigFloat(got).subtracting(exact, precision: 128).value.divided(by: exact, precision: 64).value.toDouble())
+            worst = max(worst, error)
+        }
+        #expect(worst <= k.relativeErrorBound)
+        #expect(worst < 0x1p-51, "measured \(worst): the kernel should be within a few ulps")
+        #expect(KernelInterpreter.exp(nonPositive: 0) == 1)
+        #expect(KernelInterpreter.exp(nonPositive: -.infinity) == 0)
+        #expect(KernelInterpreter.exp(nonPositive: .nan).isNaN)
+    }
+
+    @Test("generated C compiles warning-free and matches the IR interpreter bit for bit", arguments: KernelLowering.Kind.allCases)
+    func compiledMatchesInterpreter(_ kind: KernelLowering.Kind) throws {
+        let ir = try mish.kernel(kind, type: .f32)
+        let kernel = try CompiledKernel(CEmitter(name: "mish", kind: kind, type: .f32, ir: ir, description: ["test"]))
+        let xs = testInputs(count: 20_000, seed: "kernels.\(kind.rawValue)")
+        let dys = xs.indices.map { i in i < xs.count / 2 ? Float(1) : Float(i % 7) - 3.5 }
+        var out = [Float](repeating: 0, count: xs.count), out2 = out
+        switch kind {
+        case .forward:
+            typealias F = @convention(c) (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+            kernel.symbol("mish_forward_f32", as: F.self)(xs, &out, xs.count)
+        case .backward:
+            typealias F = @convention(c) (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+            kernel.symbol("mish_backward_f32", as: F.self)(xs, dys, &out, xs.count)
+        case .fused:
+            typealias F = @convention(c) (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+            kernel.symbol("mish_fused_f32", as: F.self)(xs, &out, &out2, xs.count)
+        }
+        for (i, x) in xs.enumerated() {
+            let expected = KernelInterpreter.evaluate(ir, [Double(x), Double(dys[i])]).map { Float($0) }
+            #expect(out[i].bitPattern == expected[0].bitPattern || (out[i].isNaN && expected[0].isNaN), "x = \(x)")
+            if kind == .fused { #expect(out2[i].bitPattern == expected[1].bitPattern || (out2[i].isNaN && expected[1].isNaN)) }
+        }
+    }
+
+    @Test("f32 forward: correctly rounded on every sampled input it can decide; special values as specified")
+    func forwardIsCorrectlyRounded() throws {
+        let ir = try mish.kernel(.forward, type: .f32)
+        var wrong: [Float] = []
+        for x in testInputs(count: 20_000, seed: "kernels.forward.accuracy") where x.isFinite {
+            let y = Float(KernelInterpreter.evaluate(ir, [Double(x)])[0])
+            if let reference = correctlyRounded(mish.function, at: x), y != reference { wrong.append(x) }
+        }
+        #expect(wrong.isEmpty, "not correctly rounded at \(wrong.prefix(10))")
+        let special = [Float.nan, .infinity, -.infinity, 0.0, -0.0].map { Float(KernelInterpreter.evaluate(ir, [Double($0)])[0]) }
+        #expect(special[0].isNaN && special[1] == .infinity)
+        #expect(special[2] == 0 && special[2].sign == .minus, "mish(-inf) is -0")
+        #expect(special[3] == 0 && special[3].sign == .plus && special[4] == 0 && special[4].sign == .minus)
+    }
+
+    @Test("f32 f′ (backward with dy = 1): within one ulp everywhere sampled, correctly rounded away from its zero")
+    func derivativeAccuracy() throws {
+        let ir = try mish.kernel(.backward, type: .f32)
+        var worstNearZero = 0, wrongAway: [Float] = []
+        for x in testInputs(count: 20_000, seed: "kernels.backward.accuracy") where x.isFinite {
+            let y = Float(KernelInterpreter.evaluate(ir, [Double(x), 1])[0])
+            guard let reference = correctlyRounded(mish.derivative, at: x) else { continue }
+            if abs(x + 1.1924312) < 1e-3 { worstNearZero = max(worstNearZero, ulpDistance(y, reference)) }
+            else if y != reference { wrongAway.append(x) }
+        }
+        #expect(wrongAway.isEmpty, "not correctly rounded at \(wrongAway.prefix(10))")
+        #expect(worstNearZero <= 1)
+    }
+
+    @Test("the output is deterministic, and each threshold comes with its justification")
+    func deterministicWithNotes() throws {
+        let a = try mish.kernel(.fused, type: .f32), b = try mish.kernel(.fused, type: .f32)
+        #expect(a == b)
+        // f → 0 at −∞; f′ → 0 at −∞ and → 1 at +∞: each threshold comes with its justification.
+        #expect(a.notes.count == 3 && a.notes.allSatisfy { $0.contains("interval evaluation") })
+        let e = CEmitter(name: "mish", kind: .fused, type: .f32, ir: a, description: ["x"])
+        #expect(e.header == CEmitter(name: "mish", kind: .fused, type: .f32, ir: b, description: ["x"]).header)
+        #expect(e.header.contains("#error") && e.header.contains("__FAST_MATH__"))
+    }
+
+    @Test("an expression outside the exp-rational class is refused for the exact tiers")
+    func refusesNonExpRational() {
+        #expect(throws: KernelError.self) { try KernelLowering(try ExprParser.parse("gelu(x)")) }
+    }
+}
