@@ -73,9 +73,9 @@ public enum RootRefinement {
         guard case .simpleZero(let slope) = piece.kind else {
             throw RootRefinementError.noConvergence("the box does not isolate a simple zero")
         }
-        if let exact = try exactZero(form, in: piece, digits: digits, values: values, slope: slope) { return exact }
         let start = DecimalCertifier.startingPrecision(digits: digits)
         var x = try bracketedNewton(form, piece, slope: slope)
+        if let exact = try exactZero(form, near: x, digits: digits, values: values, slope: slope) { return exact }
         var p = start
         while true {
             x = try newton(form, from: x, toBits: p / 2 + guardBits, piece: piece)
@@ -103,12 +103,14 @@ public enum RootRefinement {
         }
     }
 
-    /// x* = 0 or the integer nearest the box, when g vanishes there identically (checked symbolically).
-    static func exactZero(_ form: SignEquivalentForm, in piece: RootIsolation.Piece, digits: Int,
+    /// x* = n, the integer within 2⁻⁹⁰ of the ~100-bit approximation x, when g vanishes there identically
+    /// (checked symbolically; the box holds one zero, so it is this one).
+    static func exactZero(_ form: SignEquivalentForm, near x: BigFloat, digits: Int,
                           values: [ValueAtRoot], slope: Int) throws -> CertifiedRoot? {
-        let mid = piece.lower.adding(piece.upper, precision: 130).value.scaled(byPowerOfTwo: -1)
-        let n = mid.toDouble().rounded()
-        guard abs(n) < 1e9, piece.lower <= BigFloat(n), BigFloat(n) <= piece.upper else { return nil }
+        let n = x.toDouble().rounded()
+        guard abs(n) < 1e9,
+              x.subtracting(BigFloat(n), precision: 64).value.magnitude <= BigFloat(1, precision: 64).scaled(byPowerOfTwo: -90)
+        else { return nil }
         let q = Expr.number(Int(n))
         guard form.g.substituting(x: q).isZero else { return nil }
         let vs = try values.map { try $0.h.substituting(x: q).certifiedValue(at: nil, digits: digits) }

@@ -32,7 +32,7 @@ public struct CEmitter {
     }
 
     /// The statements of the body, one per live operation, in IR order.
-    static func statements(_ ir: KernelIR, inputs: [String], exp: String) -> [String] {
+    static func statements(_ ir: KernelIR, inputs: [String], prefix: String) -> [String] {
         ir.live.map { i in
             let e: String
             switch ir.operations[i] {
@@ -45,23 +45,26 @@ public struct CEmitter {
             case .fma(let a, let b, let c): e = "fma(v\(a), v\(b), v\(c))"
             case .negate(let a): e = "-v\(a)"
             case .absolute(let a): e = "fabs(v\(a))"
-            case .expNonPositive(let a): e = "\(exp)(v\(a))"
+            case .expNonPositive(let a): e = "\(prefix)_exp_nonpositive(v\(a))"
             case .selectLess(let a, let b, let t, let f): e = "(v\(a) < v\(b)) ? v\(t) : v\(f)"
+            case .scaleByExp(let v, let a, let m): e = "\(prefix)_scale_exp(v\(v), v\(a), \(m))"
             }
             return "    const double v\(i) = \(e);"
         }
     }
 
-    static func expFunction(_ name: String, _ k: ExpKernel) -> String {
+    /// The exponential helpers: the reduction e^a = q·2^k of ``ExpKernel``, e^a itself, and v·e^(m·a)
+    /// with the power of two applied last.
+    static func expFunctions(_ prefix: String, _ k: ExpKernel) -> String {
         var lines = [
-            "/* e^a for a <= 0 (NaN stays NaN): Cody-Waite reduction by ln 2 and a degree-\(ExpKernel.degree) polynomial,",
-            String(format: " * relative error below %.3g (proven by mish-math). */", k.relativeErrorBound),
-            "static inline double \(name)(double a) {",
+            "/* e^a = q*2^k for a <= 0: Cody-Waite reduction by ln 2 and a degree-\(ExpKernel.degree) polynomial, relative",
+            String(format: " * error below %.3g (proven by mish-math); k clamped to [-1500, 0]; NaN gives q = NaN. */", k.relativeErrorBound),
+            "static inline double \(prefix)_exp_reduce(double a, int64_t *k) {",
             "    const double b = (a < \(literal(ExpKernel.lowestArgument))) ? \(literal(ExpKernel.lowestArgument)) : a;",
             "    const double t = fma(b, \(literal(k.inverseLn2)), \(literal(ExpKernel.roundingShift)));",
-            "    const double k = t - \(literal(ExpKernel.roundingShift));",
-            "    double r = fma(-k, \(literal(k.ln2High)), b);",
-            "    r = fma(-k, \(literal(k.ln2Low)), r);",
+            "    const double kd = t - \(literal(ExpKernel.roundingShift));",
+            "    double r = fma(-kd, \(literal(k.ln2High)), b);",
+            "    r = fma(-kd, \(literal(k.ln2Low)), r);",
             "    double p = \(literal(k.coefficients[ExpKernel.degree]));",
         ]
         for c in k.coefficients.dropLast().reversed() { lines.append("    p = fma(p, r, \(literal(c)));") }
@@ -69,19 +72,42 @@ public struct CEmitter {
             "    uint64_t tb;",
             "    memcpy(&tb, &t, sizeof tb);",
             "    const int64_t ki = (int64_t)(tb - UINT64_C(0x4338000000000000));",
-            "    const int64_t k1 = ki / 2;",
-            "    const uint64_t b1 = (uint64_t)(k1 + 1023) << 52, b2 = (uint64_t)(ki - k1 + 1023) << 52;",
-            "    double s1, s2;",
-            "    memcpy(&s1, &b1, sizeof s1);",
-            "    memcpy(&s2, &b2, sizeof s2);",
-            "    return p * s1 * s2;",
+            "    *k = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);",
+            "    return p;",
+            "}",
+            "",
+            "static inline double \(prefix)_pow2(int64_t e) {",
+            "    const uint64_t b = (uint64_t)(e + 1023) << 52;",
+            "    double s;",
+            "    memcpy(&s, &b, sizeof s);",
+            "    return s;",
+            "}",
+            "",
+            "/* e^a for a <= 0 (NaN stays NaN). */",
+            "static inline double \(prefix)_exp_nonpositive(double a) {",
+            "    int64_t k;",
+            "    const double q = \(prefix)_exp_reduce(a, &k);",
+            "    return q * \(prefix)_pow2(k / 2) * \(prefix)_pow2(k - k / 2);",
+            "}",
+            "",
+            "/* v*e^(m*a) for a <= 0 as (v*q^m)*2^(m*k), the power of two applied last so that a subnormal result is",
+            " * rounded once. */",
+            "static inline double \(prefix)_scale_exp(double v, double a, int m) {",
+            "    int64_t k;",
+            "    const double q = \(prefix)_exp_reduce(a, &k);",
+            "    double w = v;",
+            "    for (int i = 0; i < m; i++) w = w * q;",
+            "    const int64_t e = (int64_t)m * k;",
+            "    const int64_t e1 = (e < -1000) ? -1000 : e;",
+            "    const int64_t e2 = (e - e1 < -1022) ? -1022 : e - e1;",
+            "    return w * \(prefix)_pow2(e1) * \(prefix)_pow2(e2);",
             "}",
         ]
         return lines.joined(separator: "\n")
     }
 
     var comment: String {
-        (["/*"] + description.map { " * " + $0 } + ir.notes.map { " * threshold: " + $0 } + [" */"]).joined(separator: "\n")
+        (["/*"] + description.map { " * " + $0 } + ir.notes.map { " * " + $0 } + [" */"]).joined(separator: "\n")
     }
 
     var scalarSignature: String {
@@ -103,8 +129,7 @@ public struct CEmitter {
     }
 
     public var header: String {
-        let exp = "\(name)_exp_nonpositive"
-        var body = CEmitter.statements(ir, inputs: ["(double)x", "(double)dy"], exp: exp)
+        var body = CEmitter.statements(ir, inputs: ["(double)x", "(double)dy"], prefix: name)
         let cast = type == .f32 ? "(float)" : ""
         switch kind {
         case .forward, .backward: body.append("    return \(cast)v\(ir.outputs[0]);")
@@ -122,9 +147,9 @@ public struct CEmitter {
         #include <stdint.h>
         #include <string.h>
 
-        #ifndef \(name.uppercased())_EXP_NONPOSITIVE
-        #define \(name.uppercased())_EXP_NONPOSITIVE
-        \(CEmitter.expFunction(exp, .standard))
+        #ifndef \(name.uppercased())_EXP_HELPERS
+        #define \(name.uppercased())_EXP_HELPERS
+        \(CEmitter.expFunctions(name, .standard))
         #endif
 
         \(scalarSignature) {
@@ -147,6 +172,11 @@ public struct CEmitter {
         }
         return """
         \(comment)
+        /* gcc if-converts the branch-free selects (and so vectorises the loop) only when it may assume that
+           floating-point operations do not trap; results and rounding are unchanged. */
+        #if defined(__GNUC__) && !defined(__clang__)
+        #pragma GCC optimize("no-trapping-math")
+        #endif
         #include "\(function).h"
 
         \(arraySignature) {

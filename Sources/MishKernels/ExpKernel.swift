@@ -2,7 +2,7 @@ import MishNumbers
 
 /// e^a for a ≤ 0 in IEEE double from exact operations only (fma, +, −, ×, bit manipulation):
 ///
-///     a' = max(a, −746) (NaN kept)      below −746, e^a < 2⁻¹⁰⁷⁶ rounds to 0
+///     a' = max(a, −1000) (NaN kept)     below −746, e^a rounds to 0; v·e^(m·a) needs a below −746
 ///     k  = rint(a'/ln 2)                 fma(a', 1/ln 2, 1.5·2⁵²) − 1.5·2⁵², exact
 ///     r  = a' − k·ln2hi − k·ln2lo        ln2hi has 42 bits, so k·ln2hi and the first subtraction are exact
 ///     e^a ≈ p(r)·2^⌊k/2⌋·2^(k−⌊k/2⌋)     p of degree 13 with coefficients 1/i! rounded to double, |r| ≤ ln2/2
@@ -17,11 +17,12 @@ public struct ExpKernel: Sendable {
     public let ln2Low: Double
     /// p's coefficients c₀ … c₁₃.
     public let coefficients: [Double]
-    /// A proven bound on |computed/e^a − 1| for −745 ≤ a ≤ 0 where the result is a normal double.
+    /// A proven bound on |q·2^k/e^a − 1| for −1000 ≤ a ≤ 0 before the final scaling by 2^k (exact when the
+    /// result is a normal double).
     public let relativeErrorBound: Double
     /// 1.5·2⁵², whose ulp is 1: adding it rounds to an integer.
     public static let roundingShift = 6755399441055744.0
-    public static let lowestArgument = -746.0
+    public static let lowestArgument = -1000.0
 
     public static let standard = ExpKernel()
 
@@ -43,7 +44,7 @@ public struct ExpKernel: Sendable {
     }
 
     /// sup |p(r)e^(−r) − 1| over |r| ≤ ln2/2 + 2⁻⁴⁰ by interval branch-and-bound at 128 bits, plus the
-    /// reduction error (|k| ≤ 1077 times |ln2 − ln2hi − ln2lo|, relative to e^r) and Horner's rounding
+    /// reduction error (|k| ≤ 1443 times |ln2 − ln2hi − ln2lo|, relative to e^r) and Horner's rounding
     /// (with fma each step rounds once: at most (2·degree + 3)·2⁻⁵³ relative, since all terms are positive
     /// for r ≥ 0 and alternate with decreasing size for r < 0, bounded by Σ|cᵢ||r|ⁱ/p(r) ≤ e^(2·0.35)),
     /// and the two scalings by powers of two, which are exact for normal results.
@@ -77,7 +78,7 @@ public struct ExpKernel: Sendable {
             let e = value(mid) + derivative(r) * (r - mid)
             worst = BigFloat.max(worst, BigFloat.max(e.lower.magnitude, e.upper.magnitude))
         }
-        let reduction = 1077 * abs((ln2.subtracting(BigFloat(ln2High), precision: p).value.subtracting(BigFloat(ln2Low), precision: p).value).toDouble())
+        let reduction = 1443 * abs((ln2.subtracting(BigFloat(ln2High), precision: p).value.subtracting(BigFloat(ln2Low), precision: p).value).toDouble())
             * 1.5
         let horner = Double(2 * ExpKernel.degree + 3) * 0x1p-53 * 2.02
         return worst.toDouble(rounding: .up) + reduction + horner

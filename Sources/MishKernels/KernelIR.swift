@@ -18,6 +18,9 @@ public struct KernelIR: Sendable, Equatable {
         case absolute(Int)
         /// e^a for a ≤ 0 by ``ExpKernel`` (NaN stays NaN).
         case expNonPositive(Int)
+        /// v·e^(m·a) for a ≤ 0, as (v·qᵐ)·2^(m·k) with q, k the reduction of a in ``ExpKernel``: the power of two
+        /// is applied last, so a result in the subnormal range is rounded once.
+        case scaleByExp(Int, Int, Int)
         /// a < b ? t : f, branch-free (false for NaN operands).
         case selectLess(Int, Int, Int, Int)
 
@@ -26,6 +29,7 @@ public struct KernelIR: Sendable, Equatable {
             switch self {
             case .input, .constant: return []
             case .negate(let a), .absolute(let a), .expNonPositive(let a): return [a]
+            case .scaleByExp(let v, let a, _): return [v, a]
             case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b): return [a, b]
             case .fma(let a, let b, let c): return [a, b, c]
             case .selectLess(let a, let b, let t, let f): return [a, b, t, f]

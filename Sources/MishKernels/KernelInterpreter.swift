@@ -16,13 +16,14 @@ public enum KernelInterpreter {
             case .absolute(let a): v[i] = Swift.abs(v[a])
             case .expNonPositive(let a): v[i] = exp(nonPositive: v[a])
             case .selectLess(let a, let b, let t, let f): v[i] = v[a] < v[b] ? v[t] : v[f]
+            case .scaleByExp(let x, let a, let m): v[i] = scale(x: v[x], byExpOf: v[a], power: m)
             }
         }
         return ir.outputs.map { v[$0] }
     }
 
-    /// ``ExpKernel`` step by step, as emitted.
-    public static func exp(nonPositive a0: Double, kernel: ExpKernel = .standard) -> Double {
+    /// The reduction of ``ExpKernel``: e^a = q·2^k with q = p(r), k clamped to [−1500, 0].
+    static func reduce(_ a0: Double, kernel: ExpKernel) -> (q: Double, k: Int64, t: Double) {
         let a = a0 < ExpKernel.lowestArgument ? ExpKernel.lowestArgument : a0
         let t = ExpKernel.roundingShift.addingProduct(a, kernel.inverseLn2)
         let k = t - ExpKernel.roundingShift
@@ -30,10 +31,27 @@ public enum KernelInterpreter {
         r = r.addingProduct(-k, kernel.ln2Low)
         var p = kernel.coefficients[ExpKernel.degree]
         for c in kernel.coefficients.dropLast().reversed() { p = c.addingProduct(p, r) }
-        let ki = Int64(bitPattern: t.bitPattern &- ExpKernel.roundingShift.bitPattern)
-        let k1 = ki / 2
-        let s1 = Double(bitPattern: UInt64(bitPattern: k1 &+ 1023) << 52)
-        let s2 = Double(bitPattern: UInt64(bitPattern: ki &- k1 &+ 1023) << 52)
-        return p * s1 * s2
+        var ki = Int64(bitPattern: t.bitPattern &- ExpKernel.roundingShift.bitPattern)
+        ki = ki < -1500 ? -1500 : (ki > 0 ? 0 : ki)
+        return (p, ki, t)
+    }
+
+    static func powerOfTwo(_ e: Int64) -> Double { Double(bitPattern: UInt64(bitPattern: e &+ 1023) << 52) }
+
+    /// v·e^(m·a) as emitted: (v·qᵐ)·2^E1·2^E2 with E = m·k, E1 = max(E, −1000), E2 = max(E − E1, −1022).
+    public static func scale(x v: Double, byExpOf a: Double, power m: Int, kernel: ExpKernel = .standard) -> Double {
+        let (q, k, _) = reduce(a, kernel: kernel)
+        var w = v
+        for _ in 0..<m { w = w * q }
+        let e = Int64(m) * k
+        let e1 = e < -1000 ? -1000 : e
+        let e2 = e - e1 < -1022 ? -1022 : e - e1
+        return w * powerOfTwo(e1) * powerOfTwo(e2)
+    }
+
+    /// ``ExpKernel`` step by step, as emitted.
+    public static func exp(nonPositive a: Double, kernel: ExpKernel = .standard) -> Double {
+        let (q, k, _) = reduce(a, kernel: kernel)
+        return q * powerOfTwo(k / 2) * powerOfTwo(k - k / 2)
     }
 }

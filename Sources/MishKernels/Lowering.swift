@@ -1,3 +1,4 @@
+import Foundation
 import MishAnalysis
 import MishNumbers
 import MishSymbolic
@@ -81,17 +82,58 @@ public struct KernelLowering {
             }
             return acc ?? ir.constant(0)
         }
-        let s = ir.value(.expNonPositive(ir.value(.negate(ir.value(.absolute(x))))))
-        let numerator = try polynomial(r.numerator.map { $0 }, s)
+        let a = ir.value(.negate(ir.value(.absolute(x))))
+        let s = ir.value(.expNonPositive(a))
+        let shifts = lowestPowers(r)
+        let numerator = try shiftedPolynomial(r.numerator, s, shifts)
         let denominator = try polynomial([q], s)
-        return ir.value(.divide(numerator, denominator))
+        let quotient = ir.value(.divide(numerator, denominator))
+        func scaled(_ m: Int) -> Int { m == 0 ? quotient : ir.value(.scaleByExp(quotient, a, m)) }
+        if shifts.negative == shifts.positive { return scaled(shifts.negative) }
+        return ir.value(.selectLess(x, zero, scaled(shifts.negative), scaled(shifts.positive)))
+
+        /// Σᵢ xⁱ·Pᵢ divided by s^m (m per sign), so that a power of s that underflows is applied last.
+        func shiftedPolynomial(_ ps: [IntegerPolynomial], _ s: Int, _ shifts: (negative: Int, positive: Int)) throws -> Int {
+            var acc: Int?
+            for p in ps.reversed() {
+                var inner: Int?
+                for m in stride(from: d, through: 0, by: -1) {
+                    let negative = try double(p[m + shifts.negative])
+                    let positive = d - m - shifts.positive >= 0 ? try double(p[d - m - shifts.positive]) : 0
+                    let isZero = negative == 0 && positive == 0
+                    if let a = inner {
+                        inner = isZero ? ir.value(.multiply(a, s)) : ir.value(.fma(a, s, selected(negative, positive)))
+                    } else if !isZero {
+                        inner = selected(negative, positive)
+                    }
+                }
+                if let a = acc {
+                    acc = inner.map { ir.value(.fma(a, x, $0)) } ?? ir.value(.multiply(a, x))
+                } else {
+                    acc = inner
+                }
+            }
+            return acc ?? ir.constant(0)
+        }
+    }
+
+    /// The power of s that divides the numerator on each side, when the denominator does not vanish at
+    /// s = 0 on that side: the lowest power of u in the Pᵢ (x < 0), and deg Q − max deg Pᵢ (x ≥ 0).
+    static func lowestPowers(_ r: ExpRational) -> (negative: Int, positive: Int) {
+        let q = r.denominatorPolynomial
+        let nonzero = r.numerator.filter { !$0.isZero }
+        guard !nonzero.isEmpty else { return (0, 0) }
+        let negative = q[0].isZero ? 0 : nonzero.map(\.lowestDegree).min()!
+        let maxDegree = nonzero.map(\.degree).max()!
+        let positive = Swift.max(0, q.degree - maxDegree)
+        return (negative, positive)
     }
 
     /// Output types, by their smallest subnormal.
     public enum OutputType: String, Sendable, CaseIterable {
         case f32, f64
-        /// Half the smallest positive subnormal: values of smaller magnitude round to ±0.
-        var zeroBound: Double { self == .f32 ? 0x1p-150 : 0x1p-1075 }
+        /// log₂ of half the smallest positive subnormal: values of smaller magnitude round to ±0.
+        var zeroBoundExponent: Int { self == .f32 ? -150 : -1075 }
     }
 
     /// f's limit at +∞ (t → 0) or −∞ (u → 0) when it is finite: the ratio of the coefficients of u^d (resp.
@@ -104,7 +146,8 @@ public struct KernelLowering {
         return Rational(r.numerator.first?[k] ?? BigInt(0), q[k])
     }
 
-    /// Where the form is 0·∞ at x = ±∞ (NaN) and f has a finite limit L there: the first integer T toward
+    /// Where the form's value at x = ±∞ is not f's finite limit L there (0·∞ gives NaN; a scaled form can
+    /// give ±∞ or the wrong zero): the first integer T toward
     /// that end with |f(T) − L| below a quarter ulp of L in the output type (half the smallest subnormal
     /// for L = 0), with f − L and f′ of one sign beyond T so that |f − L| decreases toward the end. Beyond T
     /// the output is L (for L = 0, the zero with the sign of f).
@@ -112,20 +155,24 @@ public struct KernelLowering {
         var probe = KernelIR()
         let x = probe.value(.input(0))
         probe.outputs = [try lower(r, x: x, into: &probe)]
-        guard KernelInterpreter.evaluate(probe, [Double.infinity * Double(direction)])[0].isNaN else { return nil }
+        let atEnd = KernelInterpreter.evaluate(probe, [Double.infinity * Double(direction)])[0]
         let end = direction < 0 ? "-inf" : "+inf"
         guard let limit = finiteLimit(r, direction: direction) else {
-            throw KernelError.threshold("the form is 0*inf at x = \(end) and the limit there is not finite")
+            if atEnd.isNaN { throw KernelError.threshold("the form is 0*inf at x = \(end) and the limit there is not finite") }
+            return nil
         }
+        if !limit.isZero && atEnd == limit.doubleValue { return nil }
         let value = limit.doubleValue
         let exact = BigFloat(type == .f32 ? Double(Float(value)) : value, precision: 64).exactRational == limit
         guard exact else { throw KernelError.threshold("the limit \(limit) at \(end) is not representable in \(type.rawValue)") }
         let h = r - ExpRational(limit)
-        let bound: Double = limit.isZero ? type.zeroBound : (type == .f32 ? Double(Float(value).ulp) : value.ulp) / 4
+        let bound = limit.isZero ? BigFloat(1, precision: 64).scaled(byPowerOfTwo: type.zeroBoundExponent)
+                                 : BigFloat((type == .f32 ? Double(Float(value).ulp) : value.ulp) / 4)
         let differences = RootIsolation.realLine(SignEquivalentForm(derivative: 0, of: h.hornerExpr))
         let slopes = RootIsolation.realLine(SignEquivalentForm(derivative: 1, of: h.hornerExpr))
         let differenceSign = direction < 0 ? differences.leftTailSign : differences.rightTailSign
         let slopeSign = direction < 0 ? slopes.leftTailSign : slopes.rightTailSign
+        if limit.isZero, let ds = differenceSign, atEnd == 0, (atEnd.sign == .minus) == (ds < 0) { return nil }
         guard let ds = differenceSign, let ss = slopeSign, ds * ss * direction < 0 else {
             throw KernelError.threshold("f - \(limit) and f' are not proven of one sign with |f - \(limit)| decreasing toward \(end)")
         }
@@ -134,10 +181,10 @@ public struct KernelLowering {
         var t = boundary.rounded(direction < 0 ? .down : .up)
         for _ in 0..<20_000 {
             let e = h.enclosure(at: BigInterval(BigFloat(t, precision: 128)))
-            if e.isBounded && BigFloat.max(e.lower.magnitude, e.upper.magnitude) < BigFloat(bound) {
+            if e.isBounded && BigFloat.max(e.lower.magnitude, e.upper.magnitude) < bound {
                 let output = limit.isZero ? (ds < 0 ? -0.0 : 0.0) : value
                 let outputText = limit.isZero ? (ds < 0 ? "-0" : "+0") : limit.description
-                let note = "x \(direction < 0 ? "<" : ">") \(Int(t)): |f(x) - \(limit)| < \(String(format: "%a", bound)) (interval evaluation "
+                let note = "threshold: x \(direction < 0 ? "<" : ">") \(Int(t)): |f(x) - \(limit)| < 2^\(bound.binaryExponent! - 1) (interval evaluation "
                     + "at x = \(Int(t)); f - \(limit) and f' keep one sign beyond \(Int(boundary)), so |f - \(limit)| decreases toward "
                     + "\(end)), which rounds to \(outputText) in \(type.rawValue)"
                 return (t, output, note)
@@ -145,6 +192,65 @@ public struct KernelLowering {
             t += Double(direction)
         }
         throw KernelError.threshold("|f - \(limit)| is not below the \(type.rawValue) bound within 20000 of the boundary")
+    }
+
+    /// Near an irrational zero x₀ of f the rational form loses its relative accuracy (its terms cancel);
+    /// there the kernel evaluates Σₖ cₖ·hᵏ, cₖ = f⁽ᵏ⁾(x₀)/k!, with h = (x − x₀hi) − x₀lo and x₀ = x₀hi + x₀lo a
+    /// double-double from the certified root finder, for |h| < 1/64. The degree K makes the first omitted
+    /// term's ratio |c_(K+1)|·2^(−6K)/|c₁| < 2⁻⁶⁰.
+    struct ZeroSeries {
+        let high: Double
+        let low: Double
+        let coefficients: [Double]
+        static let radius = 1.0 / 64
+        var note: String {
+            String(format: "series: |x - x0| < 1/64 around the zero x0 = %.17g %+.3g of f: degree-%d Taylor series at x0 "
+                   + "(x0 a double-double from the certified root finder), so the relative error stays bounded through the zero",
+                   high, low, coefficients.count)
+        }
+    }
+
+    static func zeroSeries(_ r: ExpRational) throws -> [ZeroSeries] {
+        let expr = r.hornerExpr
+        let form = SignEquivalentForm(derivative: 0, of: expr)
+        let isolation = RootIsolation.realLine(form)
+        var out: [ZeroSeries] = []
+        for piece in isolation.zeros {
+            let root = try RootRefinement.refine(form, in: piece, digits: 40)
+            if root.isExact { continue }
+            let x0 = root.x.enclosure
+            let high = x0.midpoint.toDouble()
+            let low = x0.midpoint.subtracting(BigFloat(high), precision: 200).value.toDouble()
+            let point = BigInterval(x0.midpoint.rounded(toPrecision: 200))
+            var coefficients: [Double] = []
+            var derivative = r
+            var factorial = BigFloat(1, precision: 200)
+            var first = 0.0
+            for k in 1...40 {
+                derivative = derivative.derivative()
+                factorial = factorial.multiplied(by: BigFloat(k, precision: 64), precision: 200).value
+                let c = derivative.enclosure(at: point).midpoint.divided(by: factorial, precision: 200).value.toDouble()
+                if k == 1 { first = c }
+                if k > 1 && abs(c) * pow(ZeroSeries.radius, Double(k - 1)) < abs(first) * 0x1p-60 { break }
+                coefficients.append(c)
+            }
+            out.append(ZeroSeries(high: high, low: low, coefficients: coefficients))
+        }
+        return out
+    }
+
+    /// Replaces `value` by the series within 1/64 of each irrational zero of r.
+    static func withZeroSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR) throws -> Int {
+        var out = value
+        for z in try zeroSeries(r) {
+            let h = ir.value(.subtract(ir.value(.subtract(x, ir.constant(z.high))), ir.constant(z.low)))
+            var acc = ir.constant(z.coefficients.last!)
+            for c in z.coefficients.dropLast().reversed() { acc = ir.value(.fma(acc, h, ir.constant(c))) }
+            let series = ir.value(.multiply(acc, h))
+            out = ir.value(.selectLess(ir.value(.absolute(h)), ir.constant(ZeroSeries.radius), series, out))
+            ir.notes.append(z.note)
+        }
+        return out
     }
 
     public enum Kind: String, Sendable, CaseIterable {
@@ -156,7 +262,7 @@ public struct KernelLowering {
         var ir = KernelIR()
         let x = ir.value(.input(0))
         func withThresholds(_ r: ExpRational, _ v: Int) throws -> Int {
-            var out = v
+            var out = try KernelLowering.withZeroSeries(r, x: x, value: v, into: &ir)
             for direction in [-1, 1] {
                 guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: type) else { continue }
                 let bound = ir.constant(t.threshold), limit = ir.constant(t.value)
