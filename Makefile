@@ -4,7 +4,7 @@ SWIFT        ?= swift
 DEBIAN_PKGS  := libmpfr-dev libgmp-dev pkg-config
 BIN_RELEASE  := .build/release/mish-math
 
-.PHONY: demo test deps build build-release leakcheck clean
+.PHONY: demo test deps build build-release leakcheck check-kernels clean
 
 # Installs the Debian packages that are missing (as root), or prints the exact install line and stops.
 deps:
@@ -37,6 +37,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(SWIFT) build -c release --product mish-math
 	Tests/stress/bad-input.sh $(BIN_RELEASE)
+	scripts/check-kernels.sh $(BIN_RELEASE)
 
 # Runs the MishNumbers tests built with AddressSanitizer, whose LeakSanitizer fails the run (exit status
 # non-zero, "detected memory leaks") when any allocation is left unfreed at exit. (valgrind 3.19 crashes
@@ -46,6 +47,10 @@ leakcheck: deps
 	ASAN_OPTIONS=detect_leaks=1 .build-asan/debug/mish-mathPackageTests.xctest \
 	  --testing-library swift-testing --filter MishNumbersTests
 	@echo "leakcheck: no leaks in the MishNumbers tests"
+
+# Compiles every generated CUDA kernel with nvcc from PyPI (part of `make test`; skipped without pip access).
+check-kernels: build-release
+	scripts/check-kernels.sh $(BIN_RELEASE)
 
 clean:
 	rm -rf .build

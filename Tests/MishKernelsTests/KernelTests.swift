@@ -197,3 +197,35 @@ struct KernelF64Tests {
         }
     }
 }
+
+@Suite("C and CUDA from one IR")
+struct EmitterAgreementTests {
+    /// Each body line `const double vN = …;` reduced to (N, operation, operands), the spelling of each
+    /// target's operations mapped to one name.
+    static func operations(_ text: String) -> [String] {
+        let spellings: [(String, String)] = [
+            ("__fma_rn(", "fma "), ("fma(", "fma "), ("__dadd_rn(", "add "), ("__dsub_rn(", "sub "), ("__dmul_rn(", "mul "),
+            ("__ddiv_rn(", "div "), ("_exp_nonpositive(", "exp "), ("_scale_exp(", "scale "), ("fabs(", "abs "),
+        ]
+        return text.split(separator: "\n").compactMap { line -> String? in
+            guard let eq = line.range(of: " = "), line.hasPrefix("    const double v") else { return nil }
+            var rhs = String(line[eq.upperBound...])
+            for (from, to) in spellings { rhs = rhs.replacingOccurrences(of: from, with: to) }
+            for infix in [(" + ", "add"), (" - ", "sub"), (" * ", "mul"), (" / ", "div")] where rhs.contains(infix.0) && !rhs.contains("?") {
+                rhs = infix.1 + " " + rhs.replacingOccurrences(of: infix.0, with: ", ")
+            }
+            let lhs = line[line.index(line.startIndex, offsetBy: 17)..<eq.lowerBound]
+            return lhs + " = " + rhs.filter { !"();".contains($0) }
+        }
+    }
+
+    @Test("the C and CUDA bodies perform the same operations in the same order", arguments: KernelLowering.Kind.allCases)
+    func sameOperations(_ kind: KernelLowering.Kind) throws {
+        let lowering = try KernelLowering(try ExprParser.parse("mish(x)"))
+        let ir = try lowering.kernel(kind, type: .f32)
+        let c = CEmitter(name: "mish", kind: kind, type: .f32, ir: ir, description: []).header
+        let cuda = CUDAEmitter(name: "mish", kind: kind, type: .f32, ir: ir, description: []).source
+        let a = EmitterAgreementTests.operations(c), b = EmitterAgreementTests.operations(cuda)
+        #expect(a.count == ir.live.count && a == b)
+    }
+}

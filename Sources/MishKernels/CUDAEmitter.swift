@@ -1,0 +1,198 @@
+import Foundation
+
+/// CUDA source for a kernel, from the same ``KernelIR`` as ``CEmitter``: `__device__ __forceinline__`
+/// scalar functions whose every operation is an explicit-rounding intrinsic (__dadd_rn, __dmul_rn,
+/// __ddiv_rn, __fma_rn, ...), so nvcc cannot contract or reassociate and the results are bit-identical to
+/// the C kernel's; `__global__` grid-stride kernels with 128-bit vector loads (float4 / double2) and a
+/// scalar tail, and host launchers taking a cudaStream_t.
+public struct CUDAEmitter {
+    public let name: String
+    public let kind: KernelLowering.Kind
+    public let type: KernelLowering.OutputType
+    public let ir: KernelIR
+    public let description: [String]
+
+    public init(name: String, kind: KernelLowering.Kind, type: KernelLowering.OutputType, ir: KernelIR, description: [String]) {
+        self.name = name
+        self.kind = kind
+        self.type = type
+        self.ir = ir
+        self.description = description
+    }
+
+    var element: String { type == .f32 ? "float" : "double" }
+    var vector: String { type == .f32 ? "float4" : "double2" }
+    var lanes: Int { type == .f32 ? 4 : 2 }
+    var lanesNames: [String] { type == .f32 ? ["x", "y", "z", "w"] : ["x", "y"] }
+    public var function: String { "\(name)_\(kind.rawValue)_\(type.rawValue)" }
+    public var scalarFunction: String { function + "_scalar" }
+
+    /// The statements of the body, one per live operation, in IR order (the same order as the C body).
+    static func statements(_ ir: KernelIR, inputs: [String], prefix: String) -> [String] {
+        ir.live.map { i in
+            let e: String
+            switch ir.operations[i] {
+            case .input(let n): e = inputs[n]
+            case .constant(let bits): e = CEmitter.literal(Double(bitPattern: bits))
+            case .add(let a, let b): e = "__dadd_rn(v\(a), v\(b))"
+            case .subtract(let a, let b): e = "__dsub_rn(v\(a), v\(b))"
+            case .multiply(let a, let b): e = "__dmul_rn(v\(a), v\(b))"
+            case .divide(let a, let b): e = "__ddiv_rn(v\(a), v\(b))"
+            case .fma(let a, let b, let c): e = "__fma_rn(v\(a), v\(b), v\(c))"
+            case .negate(let a): e = "-v\(a)"
+            case .absolute(let a): e = "fabs(v\(a))"
+            case .expNonPositive(let a): e = "\(prefix)_exp_nonpositive(v\(a))"
+            case .scaleByExp(let v, let a, let m): e = "\(prefix)_scale_exp(v\(v), v\(a), \(m))"
+            case .selectLess(let a, let b, let t, let f): e = "(v\(a) < v\(b)) ? v\(t) : v\(f)"
+            }
+            return "    const double v\(i) = \(e);"
+        }
+    }
+
+    static func expFunctions(_ prefix: String, _ k: ExpKernel) -> String {
+        let lit = CEmitter.literal
+        var lines = [
+            "/* e^a = q*2^k for a <= 0 (the C kernel's reduction, operation for operation). */",
+            "__device__ __forceinline__ double \(prefix)_exp_reduce(double a, long long *k) {",
+            "    const double b = (a < \(lit(ExpKernel.lowestArgument))) ? \(lit(ExpKernel.lowestArgument)) : a;",
+            "    const double t = __fma_rn(b, \(lit(k.inverseLn2)), \(lit(ExpKernel.roundingShift)));",
+            "    const double kd = __dsub_rn(t, \(lit(ExpKernel.roundingShift)));",
+            "    double r = __fma_rn(-kd, \(lit(k.ln2High)), b);",
+            "    r = __fma_rn(-kd, \(lit(k.ln2Low)), r);",
+            "    double p = \(lit(k.coefficients[ExpKernel.degree]));",
+        ]
+        for c in k.coefficients.dropLast().reversed() { lines.append("    p = __fma_rn(p, r, \(lit(c)));") }
+        lines += [
+            "    const long long ki = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);",
+            "    *k = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);",
+            "    return p;",
+            "}",
+            "",
+            "__device__ __forceinline__ double \(prefix)_pow2(long long e) {",
+            "    return __longlong_as_double((long long)((unsigned long long)(e + 1023) << 52));",
+            "}",
+            "",
+            "__device__ __forceinline__ double \(prefix)_exp_nonpositive(double a) {",
+            "    long long k;",
+            "    const double q = \(prefix)_exp_reduce(a, &k);",
+            "    return __dmul_rn(__dmul_rn(q, \(prefix)_pow2(k / 2)), \(prefix)_pow2(k - k / 2));",
+            "}",
+            "",
+            "__device__ __forceinline__ double \(prefix)_scale_exp(double v, double a, int m) {",
+            "    long long k;",
+            "    const double q = \(prefix)_exp_reduce(a, &k);",
+            "    double w = v;",
+            "    for (int i = 0; i < m; i++) w = __dmul_rn(w, q);",
+            "    const long long e = (long long)m * k;",
+            "    const long long e1 = (e < -1000) ? -1000 : e;",
+            "    const long long e2 = (e - e1 < -1022) ? -1022 : e - e1;",
+            "    return __dmul_rn(__dmul_rn(w, \(prefix)_pow2(e1)), \(prefix)_pow2(e2));",
+            "}",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    var round: String { type == .f32 ? "__double2float_rn" : "" }
+
+    var scalar: String {
+        var body = CUDAEmitter.statements(ir, inputs: ["(double)x", "(double)dy"], prefix: name)
+        let signature: String
+        switch kind {
+        case .forward:
+            signature = "__device__ __forceinline__ \(element) \(scalarFunction)(\(element) x)"
+            body.append("    return \(round)(v\(ir.outputs[0]));")
+        case .backward:
+            signature = "__device__ __forceinline__ \(element) \(scalarFunction)(\(element) x, \(element) dy)"
+            body.append("    return \(round)(v\(ir.outputs[0]));")
+        case .fused:
+            signature = "__device__ __forceinline__ void \(scalarFunction)(\(element) x, \(element) *y, \(element) *dydx)"
+            body += ["    *y = \(round)(v\(ir.outputs[0]));", "    *dydx = \(round)(v\(ir.outputs[1]));"]
+        }
+        return signature + " {\n" + body.joined(separator: "\n") + "\n}"
+    }
+
+    /// Pointer parameters of the kernels: (name, is input).
+    var arrays: [(String, Bool)] {
+        switch kind {
+        case .forward: return [("x", true), ("y", false)]
+        case .backward: return [("x", true), ("dy", true), ("dx", false)]
+        case .fused: return [("x", true), ("y", false), ("dydx", false)]
+        }
+    }
+
+    func call(_ index: (String) -> String) -> String {
+        switch kind {
+        case .forward: return "\(index("y")) = \(scalarFunction)(\(index("x")));"
+        case .backward: return "\(index("dx")) = \(scalarFunction)(\(index("x")), \(index("dy")));"
+        case .fused: return "\(scalarFunction)(\(index("x")), &\(index("y")), &\(index("dydx")));"
+        }
+    }
+
+    var parameters: String {
+        arrays.map { "\($0.1 ? "const " : "")\(element) *__restrict__ \($0.0)" }.joined(separator: ", ") + ", size_t n"
+    }
+
+    public var source: String {
+        let loads = arrays.filter(\.1).map { "        const \(vector) \($0.0)v = reinterpret_cast<const \(vector) *>(\($0.0))[i];" }
+        let stores = arrays.filter { !$0.1 }.map { "        \(vector) \($0.0)v;" }
+        let lanesCode = lanesNames.map { lane in "        " + call { "\($0)v.\(lane)" } }
+        let writes = arrays.filter { !$0.1 }.map { "        reinterpret_cast<\(vector) *>(\($0.0))[i] = \($0.0)v;" }
+        let pointers = arrays.map { "(uintptr_t)\($0.0)" }.joined(separator: " | ")
+        let arguments = arrays.map(\.0).joined(separator: ", ")
+        return """
+        \((["/*"] + description.map { " * " + $0 } + ir.notes.map { " * " + $0 } + [" */"]).joined(separator: "\n"))
+        #include <cuda_runtime.h>
+        #include <stddef.h>
+        #include <stdint.h>
+
+        #ifndef \(name.uppercased())_CUDA_EXP_HELPERS
+        #define \(name.uppercased())_CUDA_EXP_HELPERS
+        \(CUDAEmitter.expFunctions(name, .standard))
+        #endif
+
+        \(scalar)
+
+        /* Grid-stride over groups of \(lanes) with 128-bit loads and stores (all pointers 16-byte aligned), then
+           the remaining n % \(lanes) elements one by one. */
+        __global__ void \(function)_vector(\(parameters)) {
+            const size_t groups = n / \(lanes);
+            const size_t stride = (size_t)gridDim.x * blockDim.x;
+            for (size_t i = (size_t)blockIdx.x * blockDim.x + threadIdx.x; i < groups; i += stride) {
+        \(loads.joined(separator: "\n"))
+        \(stores.joined(separator: "\n"))
+        \(lanesCode.joined(separator: "\n"))
+        \(writes.joined(separator: "\n"))
+            }
+            const size_t tail = groups * \(lanes) + (size_t)blockIdx.x * blockDim.x + threadIdx.x;
+            if (tail < n) {
+                const size_t i = tail;
+                \(call { "\($0)[i]" })
+            }
+        }
+
+        /* Grid-stride one element at a time (for pointers that are not 16-byte aligned). */
+        __global__ void \(function)_elementwise(\(parameters)) {
+            const size_t stride = (size_t)gridDim.x * blockDim.x;
+            for (size_t i = (size_t)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
+                \(call { "\($0)[i]" })
+            }
+        }
+
+        /* Launches on `stream`; returns the launch error, if any. */
+        extern "C" cudaError_t \(function)(\(parameters.replacingOccurrences(of: "__restrict__ ", with: "")), cudaStream_t stream) {
+            if (n == 0) return cudaSuccess;
+            const int threads = 256;
+            const bool aligned = ((\(pointers)) % 16) == 0;
+            const size_t work = aligned ? n / \(lanes) + 1 : n;
+            const unsigned blocks = (unsigned)((work + threads - 1) / threads < 65535 ? (work + threads - 1) / threads : 65535);
+            if (aligned) {
+                \(function)_vector<<<blocks, threads, 0, stream>>>(\(arguments), n);
+            } else {
+                \(function)_elementwise<<<blocks, threads, 0, stream>>>(\(arguments), n);
+            }
+            return cudaGetLastError();
+        }
+
+        """
+    }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Compiles every generated C kernel with gcc and clang (-std=c11 -Wall -Wextra -Wpedantic -Werror -O3) and
+# every generated CUDA kernel with nvcc -arch=sm_90 (warnings are errors). nvcc comes from PyPI
+# (CUDA 13.x wheels, unpacked into .build/cuda13; no GPU needed). Without pip access the check is skipped
+# with a message, and the exit status is 0.
+# Usage: scripts/check-kernels.sh path/to/mish-math
+set -u
+BIN=${1:-.build/release/mish-math}
+ROOT=.build/cuda13
+NVCC=$ROOT/nvidia/cu13/bin/nvcc
+if [ ! -x "$NVCC" ]; then
+  echo "check-kernels: fetching nvcc (CUDA 13.x) from PyPI into $ROOT"
+  wheels=$(mktemp -d)
+  if ! python3 -m pip download -q --no-deps -d "$wheels" "nvidia-cuda-nvcc>=13,<14" "nvidia-nvvm>=13,<14" \
+       "nvidia-cuda-crt>=13,<14" "nvidia-cuda-runtime>=13,<14" "nvidia-cuda-cccl>=13,<14"; then
+    echo "check-kernels: SKIPPED: the nvcc wheels could not be downloaded (no pip access?); the CUDA sources were not compiled"
+    rm -rf "$wheels"
+    exit 0
+  fi
+  mkdir -p "$ROOT"
+  for w in "$wheels"/*.whl; do python3 -m zipfile -e "$w" "$ROOT"; done
+  chmod +x "$ROOT"/nvidia/cu13/bin/* "$ROOT"/nvidia/cu13/nvvm/bin/* 2>/dev/null
+  rm -rf "$wheels"
+fi
+out=.build/check-kernels
+rm -rf "$out"; mkdir -p "$out"
+failed=0
+for kernel in forward backward fused; do
+  for expr in 'mish(x)' 'swish(x)'; do
+    name=$(echo "$expr" | cut -d'(' -f1)
+    "$BIN" codegen "$expr" --target c --kernel $kernel --dtype f32 --out "$out" 2>/dev/null || { echo "FAIL  codegen $expr $kernel (C)"; failed=1; }
+    for cc in gcc clang; do
+      command -v $cc >/dev/null || continue
+      if $cc -std=c11 -Wall -Wextra -Wpedantic -Werror -O3 -c "$out/${name}_${kernel}_f32.c" -o "$out/${name}_${kernel}_f32.$cc.o"; then
+        echo "ok    $cc -std=c11 -Wall -Wextra -Wpedantic -Werror ${name}_${kernel}_f32.c"
+      else
+        echo "FAIL  $cc ${name}_${kernel}_f32.c"; failed=1
+      fi
+    done
+    "$BIN" codegen "$expr" --target cuda --kernel $kernel --dtype f32 --out "$out" 2>/dev/null || { echo "FAIL  codegen $expr $kernel"; failed=1; continue; }
+    if "$NVCC" -arch=sm_90 -Werror all-warnings -c "$out/${name}_${kernel}_f32.cu" -o "$out/${name}_${kernel}_f32.o"; then
+      echo "ok    nvcc -arch=sm_90 ${name}_${kernel}_f32.cu"
+    else
+      echo "FAIL  nvcc -arch=sm_90 ${name}_${kernel}_f32.cu"; failed=1
+    fi
+  done
+done
+exit $failed
