@@ -118,6 +118,21 @@ CMDS
 cat <<'EOF'
 ```
 
+`mish-math codegen [EXPR] --target c|cuda --kernel forward|backward|fused --dtype f32` derives kernel
+source from the normal form: s = e^(−|x|) with the coefficients selected by the sign of x (no overflow, no
+branches), the toolkit's own exponential (constants and error bound from MPFR), explicit fma everywhere so
+C and CUDA compute the same bits, thresholds at ±∞ and a series around the zero of mish′ with their proofs
+in the header comment. The f32 kernels are correctly rounded on every sampled input (the exhaustive proof
+is `verify`'s, still to come):
+
+```
+EOF
+examples <<'CMDS'
+codegen --target c --kernel forward --dtype f32
+CMDS
+cat <<'EOF'
+```
+
 How the digits are made correct: the expression is evaluated in interval arithmetic over MPFR with every
 operation rounded outward, so the exact value lies in the computed interval. When both ends round to the
 same D digits, those are the correctly rounded digits; otherwise the working precision is doubled (up to 4×).
@@ -156,12 +171,14 @@ The command line, its exit statuses and the JSON it prints are documented in [do
 | `MishSymbolic` | expressions: hash-consed canonical `Expr`, the operator catalogue, parser (definitions, `d()`), printers (text, LaTeX, C), DAG-memoised differentiation and evaluation, the exp-rational normal form `ExpRational` |
 | `MishSeries` | truncated power series over Q and over intervals, exact Maclaurin coefficients, expansions at ±∞, radii and regions of convergence |
 | `MishAnalysis` | certified zeros of derivatives (branch-and-bound with tails, precision-doubling Newton, interval Newton), global ranges and minima, critical points, the properties table |
+| `MishKernels` | kernel IR (SSA + CSE), lowering from the normal form with thresholds and zero series, the own exponential, C and CUDA emitters |
 | `mish-math` | the executable: argument parsing and output formats only |
 
 Tests sit in `Tests/`, one target per module plus `MishMathCLITests` (which runs the built executable) and
 the shared `MishTestSupport` (ulp and digit measures, a self-checking high-precision oracle, a seeded
 expression fuzzer). Randomised tests print their seed; `MISH_TEST_SEED=N` replays one. `make test` also runs
 `Tests/stress/bad-input.sh` (a 10 MB expression, 10⁵ nested parentheses, random bytes) against the release
-build. Every example above is real output: `scripts/readme.sh > README.md` regenerates this file.
+build, and `scripts/check-kernels.sh`, which compiles every generated C kernel with gcc and clang (-Werror) and
+every CUDA kernel with nvcc -arch=sm_90 (nvcc from PyPI, no GPU needed). Every example above is real output: `scripts/readme.sh > README.md` regenerates this file.
 
 EOF

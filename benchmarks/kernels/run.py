@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Side-by-side single-thread throughput of mish forward f32 kernels (elements per second).
+
+In one run on this machine: the generated correctly-rounded C kernel (`mish-math codegen --target c --kernel
+forward --dtype f32`, built with gcc -O3 -march=native), the naive libm formula x*tanhf(log1pf(expf(x))), the
+rational float form, the rational form in double, a plain copy (the memory limit) -- all in harness.c -- and
+PyTorch CPU torch.nn.functional.mish with one thread (pip torch), each on a 16M-element array (memory-bound)
+and a 16K array looped in cache. Prints a Markdown table; --write stores it in RESULTS.md.
+"""
+import argparse, os, platform, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def torch_rates():
+    try:
+        import torch
+    except ImportError:
+        return None
+    torch.set_num_threads(1)
+    out = []
+    for n, total in [(1 << 24, 1 << 26), (1 << 14, 1 << 26)]:
+        x = torch.rand(n) * 40 - 20
+        y = torch.empty(n)
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            for _ in range(total // n):
+                torch._C._nn.mish(x, out=y)
+            best = min(best, time.perf_counter() - t)
+        out.append(total / best / 1e9)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", default=".build/release/mish-math")
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args()
+    work = tempfile.mkdtemp()
+    subprocess.run([args.binary, "codegen", "--target", "c", "--kernel", "forward", "--dtype", "f32", "--out", work],
+                   check=True, capture_output=True)
+    exe = os.path.join(work, "harness")
+    subprocess.run(["gcc", "-std=c11", "-O3", "-march=native", "-I", work, "-o", exe, os.path.join(HERE, "harness.c"),
+                    os.path.join(work, "mish_forward_f32.c"), "-lm"], check=True)
+    rows = [line.split("\t") for line in subprocess.run([exe], capture_output=True, text=True, check=True).stdout.splitlines()]
+    t = torch_rates()
+    if t:
+        rows.insert(4, ["PyTorch F.mish, 1 thread", f"{t[0]:.4f}", f"{t[1]:.4f}"])
+    ours = float(rows[0][1]), float(rows[0][2])
+    lines = [
+        "# Mish forward f32 kernels: single-thread throughput",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores. G elem/s (higher is better); ratio = mish-math / peer.",
+        "",
+        "| kernel | 16M array, G elem/s | ratio | 16K in cache, G elem/s | ratio |",
+        "|---|---|---|---|---|",
+    ]
+    for name, large, small in rows:
+        lines.append(f"| {name} | {float(large):.3g} | {ours[0] / float(large):.3g} | {float(small):.3g} | {ours[1] / float(small):.3g} |")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.write:
+        with open(os.path.join(HERE, "RESULTS.md"), "w") as f:
+            f.write(text)
+
+
+if __name__ == "__main__":
+    main()
