@@ -45,34 +45,29 @@ public struct CEmitter {
             case .fma(let a, let b, let c): e = "fma(v\(a), v\(b), v\(c))"
             case .negate(let a): e = "-v\(a)"
             case .absolute(let a): e = "fabs(v\(a))"
-            case .expNonPositive(let a): e = "\(prefix)_exp_nonpositive(v\(a))"
+            case .expMantissa(let a): e = "\(prefix)_exp_mantissa(v\(a))"
             case .selectLess(let a, let b, let t, let f): e = "(v\(a) < v\(b)) ? v\(t) : v\(f)"
-            case .scaleByExp(let v, let a, let m): e = "\(prefix)_scale_exp(v\(v), v\(a), \(m))"
+            case .scaleByExp(let v, let a, let m): e = "\(prefix)_exp_scale(v\(v), v\(a), \(m))"
             }
             return "    const double v\(i) = \(e);"
         }
     }
 
-    /// The exponential helpers: the reduction e^a = q·2^k of ``ExpKernel``, e^a itself, and v·e^(m·a)
-    /// with the power of two applied last.
+    /// The exponential helpers: e^a = q·2^k for a ≤ 0, the mantissa q and the scaling v·2^(m·k); the
+    /// kernel forms e^a·w as scale(w·q, a, 1), sharing q.
     static func expFunctions(_ prefix: String, _ k: ExpKernel) -> String {
         var lines = [
-            "/* e^a = q*2^k for a <= 0: Cody-Waite reduction by ln 2 and a degree-\(ExpKernel.degree) polynomial, relative",
-            String(format: " * error below %.3g (proven by mish-math); k clamped to [-1500, 0]; NaN gives q = NaN. */", k.relativeErrorBound),
-            "static inline double \(prefix)_exp_reduce(double a, int64_t *k) {",
+            "/* e^a = q*2^k for a <= 0 by Cody-Waite reduction by ln 2 and a degree-\(ExpKernel.degree) polynomial, relative",
+            String(format: " * error below %.3g (proven by mish-math). q (NaN for NaN): */", k.relativeErrorBound),
+            "static inline double \(prefix)_exp_mantissa(double a) {",
             "    const double b = (a < \(literal(ExpKernel.lowestArgument))) ? \(literal(ExpKernel.lowestArgument)) : a;",
-            "    const double t = fma(b, \(literal(k.inverseLn2)), \(literal(ExpKernel.roundingShift)));",
-            "    const double kd = t - \(literal(ExpKernel.roundingShift));",
+            "    const double kd = fma(b, \(literal(k.inverseLn2)), \(literal(ExpKernel.roundingShift))) - \(literal(ExpKernel.roundingShift));",
             "    double r = fma(-kd, \(literal(k.ln2High)), b);",
             "    r = fma(-kd, \(literal(k.ln2Low)), r);",
             "    double p = \(literal(k.coefficients[ExpKernel.degree]));",
         ]
         for c in k.coefficients.dropLast().reversed() { lines.append("    p = fma(p, r, \(literal(c)));") }
         lines += [
-            "    uint64_t tb;",
-            "    memcpy(&tb, &t, sizeof tb);",
-            "    const int64_t ki = (int64_t)(tb - UINT64_C(0x4338000000000000));",
-            "    *k = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);",
             "    return p;",
             "}",
             "",
@@ -83,24 +78,19 @@ public struct CEmitter {
             "    return s;",
             "}",
             "",
-            "/* e^a for a <= 0 (NaN stays NaN). */",
-            "static inline double \(prefix)_exp_nonpositive(double a) {",
-            "    int64_t k;",
-            "    const double q = \(prefix)_exp_reduce(a, &k);",
-            "    return q * \(prefix)_pow2(k / 2) * \(prefix)_pow2(k - k / 2);",
-            "}",
-            "",
-            "/* v*e^(m*a) for a <= 0 as (v*q^m)*2^(m*k), the power of two applied last so that a subnormal result is",
-            " * rounded once. */",
-            "static inline double \(prefix)_scale_exp(double v, double a, int m) {",
-            "    int64_t k;",
-            "    const double q = \(prefix)_exp_reduce(a, &k);",
-            "    double w = v;",
-            "    for (int i = 0; i < m; i++) w = w * q;",
-            "    const int64_t e = (int64_t)m * k;",
+            "/* v*2^(m*k), k from the reduction of a (clamped to [-1500, 0]), as two multiplications by powers of two",
+            " * of which only the last can round (into the subnormal range). */",
+            "static inline double \(prefix)_exp_scale(double v, double a, int m) {",
+            "    const double b = (a < \(literal(ExpKernel.lowestArgument))) ? \(literal(ExpKernel.lowestArgument)) : a;",
+            "    const double t = fma(b, \(literal(k.inverseLn2)), \(literal(ExpKernel.roundingShift)));",
+            "    uint64_t tb;",
+            "    memcpy(&tb, &t, sizeof tb);",
+            "    int64_t ki = (int64_t)(tb - UINT64_C(0x4338000000000000));",
+            "    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);",
+            "    const int64_t e = (int64_t)m * ki;",
             "    const int64_t e1 = (e < -1000) ? -1000 : e;",
             "    const int64_t e2 = (e - e1 < -1022) ? -1022 : e - e1;",
-            "    return w * \(prefix)_pow2(e1) * \(prefix)_pow2(e2);",
+            "    return v * \(prefix)_pow2(e1) * \(prefix)_pow2(e2);",
             "}",
         ]
         return lines.joined(separator: "\n")

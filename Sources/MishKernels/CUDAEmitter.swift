@@ -41,8 +41,8 @@ public struct CUDAEmitter {
             case .fma(let a, let b, let c): e = "__fma_rn(v\(a), v\(b), v\(c))"
             case .negate(let a): e = "-v\(a)"
             case .absolute(let a): e = "fabs(v\(a))"
-            case .expNonPositive(let a): e = "\(prefix)_exp_nonpositive(v\(a))"
-            case .scaleByExp(let v, let a, let m): e = "\(prefix)_scale_exp(v\(v), v\(a), \(m))"
+            case .expMantissa(let a): e = "\(prefix)_exp_mantissa(v\(a))"
+            case .scaleByExp(let v, let a, let m): e = "\(prefix)_exp_scale(v\(v), v\(a), \(m))"
             case .selectLess(let a, let b, let t, let f): e = "(v\(a) < v\(b)) ? v\(t) : v\(f)"
             }
             return "    const double v\(i) = \(e);"
@@ -52,19 +52,16 @@ public struct CUDAEmitter {
     static func expFunctions(_ prefix: String, _ k: ExpKernel) -> String {
         let lit = CEmitter.literal
         var lines = [
-            "/* e^a = q*2^k for a <= 0 (the C kernel's reduction, operation for operation). */",
-            "__device__ __forceinline__ double \(prefix)_exp_reduce(double a, long long *k) {",
+            "/* e^a = q*2^k for a <= 0 (the C kernel's reduction, operation for operation). q: */",
+            "__device__ __forceinline__ double \(prefix)_exp_mantissa(double a) {",
             "    const double b = (a < \(lit(ExpKernel.lowestArgument))) ? \(lit(ExpKernel.lowestArgument)) : a;",
-            "    const double t = __fma_rn(b, \(lit(k.inverseLn2)), \(lit(ExpKernel.roundingShift)));",
-            "    const double kd = __dsub_rn(t, \(lit(ExpKernel.roundingShift)));",
+            "    const double kd = __dsub_rn(__fma_rn(b, \(lit(k.inverseLn2)), \(lit(ExpKernel.roundingShift))), \(lit(ExpKernel.roundingShift)));",
             "    double r = __fma_rn(-kd, \(lit(k.ln2High)), b);",
             "    r = __fma_rn(-kd, \(lit(k.ln2Low)), r);",
             "    double p = \(lit(k.coefficients[ExpKernel.degree]));",
         ]
         for c in k.coefficients.dropLast().reversed() { lines.append("    p = __fma_rn(p, r, \(lit(c)));") }
         lines += [
-            "    const long long ki = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);",
-            "    *k = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);",
             "    return p;",
             "}",
             "",
@@ -72,21 +69,16 @@ public struct CUDAEmitter {
             "    return __longlong_as_double((long long)((unsigned long long)(e + 1023) << 52));",
             "}",
             "",
-            "__device__ __forceinline__ double \(prefix)_exp_nonpositive(double a) {",
-            "    long long k;",
-            "    const double q = \(prefix)_exp_reduce(a, &k);",
-            "    return __dmul_rn(__dmul_rn(q, \(prefix)_pow2(k / 2)), \(prefix)_pow2(k - k / 2));",
-            "}",
-            "",
-            "__device__ __forceinline__ double \(prefix)_scale_exp(double v, double a, int m) {",
-            "    long long k;",
-            "    const double q = \(prefix)_exp_reduce(a, &k);",
-            "    double w = v;",
-            "    for (int i = 0; i < m; i++) w = __dmul_rn(w, q);",
-            "    const long long e = (long long)m * k;",
+            "/* v*2^(m*k), k from the reduction of a, only the last multiplication rounding. */",
+            "__device__ __forceinline__ double \(prefix)_exp_scale(double v, double a, int m) {",
+            "    const double b = (a < \(lit(ExpKernel.lowestArgument))) ? \(lit(ExpKernel.lowestArgument)) : a;",
+            "    const double t = __fma_rn(b, \(lit(k.inverseLn2)), \(lit(ExpKernel.roundingShift)));",
+            "    long long ki = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);",
+            "    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);",
+            "    const long long e = (long long)m * ki;",
             "    const long long e1 = (e < -1000) ? -1000 : e;",
             "    const long long e2 = (e - e1 < -1022) ? -1022 : e - e1;",
-            "    return __dmul_rn(__dmul_rn(w, \(prefix)_pow2(e1)), \(prefix)_pow2(e2));",
+            "    return __dmul_rn(__dmul_rn(v, \(prefix)_pow2(e1)), \(prefix)_pow2(e2));",
             "}",
         ]
         return lines.joined(separator: "\n")

@@ -5,7 +5,8 @@ import MishNumbers
 ///     a' = max(a, −1000) (NaN kept)     below −746, e^a rounds to 0; v·e^(m·a) needs a below −746
 ///     k  = rint(a'/ln 2)                 fma(a', 1/ln 2, 1.5·2⁵²) − 1.5·2⁵², exact
 ///     r  = a' − k·ln2hi − k·ln2lo        ln2hi has 42 bits, so k·ln2hi and the first subtraction are exact
-///     e^a ≈ p(r)·2^⌊k/2⌋·2^(k−⌊k/2⌋)     p of degree 13 with coefficients 1/i! rounded to double, |r| ≤ ln2/2
+///     e^a ≈ p(r)·2^E1·2^E2              p of degree 13 with coefficients 1/i! rounded to double, |r| ≤ ln2/2;
+///                                        E1 = max(k, −1000), E2 = k − E1: only the last product can round
 ///
 /// Every constant is computed here in MPFR; `relativeErrorBound` is proven by interval arithmetic over
 /// the reduced range (truncation and coefficient rounding) plus a bound on the rounding of the reduction

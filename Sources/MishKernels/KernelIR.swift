@@ -16,10 +16,10 @@ public struct KernelIR: Sendable, Equatable {
         case fma(Int, Int, Int)
         case negate(Int)
         case absolute(Int)
-        /// e^a for a ≤ 0 by ``ExpKernel`` (NaN stays NaN).
-        case expNonPositive(Int)
-        /// v·e^(m·a) for a ≤ 0, as (v·qᵐ)·2^(m·k) with q, k the reduction of a in ``ExpKernel``: the power of two
-        /// is applied last, so a result in the subnormal range is rounded once.
+        /// q = p(r) in the reduction e^a = q·2^k of ``ExpKernel``, for a ≤ 0 (NaN stays NaN).
+        case expMantissa(Int)
+        /// v·2^(m·k) with k from the reduction of a ≤ 0 in ``ExpKernel``, as two multiplications by powers of two
+        /// of which only the last can round (into the subnormal range): e^(m·a)·w = scaleByExp(w·qᵐ, a, m).
         case scaleByExp(Int, Int, Int)
         /// a < b ? t : f, branch-free (false for NaN operands).
         case selectLess(Int, Int, Int, Int)
@@ -28,7 +28,7 @@ public struct KernelIR: Sendable, Equatable {
         public var operands: [Int] {
             switch self {
             case .input, .constant: return []
-            case .negate(let a), .absolute(let a), .expNonPositive(let a): return [a]
+            case .negate(let a), .absolute(let a), .expMantissa(let a): return [a]
             case .scaleByExp(let v, let a, _): return [v, a]
             case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b): return [a, b]
             case .fma(let a, let b, let c): return [a, b, c]

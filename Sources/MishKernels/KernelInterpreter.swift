@@ -14,9 +14,9 @@ public enum KernelInterpreter {
             case .fma(let a, let b, let c): v[i] = v[c].addingProduct(v[a], v[b])
             case .negate(let a): v[i] = -v[a]
             case .absolute(let a): v[i] = Swift.abs(v[a])
-            case .expNonPositive(let a): v[i] = exp(nonPositive: v[a])
+            case .expMantissa(let a): v[i] = reduce(v[a], kernel: .standard).q
             case .selectLess(let a, let b, let t, let f): v[i] = v[a] < v[b] ? v[t] : v[f]
-            case .scaleByExp(let x, let a, let m): v[i] = scale(x: v[x], byExpOf: v[a], power: m)
+            case .scaleByExp(let x, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m)
             }
         }
         return ir.outputs.map { v[$0] }
@@ -38,20 +38,17 @@ public enum KernelInterpreter {
 
     static func powerOfTwo(_ e: Int64) -> Double { Double(bitPattern: UInt64(bitPattern: e &+ 1023) << 52) }
 
-    /// v·e^(m·a) as emitted: (v·qᵐ)·2^E1·2^E2 with E = m·k, E1 = max(E, −1000), E2 = max(E − E1, −1022).
-    public static func scale(x v: Double, byExpOf a: Double, power m: Int, kernel: ExpKernel = .standard) -> Double {
-        let (q, k, _) = reduce(a, kernel: kernel)
-        var w = v
-        for _ in 0..<m { w = w * q }
+    /// v·2^(m·k) as emitted: v·2^E1·2^E2 with E = m·k, E1 = max(E, −1000), E2 = max(E − E1, −1022).
+    public static func scale(_ v: Double, byPowerOfTwoOf a: Double, times m: Int, kernel: ExpKernel = .standard) -> Double {
+        let k = reduce(a, kernel: kernel).k
         let e = Int64(m) * k
         let e1 = e < -1000 ? -1000 : e
         let e2 = e - e1 < -1022 ? -1022 : e - e1
-        return w * powerOfTwo(e1) * powerOfTwo(e2)
+        return v * powerOfTwo(e1) * powerOfTwo(e2)
     }
 
     /// ``ExpKernel`` step by step, as emitted.
     public static func exp(nonPositive a: Double, kernel: ExpKernel = .standard) -> Double {
-        let (q, k, _) = reduce(a, kernel: kernel)
-        return q * powerOfTwo(k / 2) * powerOfTwo(k - k / 2)
+        scale(reduce(a, kernel: kernel).q, byPowerOfTwoOf: a, times: 1, kernel: kernel)
     }
 }

@@ -83,12 +83,18 @@ public struct KernelLowering {
             return acc ?? ir.constant(0)
         }
         let a = ir.value(.negate(ir.value(.absolute(x))))
-        let s = ir.value(.expNonPositive(a))
+        let mantissa = ir.value(.expMantissa(a))
+        let s = ir.value(.scaleByExp(mantissa, a, 1))
         let shifts = lowestPowers(r)
         let numerator = try shiftedPolynomial(r.numerator, s, shifts)
         let denominator = try polynomial([q], s)
         let quotient = ir.value(.divide(numerator, denominator))
-        func scaled(_ m: Int) -> Int { m == 0 ? quotient : ir.value(.scaleByExp(quotient, a, m)) }
+        func scaled(_ m: Int) -> Int {
+            if m == 0 { return quotient }
+            var w = quotient
+            for _ in 0..<m { w = ir.value(.multiply(w, mantissa)) }
+            return ir.value(.scaleByExp(w, a, m))
+        }
         if shifts.negative == shifts.positive { return scaled(shifts.negative) }
         return ir.value(.selectLess(x, zero, scaled(shifts.negative), scaled(shifts.positive)))
 

@@ -205,7 +205,7 @@ struct EmitterAgreementTests {
     static func operations(_ text: String) -> [String] {
         let spellings: [(String, String)] = [
             ("__fma_rn(", "fma "), ("fma(", "fma "), ("__dadd_rn(", "add "), ("__dsub_rn(", "sub "), ("__dmul_rn(", "mul "),
-            ("__ddiv_rn(", "div "), ("_exp_nonpositive(", "exp "), ("_scale_exp(", "scale "), ("fabs(", "abs "),
+            ("__ddiv_rn(", "div "), ("_exp_mantissa(", "mantissa "), ("_exp_scale(", "scale "), ("fabs(", "abs "),
         ]
         return text.split(separator: "\n").compactMap { line -> String? in
             guard let eq = line.range(of: " = "), line.hasPrefix("    const double v") else { return nil }
