@@ -26,23 +26,25 @@ out=.build/check-kernels
 rm -rf "$out"; mkdir -p "$out"
 failed=0
 for kernel in forward backward fused; do
+ for dtype in f32 f16 bf16; do
   for expr in 'mish(x)' 'swish(x)'; do
     name=$(echo "$expr" | cut -d'(' -f1)
-    "$BIN" codegen "$expr" --target c --kernel $kernel --dtype f32 --out "$out" 2>/dev/null || { echo "FAIL  codegen $expr $kernel (C)"; failed=1; }
+    "$BIN" codegen "$expr" --target c --kernel $kernel --dtype $dtype --out "$out" 2>/dev/null || { echo "FAIL  codegen $expr $kernel (C)"; failed=1; }
     for cc in gcc clang; do
       command -v $cc >/dev/null || continue
-      if $cc -std=c11 -Wall -Wextra -Wpedantic -Werror -O3 -c "$out/${name}_${kernel}_f32.c" -o "$out/${name}_${kernel}_f32.$cc.o"; then
-        echo "ok    $cc -std=c11 -Wall -Wextra -Wpedantic -Werror ${name}_${kernel}_f32.c"
+      if $cc -std=c11 -Wall -Wextra -Wpedantic -Werror -O3 -c "$out/${name}_${kernel}_${dtype}.c" -o "$out/${name}_${kernel}_${dtype}.$cc.o"; then
+        echo "ok    $cc -std=c11 -Wall -Wextra -Wpedantic -Werror ${name}_${kernel}_${dtype}.c"
       else
-        echo "FAIL  $cc ${name}_${kernel}_f32.c"; failed=1
+        echo "FAIL  $cc ${name}_${kernel}_${dtype}.c"; failed=1
       fi
     done
-    "$BIN" codegen "$expr" --target cuda --kernel $kernel --dtype f32 --out "$out" 2>/dev/null || { echo "FAIL  codegen $expr $kernel"; failed=1; continue; }
-    if "$NVCC" -arch=sm_90 -Werror all-warnings -c "$out/${name}_${kernel}_f32.cu" -o "$out/${name}_${kernel}_f32.o"; then
-      echo "ok    nvcc -arch=sm_90 ${name}_${kernel}_f32.cu"
+    "$BIN" codegen "$expr" --target cuda --kernel $kernel --dtype $dtype --out "$out" 2>/dev/null || { echo "FAIL  codegen $expr $kernel"; failed=1; continue; }
+    if "$NVCC" -arch=sm_90 -Werror all-warnings -c "$out/${name}_${kernel}_${dtype}.cu" -o "$out/${name}_${kernel}_${dtype}.o"; then
+      echo "ok    nvcc -arch=sm_90 ${name}_${kernel}_${dtype}.cu"
     else
-      echo "FAIL  nvcc -arch=sm_90 ${name}_${kernel}_f32.cu"; failed=1
+      echo "FAIL  nvcc -arch=sm_90 ${name}_${kernel}_${dtype}.cu"; failed=1
     fi
   done
+ done
 done
 exit $failed

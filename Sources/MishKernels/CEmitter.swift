@@ -20,7 +20,87 @@ public struct CEmitter {
         self.description = description
     }
 
-    var element: String { type == .f32 ? "float" : "double" }
+    var element: String { [.f32: "float", .f64: "double", .f16: "uint16_t", .bf16: "uint16_t"][type]! }
+
+    /// The exact widening of an element to double.
+    func widened(_ v: String) -> String {
+        switch type {
+        case .f32, .f64: return "(double)\(v)"
+        case .f16, .bf16: return "\(name)_\(type.rawValue)_to_double(\(v))"
+        }
+    }
+
+    /// The double rounded once to the element type (round to nearest even).
+    func narrowed(_ v: String) -> String {
+        switch type {
+        case .f32: return "(float)\(v)"
+        case .f64: return v
+        case .f16, .bf16: return "\(name)_double_to_\(type.rawValue)(\(v))"
+        }
+    }
+
+    /// Conversions between double and binary16 / bfloat16 bit patterns, exact one way and correctly rounded
+    /// (nearest even, subnormals, overflow to infinity, NaN kept) the other, from integer and double operations.
+    static func halfConversions(_ prefix: String) -> String {
+        """
+        /* v rounded to nearest even to p significant bits with minimum normal exponent emin: adding and
+           subtracting 1.5*2^(e - p + 53) rounds at the quantum 2^(e - p + 1), e = max(exponent of v, emin). */
+        static inline double \(prefix)_round_to(double v, int p, int emin) {
+            uint64_t b;
+            memcpy(&b, &v, sizeof b);
+            int e = (int)((b >> 52) & 0x7ff) - 1023;
+            if (e < emin) e = emin;
+            const uint64_t cb = (uint64_t)(e - p + 53 + 1023) << 52 | UINT64_C(0x0008000000000000);
+            double c;
+            memcpy(&c, &cb, sizeof c);
+            return (v + c) - c;
+        }
+
+        static inline double \(prefix)_f16_to_double(uint16_t h) {
+            const double sign = (h & 0x8000) ? -1.0 : 1.0;
+            const int e = (h >> 10) & 0x1f, m = h & 0x3ff;
+            if (e == 0x1f) return m ? (double)NAN : sign * (double)INFINITY;
+            if (e == 0) return sign * (double)m * 0x1p-24;
+            uint64_t b = (uint64_t)(e - 15 + 1023) << 52 | (uint64_t)m << 42;
+            double v;
+            memcpy(&v, &b, sizeof v);
+            return sign * v;
+        }
+
+        static inline uint16_t \(prefix)_double_to_f16(double v) {
+            uint64_t b;
+            memcpy(&b, &v, sizeof b);
+            const uint16_t sign = (uint16_t)((b >> 48) & 0x8000);
+            if (v != v) return (uint16_t)(sign | 0x7e00);
+            const double r = \(prefix)_round_to(fabs(v), 11, -14);
+            if (r >= 65536.0) return (uint16_t)(sign | 0x7c00);
+            if (r < 0x1p-14) return (uint16_t)(sign | (uint16_t)(r * 0x1p24));
+            memcpy(&b, &r, sizeof b);
+            const int e = (int)((b >> 52) & 0x7ff) - 1023;
+            return (uint16_t)(sign | (uint16_t)((e + 15) << 10) | (uint16_t)((b >> 42) & 0x3ff));
+        }
+
+        static inline double \(prefix)_bf16_to_double(uint16_t h) {
+            const uint32_t b = (uint32_t)h << 16;
+            float f;
+            memcpy(&f, &b, sizeof f);
+            return (double)f;
+        }
+
+        static inline uint16_t \(prefix)_double_to_bf16(double v) {
+            uint64_t b;
+            memcpy(&b, &v, sizeof b);
+            const uint16_t sign = (uint16_t)((b >> 48) & 0x8000);
+            if (v != v) return (uint16_t)(sign | 0x7fc0);
+            const double r = \(prefix)_round_to(fabs(v), 8, -126);
+            if (r >= 0x1p128) return (uint16_t)(sign | 0x7f80);
+            const float f = (float)r;
+            uint32_t fb;
+            memcpy(&fb, &f, sizeof fb);
+            return (uint16_t)(sign | (uint16_t)(fb >> 16));
+        }
+        """
+    }
     public var function: String { "\(name)_\(kind.rawValue)_\(type.rawValue)" }
     public var scalarFunction: String { function + "_scalar" }
     var guardName: String { function.uppercased() + "_H" }
@@ -119,11 +199,10 @@ public struct CEmitter {
     }
 
     public var header: String {
-        var body = CEmitter.statements(ir, inputs: ["(double)x", "(double)dy"], prefix: name)
-        let cast = type == .f32 ? "(float)" : ""
+        var body = CEmitter.statements(ir, inputs: [widened("x"), widened("dy")], prefix: name)
         switch kind {
-        case .forward, .backward: body.append("    return \(cast)v\(ir.outputs[0]);")
-        case .fused: body += ["    *y = \(cast)v\(ir.outputs[0]);", "    *dydx = \(cast)v\(ir.outputs[1]);"]
+        case .forward, .backward: body.append("    return \(narrowed("v\(ir.outputs[0])"));")
+        case .fused: body += ["    *y = \(narrowed("v\(ir.outputs[0])"));", "    *dydx = \(narrowed("v\(ir.outputs[1])"));"]
         }
         return """
         \(comment)
@@ -141,6 +220,7 @@ public struct CEmitter {
         #define \(name.uppercased())_EXP_HELPERS
         \(CEmitter.expFunctions(name, .standard))
         #endif
+        \(type == .f16 || type == .bf16 ? "\n#ifndef \(name.uppercased())_HALF_CONVERSIONS\n#define \(name.uppercased())_HALF_CONVERSIONS\n" + CEmitter.halfConversions(name) + "\n#endif\n" : "")
 
         \(scalarSignature) {
         \(body.joined(separator: "\n"))

@@ -20,8 +20,10 @@ public struct CUDAEmitter {
         self.description = description
     }
 
-    var element: String { type == .f32 ? "float" : "double" }
+    var element: String { [.f32: "float", .f64: "double", .f16: "__half", .bf16: "__nv_bfloat16"][type]! }
     var vector: String { type == .f32 ? "float4" : "double2" }
+    /// Half types go element by element (their 16-bit loads are not vectorised here).
+    var vectorised: Bool { type == .f32 || type == .f64 }
     var lanes: Int { type == .f32 ? 4 : 2 }
     var lanesNames: [String] { type == .f32 ? ["x", "y", "z", "w"] : ["x", "y"] }
     public var function: String { "\(name)_\(kind.rawValue)_\(type.rawValue)" }
@@ -84,10 +86,18 @@ public struct CUDAEmitter {
         return lines.joined(separator: "\n")
     }
 
-    var round: String { type == .f32 ? "__double2float_rn" : "" }
+    var round: String { [.f32: "__double2float_rn", .f64: "", .f16: "__double2half", .bf16: "__double2bfloat16"][type]! }
+
+    func widened(_ v: String) -> String {
+        switch type {
+        case .f32, .f64: return "(double)\(v)"
+        case .f16: return "(double)__half2float(\(v))"
+        case .bf16: return "(double)__bfloat162float(\(v))"
+        }
+    }
 
     var scalar: String {
-        var body = CUDAEmitter.statements(ir, inputs: ["(double)x", "(double)dy"], prefix: name)
+        var body = CUDAEmitter.statements(ir, inputs: [widened("x"), widened("dy")], prefix: name)
         let signature: String
         switch kind {
         case .forward:
@@ -124,26 +134,14 @@ public struct CUDAEmitter {
         arrays.map { "\($0.1 ? "const " : "")\(element) *__restrict__ \($0.0)" }.joined(separator: ", ") + ", size_t n"
     }
 
-    public var source: String {
+    /// The 128-bit-load kernel (f32, f64), or nothing for the half types.
+    var vectorKernel: String {
+        guard vectorised else { return "/* Half types: element by element only. */" }
         let loads = arrays.filter(\.1).map { "        const \(vector) \($0.0)v = reinterpret_cast<const \(vector) *>(\($0.0))[i];" }
         let stores = arrays.filter { !$0.1 }.map { "        \(vector) \($0.0)v;" }
         let lanesCode = lanesNames.map { lane in "        " + call { "\($0)v.\(lane)" } }
         let writes = arrays.filter { !$0.1 }.map { "        reinterpret_cast<\(vector) *>(\($0.0))[i] = \($0.0)v;" }
-        let pointers = arrays.map { "(uintptr_t)\($0.0)" }.joined(separator: " | ")
-        let arguments = arrays.map(\.0).joined(separator: ", ")
         return """
-        \((["/*"] + description.map { " * " + $0 } + ir.notes.map { " * " + $0 } + [" */"]).joined(separator: "\n"))
-        #include <cuda_runtime.h>
-        #include <stddef.h>
-        #include <stdint.h>
-
-        #ifndef \(name.uppercased())_CUDA_EXP_HELPERS
-        #define \(name.uppercased())_CUDA_EXP_HELPERS
-        \(CUDAEmitter.expFunctions(name, .standard))
-        #endif
-
-        \(scalar)
-
         /* Grid-stride over groups of \(lanes) with 128-bit loads and stores (all pointers 16-byte aligned), then
            the remaining n % \(lanes) elements one by one. */
         __global__ void \(function)_vector(\(parameters)) {
@@ -161,7 +159,45 @@ public struct CUDAEmitter {
                 \(call { "\($0)[i]" })
             }
         }
+        """
+    }
 
+    var launch: String {
+        let arguments = arrays.map(\.0).joined(separator: ", ")
+        let elementwise = """
+                const unsigned blocks = (unsigned)((n + threads - 1) / threads < 65535 ? (n + threads - 1) / threads : 65535);
+                \(function)_elementwise<<<blocks, threads, 0, stream>>>(\(arguments), n);
+        """
+        guard vectorised else { return elementwise }
+        let pointers = arrays.map { "(uintptr_t)\($0.0)" }.joined(separator: " | ")
+        return """
+            if (((\(pointers)) % 16) == 0) {
+                const size_t work = n / \(lanes) + 1;
+                const unsigned blocks = (unsigned)((work + threads - 1) / threads < 65535 ? (work + threads - 1) / threads : 65535);
+                \(function)_vector<<<blocks, threads, 0, stream>>>(\(arguments), n);
+            } else {
+        \(elementwise)
+            }
+        """
+    }
+
+    public var source: String {
+        """
+        \((["/*"] + description.map { " * " + $0 } + ir.notes.map { " * " + $0 } + [" */"]).joined(separator: "\n"))
+        #include <cuda_runtime.h>
+        #include <cuda_fp16.h>
+        #include <cuda_bf16.h>
+        #include <stddef.h>
+        #include <stdint.h>
+
+        #ifndef \(name.uppercased())_CUDA_EXP_HELPERS
+        #define \(name.uppercased())_CUDA_EXP_HELPERS
+        \(CUDAEmitter.expFunctions(name, .standard))
+        #endif
+
+        \(scalar)
+
+        \(vectorKernel)
         /* Grid-stride one element at a time (for pointers that are not 16-byte aligned). */
         __global__ void \(function)_elementwise(\(parameters)) {
             const size_t stride = (size_t)gridDim.x * blockDim.x;
@@ -174,14 +210,7 @@ public struct CUDAEmitter {
         extern "C" cudaError_t \(function)(\(parameters.replacingOccurrences(of: "__restrict__ ", with: "")), cudaStream_t stream) {
             if (n == 0) return cudaSuccess;
             const int threads = 256;
-            const bool aligned = ((\(pointers)) % 16) == 0;
-            const size_t work = aligned ? n / \(lanes) + 1 : n;
-            const unsigned blocks = (unsigned)((work + threads - 1) / threads < 65535 ? (work + threads - 1) / threads : 65535);
-            if (aligned) {
-                \(function)_vector<<<blocks, threads, 0, stream>>>(\(arguments), n);
-            } else {
-                \(function)_elementwise<<<blocks, threads, 0, stream>>>(\(arguments), n);
-            }
+        \(launch)
             return cudaGetLastError();
         }
 

@@ -135,11 +135,28 @@ public struct KernelLowering {
         return (negative, positive)
     }
 
-    /// Output types, by their smallest subnormal.
+    /// Output types: IEEE binary32/64, binary16 and bfloat16 (the half types and f32 computed in double and
+    /// rounded once).
     public enum OutputType: String, Sendable, CaseIterable {
-        case f32, f64
+        case f32, f64, f16, bf16
+        /// Significand bits, including the implicit one.
+        public var precision: Int { [.f32: 24, .f64: 53, .f16: 11, .bf16: 8][self]! }
+        /// The exponent of the smallest normal number.
+        public var minimumExponent: Int { [.f32: -126, .f64: -1022, .f16: -14, .bf16: -126][self]! }
         /// log₂ of half the smallest positive subnormal: values of smaller magnitude round to ±0.
-        var zeroBoundExponent: Int { self == .f32 ? -150 : -1075 }
+        var zeroBoundExponent: Int { minimumExponent - precision }
+        /// v rounded to nearest-even in this format (exponent range below; no overflow handling).
+        public func rounded(_ v: Double) -> Double {
+            guard v.isFinite, v != 0, precision < 53 else { return v }
+            let e = Swift.max(Int(v.exponent), minimumExponent)
+            let c = 1.5 * Double(sign: .plus, exponent: e - precision + 53, significand: 1)
+            let r = (Swift.abs(v) + c) - c
+            return v < 0 ? -r : r
+        }
+        /// A quarter of the gap above |L| in this format: |f − L| below it rounds to L.
+        func quarterUlp(_ value: Double) -> Double {
+            Double(sign: .plus, exponent: Swift.max(Int(value.exponent), minimumExponent) - precision + 1 - 2, significand: 1)
+        }
     }
 
     /// f's limit at +∞ (t → 0) or −∞ (u → 0) when it is finite: the ratio of the coefficients of u^d (resp.
@@ -169,11 +186,11 @@ public struct KernelLowering {
         }
         if !limit.isZero && atEnd == limit.doubleValue { return nil }
         let value = limit.doubleValue
-        let exact = BigFloat(type == .f32 ? Double(Float(value)) : value, precision: 64).exactRational == limit
+        let exact = BigFloat(type.rounded(value), precision: 64).exactRational == limit
         guard exact else { throw KernelError.threshold("the limit \(limit) at \(end) is not representable in \(type.rawValue)") }
         let h = r - ExpRational(limit)
         let bound = limit.isZero ? BigFloat(1, precision: 64).scaled(byPowerOfTwo: type.zeroBoundExponent)
-                                 : BigFloat((type == .f32 ? Double(Float(value).ulp) : value.ulp) / 4)
+                                 : BigFloat(type.quarterUlp(value))
         let differences = RootIsolation.realLine(SignEquivalentForm(derivative: 0, of: h.hornerExpr))
         let slopes = RootIsolation.realLine(SignEquivalentForm(derivative: 1, of: h.hornerExpr))
         let differenceSign = direction < 0 ? differences.leftTailSign : differences.rightTailSign

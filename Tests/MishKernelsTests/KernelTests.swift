@@ -229,3 +229,58 @@ struct EmitterAgreementTests {
         #expect(a.count == ir.live.count && a == b)
     }
 }
+
+/// binary16 and bfloat16 bit patterns as doubles, and doubles (already rounded to the format) as bits.
+enum HalfBits {
+    static func decode(_ h: UInt16, _ type: KernelLowering.OutputType) -> Double {
+        if type == .bf16 { return Double(Float(bitPattern: UInt32(h) << 16)) }
+        let sign: Double = h & 0x8000 != 0 ? -1 : 1
+        let e = Int(h >> 10) & 0x1f, m = Double(h & 0x3ff)
+        if e == 0x1f { return m == 0 ? sign * .infinity : .nan }
+        if e == 0 { return sign * m * 0x1p-24 }
+        return sign * (1 + m / 1024) * Double(sign: .plus, exponent: e - 15, significand: 1)
+    }
+
+    /// The format's value nearest to v (nearest even), with overflow to infinity.
+    static func nearest(_ v: Double, _ type: KernelLowering.OutputType) -> Double {
+        let largest = type == .f16 ? 65504.0 : Double(Float(bitPattern: 0x7f7f_0000))
+        let r = type.rounded(v)
+        return abs(r) > largest ? Double.infinity * (v < 0 ? -1 : 1) : r
+    }
+}
+
+@Suite("Kernel code generation, f16 and bf16: every input")
+struct KernelHalfTests {
+    let mish = try! KernelLowering(try! ExprParser.parse("mish(x)"))
+
+    @Test("all 65 536 inputs: the compiled kernel matches the interpreter rounded once, and the correctly rounded value",
+          arguments: [KernelLowering.OutputType.f16, .bf16], [KernelLowering.Kind.forward, .backward])
+    func exhaustive(_ type: KernelLowering.OutputType, _ kind: KernelLowering.Kind) throws {
+        let ir = try mish.kernel(kind, type: type)
+        let kernel = try CompiledKernel(CEmitter(name: "mish", kind: kind, type: type, ir: ir, description: ["test"]))
+        let xs = (0...UInt16.max).map { $0 }
+        var out = [UInt16](repeating: 0, count: xs.count)
+        let ones = [UInt16](repeating: type == .f16 ? 0x3c00 : 0x3f80, count: xs.count)
+        if kind == .forward {
+            typealias F = @convention(c) (UnsafePointer<UInt16>, UnsafeMutablePointer<UInt16>, Int) -> Void
+            kernel.symbol("mish_forward_\(type.rawValue)", as: F.self)(xs, &out, xs.count)
+        } else {
+            typealias F = @convention(c) (UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafeMutablePointer<UInt16>, Int) -> Void
+            kernel.symbol("mish_backward_\(type.rawValue)", as: F.self)(xs, ones, &out, xs.count)
+        }
+        let r = kind == .forward ? mish.function : mish.derivative
+        var mismatches: [UInt16] = [], wrong: [UInt16] = []
+        for (i, h) in xs.enumerated() {
+            let x = HalfBits.decode(h, type), y = HalfBits.decode(out[i], type)
+            let interpreted = HalfBits.nearest(KernelInterpreter.evaluate(ir, [x, 1])[0], type)
+            if !(y == interpreted && y.sign == interpreted.sign) && !(y.isNaN && interpreted.isNaN) { mismatches.append(h) }
+            guard x.isFinite else { continue }
+            let e = r.enclosure(at: BigInterval(BigFloat(x, precision: 128)))
+            guard e.isBounded else { continue }
+            let lo = HalfBits.nearest(e.lower.toDouble(), type), hi = HalfBits.nearest(e.upper.toDouble(), type)
+            if lo == hi && lo != y { wrong.append(h) }
+        }
+        #expect(mismatches.isEmpty, "kernel differs from the interpreter at \(mismatches.prefix(5))")
+        #expect(wrong.isEmpty, "not correctly rounded at \(wrong.prefix(5).map { HalfBits.decode($0, type) })")
+    }
+}
