@@ -43,7 +43,8 @@ let package = Package(
         .testTarget(name: "MishSymbolicTests", dependencies: ["MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishSeriesTests", dependencies: ["MishSeries", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishAnalysisTests", dependencies: ["MishAnalysis", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
-        .testTarget(name: "MishKernelsTests", dependencies: ["MishKernels", "MishAnalysis", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
+        .testTarget(name: "MishKernelsTests", dependencies: ["MishKernels", "MishAnalysis", "MishSymbolic", "MishNumbers", "MishTestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "MishMathCLITests", dependencies: ["mish-math", "MishTestSupport"]),
     ]
 )

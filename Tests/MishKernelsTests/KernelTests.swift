@@ -284,3 +284,36 @@ struct KernelHalfTests {
         #expect(wrong.isEmpty, "not correctly rounded at \(wrong.prefix(5).map { HalfBits.decode($0, type) })")
     }
 }
+
+/// The generated sources compared with the files in Snapshots/; `MISH_RECORD_SNAPSHOTS=1 swift test --filter
+/// Snapshot` rewrites them (then review the diff).
+@Suite("Generated source snapshots")
+struct SnapshotTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    static func check(_ file: String, _ text: String) throws {
+        let url = directory.appendingPathComponent(file)
+        if ProcessInfo.processInfo.environment["MISH_RECORD_SNAPSHOTS"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let recorded = try String(contentsOf: url, encoding: .utf8)
+        #expect(recorded == text, "\(file) differs from its snapshot; rerun with MISH_RECORD_SNAPSHOTS=1 if the change is intended")
+    }
+
+    @Test("mish forward, backward and fused, f32 and bf16, C and CUDA, are byte for byte the recorded ones")
+    func mishKernels() throws {
+        let lowering = try KernelLowering(try ExprParser.parse("mish(x)"))
+        for kind in KernelLowering.Kind.allCases {
+            for type in [KernelLowering.OutputType.f32, .bf16] {
+                let ir = try lowering.kernel(kind, type: type)
+                let description = ["snapshot of mish \(kind.rawValue) \(type.rawValue)"]
+                let c = CEmitter(name: "mish", kind: kind, type: type, ir: ir, description: description)
+                try SnapshotTests.check(c.function + ".h", c.header)
+                try SnapshotTests.check(c.function + ".c", c.source)
+                let cuda = CUDAEmitter(name: "mish", kind: kind, type: type, ir: ir, description: description)
+                try SnapshotTests.check(cuda.function + ".cu", cuda.source)
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+/*
+ * snapshot of mish forward f32
+ * threshold: x < -109: |f(x) - 0| < 2^-150 (interval evaluation at x = -109; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f32
+ */
+#include <cuda_runtime.h>
+#include <cuda_fp16.h>
+#include <cuda_bf16.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifndef MISH_CUDA_EXP_HELPERS
+#define MISH_CUDA_EXP_HELPERS
+/* e^a = q*2^k for a <= 0 (the C kernel's reduction, operation for operation). q: */
+__device__ __forceinline__ double mish_exp_mantissa(double a) {
+    const double b = (a < -1000.0) ? -1000.0 : a;
+    const double kd = __dsub_rn(__fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52), 0x1.8p+52);
+    double r = __fma_rn(-kd, 0x1.62e42fefa38p-1, b);
+    r = __fma_rn(-kd, 0x1.ef35793c7673p-45, r);
+    double p = 0x1.6124613a86d09p-33;
+    p = __fma_rn(p, r, 0x1.1eed8eff8d898p-29);
+    p = __fma_rn(p, r, 0x1.ae64567f544e4p-26);
+    p = __fma_rn(p, r, 0x1.27e4fb7789f5cp-22);
+    p = __fma_rn(p, r, 0x1.71de3a556c734p-19);
+    p = __fma_rn(p, r, 0x1.a01a01a01a01ap-16);
+    p = __fma_rn(p, r, 0x1.a01a01a01a01ap-13);
+    p = __fma_rn(p, r, 0x1.6c16c16c16c17p-10);
+    p = __fma_rn(p, r, 0x1.1111111111111p-7);
+    p = __fma_rn(p, r, 0x1.5555555555555p-5);
+    p = __fma_rn(p, r, 0x1.5555555555555p-3);
+    p = __fma_rn(p, r, 0x1p-1);
+    p = __fma_rn(p, r, 1.0);
+    p = __fma_rn(p, r, 1.0);
+    return p;
+}
+
+__device__ __forceinline__ double mish_pow2(long long e) {
+    return __longlong_as_double((long long)((unsigned long long)(e + 1023) << 52));
+}
+
+/* v*2^(m*k), k from the reduction of a, only the last multiplication rounding. */
+__device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
+    const double b = (a < -1000.0) ? -1000.0 : a;
+    const double t = __fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    long long ki = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);
+    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
+    const long long e = (long long)m * ki;
+    const long long e1 = (e < -1000) ? -1000 : e;
+    const long long e2 = (e - e1 < -1022) ? -1022 : e - e1;
+    return __dmul_rn(__dmul_rn(v, mish_pow2(e1)), mish_pow2(e2));
+}
+#endif
+
+__device__ __forceinline__ float mish_forward_f32_scalar(float x) {
+    const double v0 = (double)x;
+    const double v1 = 0.0;
+    const double v2 = fabs(v0);
+    const double v3 = -v2;
+    const double v4 = mish_exp_mantissa(v3);
+    const double v5 = mish_exp_scale(v4, v3, 1);
+    const double v6 = 1.0;
+    const double v7 = 2.0;
+    const double v8 = (v0 < v1) ? v6 : v7;
+    const double v9 = (v0 < v1) ? v7 : v6;
+    const double v10 = __fma_rn(v8, v5, v9);
+    const double v11 = __dmul_rn(v10, v0);
+    const double v12 = __fma_rn(v8, v5, v7);
+    const double v13 = __fma_rn(v12, v5, v9);
+    const double v14 = __ddiv_rn(v11, v13);
+    const double v15 = __dmul_rn(v14, v4);
+    const double v16 = mish_exp_scale(v15, v3, 1);
+    const double v17 = (v0 < v1) ? v16 : v14;
+    const double v18 = -109.0;
+    const double v19 = -0.0;
+    const double v20 = (v0 < v18) ? v19 : v17;
+    return __double2float_rn(v20);
+}
+
+/* Grid-stride over groups of 4 with 128-bit loads and stores (all pointers 16-byte aligned), then
+   the remaining n % 4 elements one by one. */
+__global__ void mish_forward_f32_vector(const float *__restrict__ x, float *__restrict__ y, size_t n) {
+    const size_t groups = n / 4;
+    const size_t stride = (size_t)gridDim.x * blockDim.x;
+    for (size_t i = (size_t)blockIdx.x * blockDim.x + threadIdx.x; i < groups; i += stride) {
+        const float4 xv = reinterpret_cast<const float4 *>(x)[i];
+        float4 yv;
+        yv.x = mish_forward_f32_scalar(xv.x);
+        yv.y = mish_forward_f32_scalar(xv.y);
+        yv.z = mish_forward_f32_scalar(xv.z);
+        yv.w = mish_forward_f32_scalar(xv.w);
+        reinterpret_cast<float4 *>(y)[i] = yv;
+    }
+    const size_t tail = groups * 4 + (size_t)blockIdx.x * blockDim.x + threadIdx.x;
+    if (tail < n) {
+        const size_t i = tail;
+        y[i] = mish_forward_f32_scalar(x[i]);
+    }
+}
+/* Grid-stride one element at a time (for pointers that are not 16-byte aligned). */
+__global__ void mish_forward_f32_elementwise(const float *__restrict__ x, float *__restrict__ y, size_t n) {
+    const size_t stride = (size_t)gridDim.x * blockDim.x;
+    for (size_t i = (size_t)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
+        y[i] = mish_forward_f32_scalar(x[i]);
+    }
+}
+
+/* Launches on `stream`; returns the launch error, if any. */
+extern "C" cudaError_t mish_forward_f32(const float *x, float *y, size_t n, cudaStream_t stream) {
+    if (n == 0) return cudaSuccess;
+    const int threads = 256;
+    if ((((uintptr_t)x | (uintptr_t)y) % 16) == 0) {
+        const size_t work = n / 4 + 1;
+        const unsigned blocks = (unsigned)((work + threads - 1) / threads < 65535 ? (work + threads - 1) / threads : 65535);
+        mish_forward_f32_vector<<<blocks, threads, 0, stream>>>(x, y, n);
+    } else {
+        const unsigned blocks = (unsigned)((n + threads - 1) / threads < 65535 ? (n + threads - 1) / threads : 65535);
+        mish_forward_f32_elementwise<<<blocks, threads, 0, stream>>>(x, y, n);
+    }
+    return cudaGetLastError();
+}
