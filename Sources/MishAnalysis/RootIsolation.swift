@@ -51,7 +51,7 @@ public struct RootIsolation: Sendable {
     /// The search at `precision` bits; ``search(_:from:to:tails:)`` raises the precision when needed.
     /// With `stopAtUndecided`, the search ends at the first undecided box (the rest of the range is then
     /// one undecided piece).
-    public init(_ form: SignEquivalentForm, from a: BigFloat, to b: BigFloat, tails: Bool, precision p: Int = 128,
+    public init(_ form: SignEquivalentForm, from a: BigFloat, to b: BigFloat, tails: Bool, precision p: Int = 64,
                 stopAtUndecided: Bool = false) {
         precision = p
         let a = a.rounded(toPrecision: p, rounding: .down), b = b.rounded(toPrecision: p, rounding: .up)
@@ -151,8 +151,8 @@ public struct RootIsolation: Sendable {
 }
 
 extension RootIsolation {
-    /// The search at 128 bits, repeated at 512 when some box stays undecided (cancellation, as in
-    /// 1/2 + erf(x/√2)/2 for x ≪ 0, can hide the sign at 128 bits).
+    /// The search at 64 bits, repeated at 512 when some box stays undecided (cancellation, as in
+    /// 1/2 + erf(x/√2)/2 for x ≪ 0, can hide the sign at 64 bits).
     public static func search(_ form: SignEquivalentForm, from a: BigFloat, to b: BigFloat, tails: Bool) -> RootIsolation {
         let first = RootIsolation(form, from: a, to: b, tails: tails, stopAtUndecided: true)
         if first.isComplete { return first }

@@ -103,13 +103,13 @@ public enum RootRefinement {
         }
     }
 
-    /// x* = n, the integer within 2⁻⁹⁰ of the ~100-bit approximation x, when g vanishes there identically
+    /// x* = n, the integer within 2⁻⁴⁰ of the approximation x (≥ 50 bits), when g vanishes there identically
     /// (checked symbolically; the box holds one zero, so it is this one).
     static func exactZero(_ form: SignEquivalentForm, near x: BigFloat, digits: Int,
                           values: [ValueAtRoot], slope: Int) throws -> CertifiedRoot? {
         let n = x.toDouble().rounded()
         guard abs(n) < 1e9,
-              x.subtracting(BigFloat(n), precision: 64).value.magnitude <= BigFloat(1, precision: 64).scaled(byPowerOfTwo: -90)
+              x.subtracting(BigFloat(n), precision: 64).value.magnitude <= BigFloat(1, precision: 64).scaled(byPowerOfTwo: -40)
         else { return nil }
         let q = Expr.number(Int(n))
         guard form.g.substituting(x: q).isZero else { return nil }
@@ -121,18 +121,17 @@ public enum RootRefinement {
                              values: vs, slope: slope, precision: p, isExact: true)
     }
 
-    /// Bisection-safeguarded Newton inside the isolating box, first in Double arithmetic (~50 bits, when
-    /// Double evaluation keeps the signs), then at 128 bits; ~100 correct bits.
+    /// A start for the precision-doubling Newton steps: Newton's method with bisection in Double arithmetic
+    /// (~50 bits, its bracket confirmed at 128 bits), or, when Double evaluation cannot keep the signs,
+    /// bisection-safeguarded Newton at 128 bits (~100 bits).
     static func bracketedNewton(_ form: SignEquivalentForm, _ piece: RootIsolation.Piece, slope: Int) throws -> BigFloat {
         let p = 128
         var lo = piece.lower.rounded(toPrecision: p, rounding: .down), hi = piece.upper.rounded(toPrecision: p, rounding: .up)
         var x = lo.adding(hi, precision: p).value.scaled(byPowerOfTwo: -1)
-        if let (a, b) = doubleBracket(form, lo.toDouble(rounding: .up), hi.toDouble(rounding: .down), slope: slope) {
+        if let (a, b, estimate) = doubleBracket(form, lo.toDouble(rounding: .up), hi.toDouble(rounding: .down), slope: slope) {
             let da = BigFloat(a, precision: p), db = BigFloat(b, precision: p)
-            if lo <= da && db <= hi && da <= db {
-                lo = da
-                hi = db
-                x = lo.adding(hi, precision: p).value.scaled(byPowerOfTwo: -1)
+            if lo <= da && db <= hi && da <= db && a <= estimate && estimate <= b {
+                return BigFloat(estimate, precision: p)
             }
         }
         for _ in 0..<400 {
@@ -156,7 +155,7 @@ public enum RootRefinement {
 
     /// A bracket [a, b] of width ~10⁻¹²·max(1, |x|) inside [lo, hi], from Newton's method with bisection in
     /// Double arithmetic; nil unless g(a), g(b) are proven (at 128 bits) to have the signs −slope, +slope.
-    static func doubleBracket(_ form: SignEquivalentForm, _ lo: Double, _ hi: Double, slope: Int) -> (Double, Double)? {
+    static func doubleBracket(_ form: SignEquivalentForm, _ lo: Double, _ hi: Double, slope: Int) -> (Double, Double, Double)? {
         guard lo.isFinite, hi.isFinite, lo < hi else { return nil }
         var a = lo, b = hi
         var x = (a + b) / 2
@@ -169,6 +168,7 @@ public enum RootRefinement {
             if !(next > a && next < b) { next = (a + b) / 2 }
             let scale = max(abs(next), 1)
             if abs(next - x) <= 1e-13 * scale {
+                x = next
                 a = max(a, next - 1e-12 * scale)
                 b = min(b, next + 1e-12 * scale)
                 break
@@ -180,10 +180,10 @@ public enum RootRefinement {
         let gb = form.enclosure(0, over: BigInterval(BigFloat(b, precision: 128)))
         let signA = ga.lower.signum > 0 ? 1 : (ga.upper.signum < 0 ? -1 : 0)
         let signB = gb.lower.signum > 0 ? 1 : (gb.upper.signum < 0 ? -1 : 0)
-        return signA == -slope && signB == slope ? (a, b) : nil
+        return signA == -slope && signB == slope ? (a, b, x) : nil
     }
 
-    /// Newton steps at doubling precision from ~100 bits to `bits`.
+    /// Newton steps at doubling precision from ≥ 50 bits to `bits` (the first at 97…192 bits).
     static func newton(_ form: SignEquivalentForm, from x0: BigFloat, toBits bits: Int, piece: RootIsolation.Piece) throws -> BigFloat {
         var schedule: [Int] = []
         var b = bits
