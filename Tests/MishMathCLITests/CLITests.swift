@@ -354,3 +354,30 @@ struct AnalysisCommandTests {
         #expect(r.stdout.contains("How each cell was established"))
     }
 }
+
+@Suite("mish-math codegen")
+struct CodegenCommandTests {
+    @Test("prints the header and source with the regeneration command; --out writes the files")
+    func printsAndWrites() throws {
+        let r = try CLI.run(["codegen", "--target", "c", "--kernel", "backward", "--dtype", "f32"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("/* ==== mish_backward_f32.h ==== */") && r.stdout.contains("/* ==== mish_backward_f32.c ==== */"))
+        #expect(r.stdout.contains("Regenerate with: mish-math codegen --target c --kernel backward --dtype f32"))
+        #expect(r.stdout.contains("void mish_backward_f32(const float *restrict x, const float *restrict dy, float *restrict dx, size_t n)"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("codegen-\(UUID().uuidString)").path
+        let w = try CLI.run(["codegen", "swish(x)", "--target", "cuda", "--kernel", "fused", "--dtype", "bf16", "--out", dir])
+        #expect(w.status == 0)
+        let cu = try String(contentsOfFile: dir + "/swish_fused_bf16.cu", encoding: .utf8)
+        #expect(cu.contains("__nv_bfloat16") && cu.contains("cudaStream_t stream"))
+    }
+
+    @Test("refusals: outside the exp-rational class (1), not yet offered types and bad names (64)")
+    func refusals() throws {
+        let gelu = try CLI.run(["codegen", "gelu(x)"])
+        #expect(gelu.status == 1 && gelu.stderr.contains("exp-rational"))
+        let f64 = try CLI.run(["codegen", "--dtype", "f64"])
+        #expect(f64.status == 64 && f64.stderr.contains("f64"))
+        let name = try CLI.run(["codegen", "--name", "9lives"])
+        #expect(name.status == 64 && name.stderr.contains("--name"))
+    }
+}
