@@ -55,39 +55,12 @@ public struct KernelLowering {
             negative == positive ? ir.constant(negative)
                 : ir.value(.selectLess(x, zero, ir.constant(negative), ir.constant(positive)))
         }
-        /// Σᵢ xⁱ·Rᵢ(s) by Horner in x, Rᵢ(s) = Σₘ (coefficient of sᵐ in the sign's form of Pᵢ)·sᵐ by Horner in
-        /// s: x multiplies whole polynomials in s, so x = ±∞ meets a zero only where the limit needs a threshold.
-        func polynomial(_ ps: [IntegerPolynomial], _ s: Int) throws -> Int {
-            func inS(_ p: IntegerPolynomial) throws -> Int? {
-                var acc: Int?
-                for m in stride(from: d, through: 0, by: -1) {
-                    let negative = try double(p[m]), positive = try double(p[d - m])
-                    let isZero = negative == 0 && positive == 0
-                    if let a = acc {
-                        acc = isZero ? ir.value(.multiply(a, s)) : ir.value(.fma(a, s, selected(negative, positive)))
-                    } else if !isZero {
-                        acc = selected(negative, positive)
-                    }
-                }
-                return acc
-            }
-            var acc: Int?
-            for p in ps.reversed() {
-                let r = try inS(p)
-                if let a = acc {
-                    acc = r.map { ir.value(.fma(a, x, $0)) } ?? ir.value(.multiply(a, x))
-                } else {
-                    acc = r
-                }
-            }
-            return acc ?? ir.constant(0)
-        }
         let a = ir.value(.negate(ir.value(.absolute(x))))
         let mantissa = ir.value(.expMantissa(a))
         let s = ir.value(.scaleByExp(mantissa, a, 1))
         let shifts = lowestPowers(r)
-        let numerator = try shiftedPolynomial(r.numerator, s, shifts)
-        let denominator = try polynomial([q], s)
+        let numerator = try polynomial(r.numerator, s, shifts)
+        let denominator = try polynomial([q], s, (0, 0))
         let quotient = ir.value(.divide(numerator, denominator))
         func scaled(_ m: Int) -> Int {
             if m == 0 { return quotient }
@@ -98,8 +71,10 @@ public struct KernelLowering {
         if shifts.negative == shifts.positive { return scaled(shifts.negative) }
         return ir.value(.selectLess(x, zero, scaled(shifts.negative), scaled(shifts.positive)))
 
-        /// Σᵢ xⁱ·Pᵢ divided by s^m (m per sign), so that a power of s that underflows is applied last.
-        func shiftedPolynomial(_ ps: [IntegerPolynomial], _ s: Int, _ shifts: (negative: Int, positive: Int)) throws -> Int {
+        /// Σᵢ xⁱ·Rᵢ(s) by Horner in x, Rᵢ(s) = Σₘ (coefficient of sᵐ in the sign's form of Pᵢ/s^shift)·sᵐ by Horner
+        /// in s: x multiplies whole polynomials in s, so x = ±∞ meets a zero only where the limit needs a
+        /// threshold; the numerator's power of s is divided out here and applied last (it may underflow).
+        func polynomial(_ ps: [IntegerPolynomial], _ s: Int, _ shifts: (negative: Int, positive: Int)) throws -> Int {
             var acc: Int?
             for p in ps.reversed() {
                 var inner: Int?
