@@ -3,8 +3,8 @@ import Foundation
 /// CUDA source for a kernel, from the same ``KernelIR`` as ``CEmitter``: `__device__ __forceinline__`
 /// scalar functions whose every operation is an explicit-rounding intrinsic (__dadd_rn, __dmul_rn,
 /// __ddiv_rn, __fma_rn, ...), so nvcc cannot contract or reassociate and the results are bit-identical to
-/// the C kernel's; `__global__` grid-stride kernels with 128-bit vector loads (float4 / double2) and a
-/// scalar tail, and host launchers taking a cudaStream_t.
+/// the C kernel's; `__global__` grid-stride kernels with 128-bit vector loads (uint4 viewed as 4 floats,
+/// 2 doubles or 8 halves) and a scalar tail, and host launchers taking a cudaStream_t.
 public struct CUDAEmitter {
     public let name: String
     public let kind: KernelLowering.Kind
@@ -21,11 +21,8 @@ public struct CUDAEmitter {
     }
 
     var element: String { [.f32: "float", .f64: "double", .f16: "__half", .bf16: "__nv_bfloat16"][type]! }
-    var vector: String { type == .f32 ? "float4" : "double2" }
-    /// Half types go element by element (their 16-bit loads are not vectorised here).
-    var vectorised: Bool { type == .f32 || type == .f64 }
-    var lanes: Int { type == .f32 ? 4 : 2 }
-    var lanesNames: [String] { type == .f32 ? ["x", "y", "z", "w"] : ["x", "y"] }
+    /// Elements per 128-bit load.
+    var lanes: Int { [.f32: 4, .f64: 2, .f16: 8, .bf16: 8][type]! }
     public var function: String { "\(name)_\(kind.rawValue)_\(type.rawValue)" }
     public var scalarFunction: String { function + "_scalar" }
 
@@ -134,13 +131,16 @@ public struct CUDAEmitter {
         arrays.map { "\($0.1 ? "const " : "")\(element) *__restrict__ \($0.0)" }.joined(separator: ", ") + ", size_t n"
     }
 
-    /// The 128-bit-load kernel (f32, f64), or nothing for the half types.
+    /// The kernel with 128-bit loads and stores (uint4 viewed as `lanes` elements), then the tail.
     var vectorKernel: String {
-        guard vectorised else { return "/* Half types: element by element only. */" }
-        let loads = arrays.filter(\.1).map { "        const \(vector) \($0.0)v = reinterpret_cast<const \(vector) *>(\($0.0))[i];" }
-        let stores = arrays.filter { !$0.1 }.map { "        \(vector) \($0.0)v;" }
-        let lanesCode = lanesNames.map { lane in "        " + call { "\($0)v.\(lane)" } }
-        let writes = arrays.filter { !$0.1 }.map { "        reinterpret_cast<\(vector) *>(\($0.0))[i] = \($0.0)v;" }
+        let loads = arrays.filter(\.1).map { a in
+            "        const uint4 \(a.0)v = reinterpret_cast<const uint4 *>(\(a.0))[i];\n"
+                + "        const \(element) *\(a.0)l = reinterpret_cast<const \(element) *>(&\(a.0)v);"
+        }
+        let stores = arrays.filter { !$0.1 }.map { a in
+            "        uint4 \(a.0)v;\n        \(element) *\(a.0)l = reinterpret_cast<\(element) *>(&\(a.0)v);"
+        }
+        let writes = arrays.filter { !$0.1 }.map { "        reinterpret_cast<uint4 *>(\($0.0))[i] = \($0.0)v;" }
         return """
         /* Grid-stride over groups of \(lanes) with 128-bit loads and stores (all pointers 16-byte aligned), then
            the remaining n % \(lanes) elements one by one. */
@@ -150,7 +150,10 @@ public struct CUDAEmitter {
             for (size_t i = (size_t)blockIdx.x * blockDim.x + threadIdx.x; i < groups; i += stride) {
         \(loads.joined(separator: "\n"))
         \(stores.joined(separator: "\n"))
-        \(lanesCode.joined(separator: "\n"))
+                #pragma unroll
+                for (int k = 0; k < \(lanes); k++) {
+                    \(call { "\($0)l[k]" })
+                }
         \(writes.joined(separator: "\n"))
             }
             const size_t tail = groups * \(lanes) + (size_t)blockIdx.x * blockDim.x + threadIdx.x;
@@ -168,7 +171,6 @@ public struct CUDAEmitter {
                 const unsigned blocks = (unsigned)((n + threads - 1) / threads < 65535 ? (n + threads - 1) / threads : 65535);
                 \(function)_elementwise<<<blocks, threads, 0, stream>>>(\(arguments), n);
         """
-        guard vectorised else { return elementwise }
         let pointers = arrays.map { "(uintptr_t)\($0.0)" }.joined(separator: " | ")
         return """
             if (((\(pointers)) % 16) == 0) {

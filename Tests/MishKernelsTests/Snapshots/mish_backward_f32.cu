@@ -127,14 +127,17 @@ __global__ void mish_backward_f32_vector(const float *__restrict__ x, const floa
     const size_t groups = n / 4;
     const size_t stride = (size_t)gridDim.x * blockDim.x;
     for (size_t i = (size_t)blockIdx.x * blockDim.x + threadIdx.x; i < groups; i += stride) {
-        const float4 xv = reinterpret_cast<const float4 *>(x)[i];
-        const float4 dyv = reinterpret_cast<const float4 *>(dy)[i];
-        float4 dxv;
-        dxv.x = mish_backward_f32_scalar(xv.x, dyv.x);
-        dxv.y = mish_backward_f32_scalar(xv.y, dyv.y);
-        dxv.z = mish_backward_f32_scalar(xv.z, dyv.z);
-        dxv.w = mish_backward_f32_scalar(xv.w, dyv.w);
-        reinterpret_cast<float4 *>(dx)[i] = dxv;
+        const uint4 xv = reinterpret_cast<const uint4 *>(x)[i];
+        const float *xl = reinterpret_cast<const float *>(&xv);
+        const uint4 dyv = reinterpret_cast<const uint4 *>(dy)[i];
+        const float *dyl = reinterpret_cast<const float *>(&dyv);
+        uint4 dxv;
+        float *dxl = reinterpret_cast<float *>(&dxv);
+        #pragma unroll
+        for (int k = 0; k < 4; k++) {
+            dxl[k] = mish_backward_f32_scalar(xl[k], dyl[k]);
+        }
+        reinterpret_cast<uint4 *>(dx)[i] = dxv;
     }
     const size_t tail = groups * 4 + (size_t)blockIdx.x * blockDim.x + threadIdx.x;
     if (tail < n) {

@@ -81,13 +81,15 @@ __global__ void mish_forward_f32_vector(const float *__restrict__ x, float *__re
     const size_t groups = n / 4;
     const size_t stride = (size_t)gridDim.x * blockDim.x;
     for (size_t i = (size_t)blockIdx.x * blockDim.x + threadIdx.x; i < groups; i += stride) {
-        const float4 xv = reinterpret_cast<const float4 *>(x)[i];
-        float4 yv;
-        yv.x = mish_forward_f32_scalar(xv.x);
-        yv.y = mish_forward_f32_scalar(xv.y);
-        yv.z = mish_forward_f32_scalar(xv.z);
-        yv.w = mish_forward_f32_scalar(xv.w);
-        reinterpret_cast<float4 *>(y)[i] = yv;
+        const uint4 xv = reinterpret_cast<const uint4 *>(x)[i];
+        const float *xl = reinterpret_cast<const float *>(&xv);
+        uint4 yv;
+        float *yl = reinterpret_cast<float *>(&yv);
+        #pragma unroll
+        for (int k = 0; k < 4; k++) {
+            yl[k] = mish_forward_f32_scalar(xl[k]);
+        }
+        reinterpret_cast<uint4 *>(y)[i] = yv;
     }
     const size_t tail = groups * 4 + (size_t)blockIdx.x * blockDim.x + threadIdx.x;
     if (tail < n) {

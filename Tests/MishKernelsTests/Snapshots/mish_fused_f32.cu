@@ -139,15 +139,18 @@ __global__ void mish_fused_f32_vector(const float *__restrict__ x, float *__rest
     const size_t groups = n / 4;
     const size_t stride = (size_t)gridDim.x * blockDim.x;
     for (size_t i = (size_t)blockIdx.x * blockDim.x + threadIdx.x; i < groups; i += stride) {
-        const float4 xv = reinterpret_cast<const float4 *>(x)[i];
-        float4 yv;
-        float4 dydxv;
-        mish_fused_f32_scalar(xv.x, &yv.x, &dydxv.x);
-        mish_fused_f32_scalar(xv.y, &yv.y, &dydxv.y);
-        mish_fused_f32_scalar(xv.z, &yv.z, &dydxv.z);
-        mish_fused_f32_scalar(xv.w, &yv.w, &dydxv.w);
-        reinterpret_cast<float4 *>(y)[i] = yv;
-        reinterpret_cast<float4 *>(dydx)[i] = dydxv;
+        const uint4 xv = reinterpret_cast<const uint4 *>(x)[i];
+        const float *xl = reinterpret_cast<const float *>(&xv);
+        uint4 yv;
+        float *yl = reinterpret_cast<float *>(&yv);
+        uint4 dydxv;
+        float *dydxl = reinterpret_cast<float *>(&dydxv);
+        #pragma unroll
+        for (int k = 0; k < 4; k++) {
+            mish_fused_f32_scalar(xl[k], &yl[k], &dydxl[k]);
+        }
+        reinterpret_cast<uint4 *>(y)[i] = yv;
+        reinterpret_cast<uint4 *>(dydx)[i] = dydxv;
     }
     const size_t tail = groups * 4 + (size_t)blockIdx.x * blockDim.x + threadIdx.x;
     if (tail < n) {
