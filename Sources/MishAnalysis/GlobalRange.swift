@@ -65,8 +65,10 @@ public struct GlobalRange: Sendable {
     /// The range of h to `digits` digits. The zeros of h′ are searched on `searchRange` (by default a range
     /// that grows until the tails are proven free of zeros); nothing is certified about values beyond it
     /// unless the tails are.
-    public init(of h: Expr, digits: Int, searchRange: (lower: BigFloat, upper: BigFloat)? = nil) throws {
+    public init(of h: Expr, digits: Int, searchRange: (lower: BigFloat, upper: BigFloat)? = nil,
+                progress: ((String) -> Void)? = nil) throws {
         function = h
+        progress?("isolating the zeros of f′")
         form = SignEquivalentForm(derivative: 1, of: h)
         if let r = searchRange {
             isolation = RootIsolation.search(form, from: r.lower, to: r.upper, tails: true)
@@ -76,7 +78,7 @@ public struct GlobalRange: Sendable {
         let value = ValueAtRoot(h)
         let form = self.form
         let found = try isolation.zeros.map { piece in
-            let root = try RootRefinement.refine(form, in: piece, digits: digits, values: [value])
+            let root = try RootRefinement.refine(form, in: piece, digits: digits, values: [value], progress: progress)
             return LocalExtremum(kind: root.slope > 0 ? .minimum : .maximum, root: root)
         }
         extrema = found

@@ -68,8 +68,10 @@ public enum RootRefinementError: Error, CustomStringConvertible, Equatable {
 public enum RootRefinement {
     static let guardBits = 32
 
+    /// `progress` receives a line per stage (for long runs: a Newton step or certificate at 10⁶ digits takes
+    /// seconds).
     public static func refine(_ form: SignEquivalentForm, in piece: RootIsolation.Piece, digits: Int,
-                              values: [ValueAtRoot] = []) throws -> CertifiedRoot {
+                              values: [ValueAtRoot] = [], progress: ((String) -> Void)? = nil) throws -> CertifiedRoot {
         guard case .simpleZero(let slope) = piece.kind else {
             throw RootRefinementError.noConvergence("the box does not isolate a simple zero")
         }
@@ -78,7 +80,9 @@ public enum RootRefinement {
         if let exact = try exactZero(form, near: x, digits: digits, values: values, slope: slope) { return exact }
         var p = start
         while true {
+            progress?("Newton's method with precision doubling to \(p / 2 + guardBits) bits")
             x = try newton(form, from: x, toBits: p / 2 + guardBits, piece: piece)
+            progress?("interval Newton certificate at \(p) bits")
             guard let step = certify(form, at: x, precision: p, piece: piece, values: values) else {
                 if p >= 4 * start {
                     throw RootRefinementError.noConvergence("the interval Newton step did not contract at \(p) bits")
@@ -86,6 +90,7 @@ public enum RootRefinement {
                 p *= 2
                 continue
             }
+            progress?("deciding \(digits) digits")
             let xd = DecimalCertifier.decide(step.root, digits: digits, precision: p)
             let vd = step.values.map { DecimalCertifier.decide($0, digits: digits, precision: p) }
             if let xd, vd.allSatisfy({ $0 != nil }) {

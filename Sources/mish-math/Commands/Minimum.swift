@@ -21,6 +21,9 @@ struct Minimum: ParsableCommand {
         "global: certified" is printed only when all of that was proven. Otherwise the lowest local \
         minimum found is printed with the reason, and the exit status is 3.
 
+        For D >= 100000 each stage (isolation, Newton, certificate, decimal digits) is reported on stderr \
+        with the elapsed time; stdout carries only the result.
+
         Exit status 4: there is no minimum (f is unbounded below, or its infimum is approached as x -> \
         +-inf and not attained, or f has no critical point).
 
@@ -53,7 +56,8 @@ struct Minimum: ParsableCommand {
     func run() throws {
         let expr = try parseExpression(try expressionText(expression), what: "the expression")
         if time { reportInProcessTiming("minimum, \(digits) digits") { _ = try? GlobalRange(of: expr, digits: digits) } }
-        let range = try analyse(expr, digits: digits)
+        let progress: ((String) -> Void)? = digits >= 100_000 ? { Progress.stage($0) } : nil
+        let range = try analyse(expr, digits: digits, progress: progress)
         let outcome = try MinimumOutcome(range)
         switch format {
         case .text: print(outcome.text(expr))
@@ -67,9 +71,9 @@ struct Minimum: ParsableCommand {
 }
 
 /// The range analysis, with a root-finder failure turned into an error message.
-func analyse(_ expr: Expr, digits: Int) throws -> GlobalRange {
+func analyse(_ expr: Expr, digits: Int, progress: ((String) -> Void)? = nil) throws -> GlobalRange {
     do {
-        return try GlobalRange(of: expr, digits: digits)
+        return try GlobalRange(of: expr, digits: digits, progress: progress)
     } catch let e as RootRefinementError {
         throw failure(e.description)
     } catch let e as CertificationError {
@@ -126,6 +130,17 @@ struct MinimumOutcome {
         certificate:
         \(range.certificate.map { "  - " + $0 }.joined(separator: "\n"))
         """
+    }
+}
+
+/// Stage lines on stderr with the elapsed time, for long runs (stdout keeps only the result).
+enum Progress {
+    nonisolated(unsafe) static var start: DispatchTime?
+    static func stage(_ text: String) {
+        let now = DispatchTime.now()
+        let t0 = start ?? now
+        start = t0
+        StandardError.write(String(format: "mish-math: [%.2f s] %@", Double(now.uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9, text))
     }
 }
 
