@@ -4,7 +4,7 @@ import Foundation
 /// and a source file with the array entry points. Arithmetic is in double with every fused operation an
 /// explicit fma() and no product feeding an addition otherwise, so contraction cannot change a result and
 /// the values are those of ``KernelInterpreter``; f32 inputs are widened exactly and the result rounded once.
-public struct CEmitter {
+public struct CEmitter: KernelSource {
     public let name: String
     public let kind: KernelLowering.Kind
     public let type: KernelLowering.OutputType
@@ -101,8 +101,6 @@ public struct CEmitter {
         }
         """
     }
-    public var function: String { "\(name)_\(kind.rawValue)_\(type.rawValue)" }
-    public var scalarFunction: String { function + "_scalar" }
     var guardName: String { function.uppercased() + "_H" }
 
     static func literal(_ c: Double) -> String {
@@ -112,24 +110,13 @@ public struct CEmitter {
     }
 
     /// The statements of the body, one per live operation, in IR order.
-    static func statements(_ ir: KernelIR, inputs: [String], prefix: String) -> [String] {
-        ir.live.map { i in
-            let e: String
-            switch ir.operations[i] {
-            case .input(let n): e = inputs[n]
-            case .constant(let bits): e = literal(Double(bitPattern: bits))
-            case .add(let a, let b): e = "v\(a) + v\(b)"
-            case .subtract(let a, let b): e = "v\(a) - v\(b)"
-            case .multiply(let a, let b): e = "v\(a) * v\(b)"
-            case .divide(let a, let b): e = "v\(a) / v\(b)"
-            case .fma(let a, let b, let c): e = "fma(v\(a), v\(b), v\(c))"
-            case .negate(let a): e = "-v\(a)"
-            case .absolute(let a): e = "fabs(v\(a))"
-            case .expMantissa(let a): e = "\(prefix)_exp_mantissa(v\(a))"
-            case .selectLess(let a, let b, let t, let f): e = "(v\(a) < v\(b)) ? v\(t) : v\(f)"
-            case .scaleByExp(let v, let a, let m): e = "\(prefix)_exp_scale(v\(v), v\(a), \(m))"
-            }
-            return "    const double v\(i) = \(e);"
+    public static func arithmetic(_ operation: KernelIR.Operation, _ a: String, _ b: String, _ c: String) -> String {
+        switch operation {
+        case .add: return "\(a) + \(b)"
+        case .subtract: return "\(a) - \(b)"
+        case .multiply: return "\(a) * \(b)"
+        case .divide: return "\(a) / \(b)"
+        default: return "fma(\(a), \(b), \(c))"
         }
     }
 
@@ -176,10 +163,6 @@ public struct CEmitter {
         return lines.joined(separator: "\n")
     }
 
-    var comment: String {
-        (["/*"] + description.map { " * " + $0 } + ir.notes.map { " * " + $0 } + [" */"]).joined(separator: "\n")
-    }
-
     var scalarSignature: String {
         switch kind {
         case .forward: return "static inline \(element) \(scalarFunction)(\(element) x)"
@@ -199,7 +182,7 @@ public struct CEmitter {
     }
 
     public var header: String {
-        var body = CEmitter.statements(ir, inputs: [widened("x"), widened("dy")], prefix: name)
+        var body = statements(inputs: [widened("x"), widened("dy")])
         switch kind {
         case .forward, .backward: body.append("    return \(narrowed("v\(ir.outputs[0])"));")
         case .fused: body += ["    *y = \(narrowed("v\(ir.outputs[0])"));", "    *dydx = \(narrowed("v\(ir.outputs[1])"));"]

@@ -5,7 +5,7 @@ import Foundation
 /// __ddiv_rn, __fma_rn, ...), so nvcc cannot contract or reassociate and the results are bit-identical to
 /// the C kernel's; `__global__` grid-stride kernels with 128-bit vector loads (uint4 viewed as 4 floats,
 /// 2 doubles or 8 halves) and a scalar tail, and host launchers taking a cudaStream_t.
-public struct CUDAEmitter {
+public struct CUDAEmitter: KernelSource {
     public let name: String
     public let kind: KernelLowering.Kind
     public let type: KernelLowering.OutputType
@@ -23,28 +23,14 @@ public struct CUDAEmitter {
     var element: String { [.f32: "float", .f64: "double", .f16: "__half", .bf16: "__nv_bfloat16"][type]! }
     /// Elements per 128-bit load.
     var lanes: Int { [.f32: 4, .f64: 2, .f16: 8, .bf16: 8][type]! }
-    public var function: String { "\(name)_\(kind.rawValue)_\(type.rawValue)" }
-    public var scalarFunction: String { function + "_scalar" }
 
-    /// The statements of the body, one per live operation, in IR order (the same order as the C body).
-    static func statements(_ ir: KernelIR, inputs: [String], prefix: String) -> [String] {
-        ir.live.map { i in
-            let e: String
-            switch ir.operations[i] {
-            case .input(let n): e = inputs[n]
-            case .constant(let bits): e = CEmitter.literal(Double(bitPattern: bits))
-            case .add(let a, let b): e = "__dadd_rn(v\(a), v\(b))"
-            case .subtract(let a, let b): e = "__dsub_rn(v\(a), v\(b))"
-            case .multiply(let a, let b): e = "__dmul_rn(v\(a), v\(b))"
-            case .divide(let a, let b): e = "__ddiv_rn(v\(a), v\(b))"
-            case .fma(let a, let b, let c): e = "__fma_rn(v\(a), v\(b), v\(c))"
-            case .negate(let a): e = "-v\(a)"
-            case .absolute(let a): e = "fabs(v\(a))"
-            case .expMantissa(let a): e = "\(prefix)_exp_mantissa(v\(a))"
-            case .scaleByExp(let v, let a, let m): e = "\(prefix)_exp_scale(v\(v), v\(a), \(m))"
-            case .selectLess(let a, let b, let t, let f): e = "(v\(a) < v\(b)) ? v\(t) : v\(f)"
-            }
-            return "    const double v\(i) = \(e);"
+    public static func arithmetic(_ operation: KernelIR.Operation, _ a: String, _ b: String, _ c: String) -> String {
+        switch operation {
+        case .add: return "__dadd_rn(\(a), \(b))"
+        case .subtract: return "__dsub_rn(\(a), \(b))"
+        case .multiply: return "__dmul_rn(\(a), \(b))"
+        case .divide: return "__ddiv_rn(\(a), \(b))"
+        default: return "__fma_rn(\(a), \(b), \(c))"
         }
     }
 
@@ -94,7 +80,7 @@ public struct CUDAEmitter {
     }
 
     var scalar: String {
-        var body = CUDAEmitter.statements(ir, inputs: [widened("x"), widened("dy")], prefix: name)
+        var body = statements(inputs: [widened("x"), widened("dy")])
         let signature: String
         switch kind {
         case .forward:
@@ -185,7 +171,7 @@ public struct CUDAEmitter {
 
     public var source: String {
         """
-        \((["/*"] + description.map { " * " + $0 } + ir.notes.map { " * " + $0 } + [" */"]).joined(separator: "\n"))
+        \(comment)
         #include <cuda_runtime.h>
         #include <cuda_fp16.h>
         #include <cuda_bf16.h>

@@ -1,0 +1,43 @@
+/// What both emitters share: the kernel's identity and its body as one statement per live IR operation.
+public protocol KernelSource {
+    var name: String { get }
+    var kind: KernelLowering.Kind { get }
+    var type: KernelLowering.OutputType { get }
+    var ir: KernelIR { get }
+    /// Lines for the header comment (expression, derived form, tier, bound, the command that regenerates it).
+    var description: [String] { get }
+    /// How the target spells the arithmetic operations (+ − × ÷ fma) on the values `a`, `b`, `c`.
+    static func arithmetic(_ operation: KernelIR.Operation, _ a: String, _ b: String, _ c: String) -> String
+}
+
+extension KernelSource {
+    /// `<name>_<kernel>_<dtype>`, the array entry point.
+    public var function: String { "\(name)_\(kind.rawValue)_\(type.rawValue)" }
+    public var scalarFunction: String { function + "_scalar" }
+
+    /// `const double vN = …;` for each live operation, in IR order: the targets differ only in how they
+    /// spell arithmetic, so they perform the same operations in the same order.
+    func statements(inputs: [String]) -> [String] {
+        ir.live.map { i in
+            let e: String
+            let op = ir.operations[i]
+            switch op {
+            case .input(let n): e = inputs[n]
+            case .constant(let bits): e = CEmitter.literal(Double(bitPattern: bits))
+            case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b):
+                e = Self.arithmetic(op, "v\(a)", "v\(b)", "")
+            case .fma(let a, let b, let c): e = Self.arithmetic(op, "v\(a)", "v\(b)", "v\(c)")
+            case .negate(let a): e = "-v\(a)"
+            case .absolute(let a): e = "fabs(v\(a))"
+            case .expMantissa(let a): e = "\(name)_exp_mantissa(v\(a))"
+            case .selectLess(let a, let b, let t, let f): e = "(v\(a) < v\(b)) ? v\(t) : v\(f)"
+            case .scaleByExp(let v, let a, let m): e = "\(name)_exp_scale(v\(v), v\(a), \(m))"
+            }
+            return "    const double v\(i) = \(e);"
+        }
+    }
+
+    var comment: String {
+        (["/*"] + description.map { " * " + $0 } + ir.notes.map { " * " + $0 } + [" */"]).joined(separator: "\n")
+    }
+}
