@@ -104,13 +104,6 @@ extension BigInterval {
         if a.isPoint && b.isPoint && a.lower.isFinite && b.lower.isFinite {
             return enclosing(a.lower.multiplied(by: b.lower, precision: w))
         }
-        if b.isPoint && !a.isPoint { return b * a }
-        if a.isPoint {
-            let c = a.lower
-            return c.signum >= 0
-                ? BigInterval(lower: productBound(c, b.lower, .down, w), upper: productBound(c, b.upper, .up, w))
-                : BigInterval(lower: productBound(c, b.upper, .down, w), upper: productBound(c, b.lower, .up, w))
-        }
         func bound(_ x: BigFloat, _ y: BigFloat, _ u: BigFloat, _ v: BigFloat) -> BigInterval {
             BigInterval(lower: productBound(x, y, .down, w), upper: productBound(u, v, .up, w))
         }
@@ -142,13 +135,8 @@ extension BigInterval {
             if x.isInfinite && y.isInfinite { return BigFloat(precision: w) }
             return x.divided(by: y, precision: w, rounding: r).value
         }
-        if b.isPoint {
-            if a.isPoint && a.lower.isFinite && b.lower.isFinite {
-                return enclosing(a.lower.divided(by: b.lower, precision: w))
-            }
-            let c = b.lower
-            return c.signum > 0 ? BigInterval(lower: q(a.lower, c, .down), upper: q(a.upper, c, .up))
-                                : BigInterval(lower: q(a.upper, c, .down), upper: q(a.lower, c, .up))
+        if a.isPoint && b.isPoint && a.lower.isFinite && b.lower.isFinite {
+            return enclosing(a.lower.divided(by: b.lower, precision: w))
         }
         let (al, au, bl, bu) = (a.lower, a.upper, b.lower, b.upper)
         func bound(_ x: BigFloat, _ y: BigFloat, _ u: BigFloat, _ v: BigFloat) -> BigInterval {
