@@ -10,7 +10,7 @@ public struct LocalExtremum: Sendable {
     public var value: CertifiedDecimal { root.values[0] }
 }
 
-/// lim h(x) as x → ±∞: from the exp-rational normal form (t = e^(∓x) → 0 kills every power of x), or from
+/// lim h(x) as x → ±∞: exact from the exp-rational normal form (``ExpRational/limit(direction:)``), or from
 /// the named functions' limits when no indeterminate form occurs.
 public struct Limit: Sendable {
     public let direction: Int
@@ -19,11 +19,14 @@ public struct Limit: Sendable {
 
     public static func of(_ h: Expr, direction: Int, digits: Int) -> Limit? {
         if let r = ExpRational(h) {
+            let exact = r.limit(direction: direction)
             let value = try? DecimalCertifier.certify(significantDigits: digits) { p in
-                r.enclosure(at: BigInterval(BigFloat.infinity(sign: direction, precision: p)))
+                switch exact {
+                case .finite(let q): return BigInterval(q, precision: p)
+                case .infinite(let sign): return BigInterval(BigFloat.infinity(sign: sign, precision: p))
+                }
             }
-            if let value, value.isCertified { return Limit(direction: direction, value: value) }
-            return nil
+            return value.map { Limit(direction: direction, value: $0) }
         }
         guard let value = try? h.certifiedValue(at: .infinity(sign: direction), digits: digits), value.isCertified else {
             return nil

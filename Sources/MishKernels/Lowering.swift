@@ -134,16 +134,6 @@ public struct KernelLowering {
         }
     }
 
-    /// f's limit at +∞ (t → 0) or −∞ (u → 0) when it is finite: the ratio of the coefficients of u^d (resp.
-    /// u⁰) when no power of x survives there.
-    static func finiteLimit(_ r: ExpRational, direction: Int) -> Rational? {
-        let q = r.denominatorPolynomial
-        let d = Swift.max(r.numerator.map(\.degree).max() ?? 0, q.degree)
-        let k = direction > 0 ? d : 0
-        guard !q[k].isZero, r.numerator.dropFirst().allSatisfy({ $0[k].isZero }) else { return nil }
-        return Rational(r.numerator.first?[k] ?? BigInt(0), q[k])
-    }
-
     /// Where the form's value at x = ±∞ is not f's finite limit L there (0·∞ gives NaN; a scaled form can
     /// give ±∞ or the wrong zero): the first integer T toward
     /// that end with |f(T) − L| below a quarter ulp of L in the output type (half the smallest subnormal
@@ -155,7 +145,7 @@ public struct KernelLowering {
         probe.outputs = [try lower(r, x: x, into: &probe)]
         let atEnd = KernelInterpreter.evaluate(probe, [Double.infinity * Double(direction)])[0]
         let end = direction < 0 ? "-inf" : "+inf"
-        guard let limit = finiteLimit(r, direction: direction) else {
+        guard case .finite(let limit) = r.limit(direction: direction) else {
             if atEnd.isNaN { throw KernelError.threshold("the form is 0*inf at x = \(end) and the limit there is not finite") }
             return nil
         }

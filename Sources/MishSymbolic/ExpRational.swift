@@ -294,6 +294,30 @@ extension ExpRational {
     }
 
     /// The n-th derivative.
+    /// lim f(x) as x → ±∞ (`direction` ±1), exactly: f ~ c(x)·u^(m−n)/q with m, n the extreme powers of u
+    /// of the numerator and of the denominator toward that end (highest at +∞, lowest at −∞, u = eˣ),
+    /// c(x) = Σᵢ xⁱ·Pᵢ[m] and q the denominator's coefficient of uⁿ; eˣ outweighs every power of x.
+    public enum Limit: Sendable, Equatable {
+        case finite(Rational)
+        /// ±∞ with this sign.
+        case infinite(sign: Int)
+    }
+
+    public func limit(direction: Int) -> Limit {
+        if isZero { return .finite(Rational(0)) }
+        let q = denominatorPolynomial
+        let nonzero = numerator.filter { !$0.isZero }
+        let m = direction > 0 ? nonzero.map(\.degree).max()! : nonzero.map(\.lowestDegree).min()!
+        let n = direction > 0 ? q.degree : q.lowestDegree
+        let growth = (m - n) * direction
+        if growth < 0 { return .finite(Rational(0)) }
+        let c = numerator.map { $0[m] }
+        let top = c.lastIndex { !$0.isZero }!
+        let sign = c[top].signum * q[n].signum * (direction < 0 && top % 2 == 1 ? -1 : 1)
+        if growth > 0 || top > 0 { return .infinite(sign: sign) }
+        return .finite(Rational(c[0], q[n]))
+    }
+
     public func derivative(order n: Int) -> ExpRational {
         let skip = ExpRational.neverCancelling(denominatorFactors)
         var r = self

@@ -179,6 +179,22 @@ struct DerivativeTests {
 
 @Suite("ExpRational")
 struct ExpRationalTests {
+    @Test("exact limits at ±∞ agree with the value far out in that direction")
+    func limitsAtInfinity() throws {
+        for text in ["mish(x)", "d(mish(x), 1)", "d(mish(x), 3)", "swish(x)", "sigmoid(x)", "tanh(x)", "x^2*exp(-x) + 3",
+                     "exp(x) - x^3", "(x - exp(x))/(1 + exp(x))", "-x^3*sigmoid(x)"] {
+            let e = try ExprParser.parse(text)
+            let r = try #require(ExpRational(e))
+            for direction in [-1, 1] {
+                let far = r.enclosure(at: BigInterval(BigFloat(60 * direction, precision: 200))).midpoint.toDouble()
+                switch r.limit(direction: direction) {
+                case .finite(let q): #expect(abs(far - q.doubleValue) < 1e-15, "\(text) at \(direction)")
+                case .infinite(let sign): #expect(far.sign == (sign > 0 ? .plus : .minus) && abs(far) > 50, "\(text) at \(direction)")
+                }
+            }
+        }
+    }
+
     /// Random expressions: whenever one converts to the normal form, the form has the expression's value,
     /// and so does its derivative (against the raw derivative).
     @Test("random expressions in the class convert to forms with the same values, derivatives included")
