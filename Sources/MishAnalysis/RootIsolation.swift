@@ -66,10 +66,13 @@ public struct RootIsolation: Sendable {
         func g(_ j: Int, _ lo: BigFloat, _ hi: BigFloat) -> BigInterval {
             form.enclosure(j, over: BigInterval(lower: lo, upper: hi))
         }
+        func pointSign(_ x: BigFloat) -> Int? { sign(g(0, x, x)) }
         var result: [Piece] = []
         var examined = 0
-        var stack: [(BigFloat, BigFloat, Int)] = [(a, b, 0)]
-        while let (lo, hi, depth) = stack.popLast() {
+        // Each box carries the signs of g at its ends (proven, or nil), so a split point is evaluated once.
+        let endSigns = (pointSign(a), pointSign(b))
+        var stack: [(BigFloat, BigFloat, Int, Int?, Int?)] = [(a, b, 0, endSigns.0, endSigns.1)]
+        while let (lo, hi, depth, sl, sh) = stack.popLast() {
             examined += 1
             if examined > RootIsolation.maximumBoxes {
                 result.append(Piece(lower: lo, upper: hi, kind: .undecided))
@@ -79,7 +82,7 @@ public struct RootIsolation: Sendable {
                 result.append(Piece(lower: lo, upper: hi, kind: .sign(s)))
                 continue
             }
-            if let slope = sign(g(1, lo, hi)), let sl = sign(g(0, lo, lo)), let sh = sign(g(0, hi, hi)) {
+            if let slope = sign(g(1, lo, hi)), let sl, let sh {
                 result.append(Piece(lower: lo, upper: hi, kind: sl == sh ? .sign(sl) : .simpleZero(slope: slope)))
                 continue
             }
@@ -93,9 +96,9 @@ public struct RootIsolation: Sendable {
                 }
                 continue
             }
-            let split = RootIsolation.splitPoint(lo, hi, precision: p) { sign(g(0, $0, $0)) != nil }
-            stack.append((split, hi, depth + 1))
-            stack.append((lo, split, depth + 1))
+            let split = RootIsolation.splitPoint(lo, hi, precision: p, sign: pointSign)
+            stack.append((split.point, hi, depth + 1, split.sign, sh))
+            stack.append((lo, split.point, depth + 1, sl, split.sign))
         }
         pieces = RootIsolation.merged(result)
         boxesExamined = examined
@@ -105,7 +108,7 @@ public struct RootIsolation: Sendable {
             return
         }
         let inf = BigFloat.infinity(precision: p), minusInf = BigFloat.infinity(sign: -1, precision: p)
-        let gb = sign(g(0, b, b)), ga = sign(g(0, a, a))
+        let (ga, gb) = endSigns
         if let s = sign(g(0, b, inf)) {
             rightTailSign = s
         } else if let s = gb, sign(g(1, b, inf)) == s {
@@ -124,16 +127,20 @@ public struct RootIsolation: Sendable {
 
     /// A point a little left of the middle where g has a proven sign, so that a zero at a simple number
     /// (0, 1/2) is never a box endpoint.
-    static func splitPoint(_ lo: BigFloat, _ hi: BigFloat, precision p: Int, provenSign: (BigFloat) -> Bool) -> BigFloat {
+    static func splitPoint(_ lo: BigFloat, _ hi: BigFloat, precision p: Int,
+                           sign: (BigFloat) -> Int?) -> (point: BigFloat, sign: Int?) {
         let width = hi.subtracting(lo, precision: p + 8).value
-        var first: BigFloat?
+        var first: (point: BigFloat, sign: Int?)?
         for fraction in [0.4921875, 0.5390625, 0.4609375] {
             let m = lo.adding(width.multiplied(by: BigFloat(fraction), precision: p + 8).value, precision: p).value
             guard lo < m && m < hi else { continue }
-            if first == nil { first = m }
-            if provenSign(m) { return m }
+            let s = sign(m)
+            if s != nil { return (m, s) }
+            if first == nil { first = (m, s) }
         }
-        return first ?? lo.adding(hi, precision: p + 1).value.scaled(byPowerOfTwo: -1)
+        if let first { return first }
+        let m = lo.adding(hi, precision: p + 1).value.scaled(byPowerOfTwo: -1)
+        return (m, sign(m))
     }
 
     /// Adjacent pieces of the same sign joined.
