@@ -26,18 +26,24 @@ public struct DerivativeZeros: Sendable {
     /// Whether the list is all the zeros in the range (or on ℝ when no range was given), and if not why.
     public let completeness: String?
 
-    /// `range` nil: the whole real line (the search grows until the tails are proven free of zeros).
-    public init(of f: Expr, order k: Int, range: (lower: BigFloat, upper: BigFloat)?, digits: Int) throws {
+    /// `range` nil: the whole real line (the search grows until the tails are proven free of zeros); with a
+    /// range, `provingTails` also tries to prove the tails beyond it free of zeros (the list is then still
+    /// the range's).
+    public init(of f: Expr, order k: Int, range: (lower: BigFloat, upper: BigFloat)?, digits: Int,
+                provingTails: Bool = false, progress: ((String) -> Void)? = nil) throws {
         order = k
+        progress?("isolating the zeros of the derivative of order \(k)")
         form = SignEquivalentForm(derivative: k, of: f)
         if let range {
-            isolation = RootIsolation.search(form, from: range.lower, to: range.upper, tails: false)
+            isolation = RootIsolation.search(form, from: range.lower, to: range.upper, tails: provingTails)
         } else {
             isolation = RootIsolation.realLine(form)
         }
         let values = (0..<k).map { ValueAtRoot(derivativeExpr(f, order: $0)) }
         let form = self.form
-        zeros = try isolation.zeros.map { Zero(root: try RootRefinement.refine(form, in: $0, digits: digits, values: values)) }
+        zeros = try isolation.zeros.map {
+            Zero(root: try RootRefinement.refine(form, in: $0, digits: digits, values: values, progress: progress))
+        }
         if range == nil && !isolation.coversRealLine {
             completeness = GlobalRange.incompleteReason(isolation)
         } else if !isolation.isComplete {

@@ -71,19 +71,11 @@ public struct GlobalRange: Sendable {
     public init(of h: Expr, digits: Int, searchRange: (lower: BigFloat, upper: BigFloat)? = nil,
                 progress: ((String) -> Void)? = nil) throws {
         function = h
-        progress?("isolating the zeros of f′")
-        form = SignEquivalentForm(derivative: 1, of: h)
-        if let r = searchRange {
-            isolation = RootIsolation.search(form, from: r.lower, to: r.upper, tails: true)
-        } else {
-            isolation = RootIsolation.realLine(form)
-        }
-        let value = ValueAtRoot(h)
-        let form = self.form
-        let found = try isolation.zeros.map { piece in
-            let root = try RootRefinement.refine(form, in: piece, digits: digits, values: [value], progress: progress)
-            return LocalExtremum(kind: root.slope > 0 ? .minimum : .maximum, root: root)
-        }
+        let critical = try DerivativeZeros(of: h, order: 1, range: searchRange, digits: digits, provingTails: true,
+                                           progress: progress)
+        form = critical.form
+        isolation = critical.isolation
+        let found = critical.zeros.map { LocalExtremum(kind: $0.slope > 0 ? .minimum : .maximum, root: $0.root) }
         extrema = found
         let minusLimit = Limit.of(h, direction: -1, digits: digits)
         let plusLimit = Limit.of(h, direction: 1, digits: digits)
