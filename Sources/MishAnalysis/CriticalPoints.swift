@@ -32,7 +32,7 @@ public struct DerivativeZeros: Sendable {
     public init(of f: Expr, order k: Int, range: (lower: BigFloat, upper: BigFloat)?, digits: Int,
                 provingTails: Bool = false, progress: ((String) -> Void)? = nil) throws {
         order = k
-        progress?("isolating the zeros of the derivative of order \(k)")
+        progress?("isolating the zeros of " + (k <= 3 ? "f" + String(repeating: "′", count: k) : "f^(\(k))"))
         form = SignEquivalentForm(derivative: k, of: f)
         if let range {
             isolation = RootIsolation.search(form, from: range.lower, to: range.upper, tails: provingTails)

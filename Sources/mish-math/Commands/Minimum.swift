@@ -145,7 +145,7 @@ enum Progress {
 }
 
 func interval(_ e: BigInterval, digits: Int) -> String {
-    "[\(e.lower.decimalString(significantDigits: digits, rounding: .down)), \(e.upper.decimalString(significantDigits: digits, rounding: .up))]"
+    "[" + enclosureStrings(e, digits: digits).joined(separator: ", ") + "]"
 }
 
 /// `minimum --format json`.
