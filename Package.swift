@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MishSeries", targets: ["MishSeries"]),
         .library(name: "MishAnalysis", targets: ["MishAnalysis"]),
         .library(name: "MishKernels", targets: ["MishKernels"]),
+        .library(name: "MishAccuracy", targets: ["MishAccuracy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +26,7 @@ let package = Package(
         .target(name: "MishSeries", dependencies: ["MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
         .target(name: "MishAnalysis", dependencies: ["MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
         .target(name: "MishKernels", dependencies: ["MishAnalysis", "MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
+        .target(name: "MishAccuracy", dependencies: ["MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
         .executableTarget(
             name: "mish-math",
             dependencies: [
@@ -33,6 +35,7 @@ let package = Package(
                 "MishSeries",
                 "MishAnalysis",
                 "MishKernels",
+                "MishAccuracy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -45,6 +48,7 @@ let package = Package(
         .testTarget(name: "MishAnalysisTests", dependencies: ["MishAnalysis", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishKernelsTests", dependencies: ["MishKernels", "MishAnalysis", "MishSymbolic", "MishNumbers", "MishTestSupport"],
                     exclude: ["Snapshots"]),
+        .testTarget(name: "MishAccuracyTests", dependencies: ["MishAccuracy", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishMathCLITests", dependencies: ["mish-math", "MishTestSupport"]),
     ]
 )

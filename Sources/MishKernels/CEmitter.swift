@@ -1,4 +1,5 @@
 import Foundation
+import MishNumbers
 
 /// C11 source for a kernel: a header with the scalar `static inline` function and the array prototypes,
 /// and a source file with the array entry points. Arithmetic is in double with every fused operation an

@@ -1,4 +1,5 @@
 import Foundation
+import MishNumbers
 
 /// CUDA source for a kernel, from the same ``KernelIR`` as ``CEmitter``: `__device__ __forceinline__`
 /// scalar functions whose every operation is an explicit-rounding intrinsic (__dadd_rn, __dmul_rn,

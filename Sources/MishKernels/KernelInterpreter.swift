@@ -1,3 +1,4 @@
+import MishNumbers
 /// Runs a ``KernelIR`` in Swift with the emitted code's IEEE semantics (each operation rounded once to
 /// nearest, fma fused, the same exponential), so the generated C and CUDA can be compared bit for bit.
 public enum KernelInterpreter {

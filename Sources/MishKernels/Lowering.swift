@@ -42,10 +42,10 @@ public struct KernelLowering {
         derivative = r.derivative()
     }
 
-    /// Appends the evaluation of r at input x; returns its value.
+    /// Appends the evaluation of r at input x by its side forms (``ExpRationalSideForm``); returns its value.
     static func lower(_ r: ExpRational, x: Int, into ir: inout KernelIR) throws -> Int {
-        let q = r.denominatorPolynomial
-        let d = Swift.max(r.numerator.map(\.degree).max() ?? 0, q.degree)
+        let (negativeForm, positiveForm) = r.sideForms
+        let d = negativeForm.degree
         func double(_ b: BigInt) throws -> Double {
             guard let i = b.exactInt, abs(i) <= 1 << 53 else { throw KernelError.coefficientTooLarge(b.description) }
             return Double(i)
@@ -58,9 +58,8 @@ public struct KernelLowering {
         let a = ir.value(.negate(ir.value(.absolute(x))))
         let mantissa = ir.value(.expMantissa(a))
         let s = ir.value(.scaleByExp(mantissa, a, 1))
-        let shifts = lowestPowers(r)
-        let numerator = try polynomial(r.numerator, s, shifts)
-        let denominator = try polynomial([q], s, (0, 0))
+        let numerator = try polynomial(negativeForm.numerators, positiveForm.numerators, s)
+        let denominator = try polynomial([negativeForm.denominator], [positiveForm.denominator], s)
         let quotient = ir.value(.divide(numerator, denominator))
         func scaled(_ m: Int) -> Int {
             if m == 0 { return quotient }
@@ -68,19 +67,19 @@ public struct KernelLowering {
             for _ in 0..<m { w = ir.value(.multiply(w, mantissa)) }
             return ir.value(.scaleByExp(w, a, m))
         }
-        if shifts.negative == shifts.positive { return scaled(shifts.negative) }
-        return ir.value(.selectLess(x, zero, scaled(shifts.negative), scaled(shifts.positive)))
+        if negativeForm.shift == positiveForm.shift { return scaled(negativeForm.shift) }
+        return ir.value(.selectLess(x, zero, scaled(negativeForm.shift), scaled(positiveForm.shift)))
 
-        /// Σᵢ xⁱ·Rᵢ(s) by Horner in x, Rᵢ(s) = Σₘ (coefficient of sᵐ in the sign's form of Pᵢ/s^shift)·sᵐ by Horner
-        /// in s: x multiplies whole polynomials in s, so x = ±∞ meets a zero only where the limit needs a
-        /// threshold; the numerator's power of s is divided out here and applied last (it may underflow).
-        func polynomial(_ ps: [IntegerPolynomial], _ s: Int, _ shifts: (negative: Int, positive: Int)) throws -> Int {
+        /// Σᵢ xⁱ·Rᵢ(s) by Horner in x, Rᵢ(s) by Horner in s with the coefficients of each power selected by the
+        /// sign of x: x multiplies whole polynomials in s, so x = ±∞ meets a zero only where the limit needs a
+        /// threshold; the numerator's power of s is divided out and applied last (it may underflow).
+        func polynomial(_ negativeRows: [[BigInt]], _ positiveRows: [[BigInt]], _ s: Int) throws -> Int {
             var acc: Int?
-            for p in ps.reversed() {
+            for (nr, pr) in zip(negativeRows, positiveRows).reversed() {
                 var inner: Int?
                 for m in stride(from: d, through: 0, by: -1) {
-                    let negative = try double(p[m + shifts.negative])
-                    let positive = d - m - shifts.positive >= 0 ? try double(p[d - m - shifts.positive]) : 0
+                    let negative = try double(nr[m])
+                    let positive = try double(pr[m])
                     let isZero = negative == 0 && positive == 0
                     if let a = inner {
                         inner = isZero ? ir.value(.multiply(a, s)) : ir.value(.fma(a, s, selected(negative, positive)))
@@ -96,18 +95,6 @@ public struct KernelLowering {
             }
             return acc ?? ir.constant(0)
         }
-    }
-
-    /// The power of s that divides the numerator on each side, when the denominator does not vanish at
-    /// s = 0 on that side: the lowest power of u in the Pᵢ (x < 0), and deg Q − max deg Pᵢ (x ≥ 0).
-    static func lowestPowers(_ r: ExpRational) -> (negative: Int, positive: Int) {
-        let q = r.denominatorPolynomial
-        let nonzero = r.numerator.filter { !$0.isZero }
-        guard !nonzero.isEmpty else { return (0, 0) }
-        let negative = q[0].isZero ? 0 : nonzero.map(\.lowestDegree).min()!
-        let maxDegree = nonzero.map(\.degree).max()!
-        let positive = Swift.max(0, q.degree - maxDegree)
-        return (negative, positive)
     }
 
     /// Output types: IEEE binary32/64, binary16 and bfloat16 (the half types and f32 computed in double and

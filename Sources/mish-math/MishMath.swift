@@ -14,7 +14,7 @@ struct MishMath: ParsableCommand {
         infimum not attained, no critical point); 64 bad command-line usage; 65 a malformed expression.
         """,
         version: "0.1.0",
-        subcommands: [Derive.self, Eval.self, Series.self, Minimum.self, CriticalPoints.self, Properties.self, Codegen.self, Report.self],
+        subcommands: [Derive.self, Eval.self, Series.self, Minimum.self, CriticalPoints.self, Properties.self, Codegen.self, Verify.self, Report.self],
         defaultSubcommand: Report.self
     )
 }

@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import MishKernels
 import MishNumbers
 import MishSymbolic
 import MishTestSupport
+import Testing
 
 /// Compiles generated C into a shared object with the system compiler and loads it.
 struct CompiledKernel {

@@ -1,4 +1,4 @@
-import MishNumbers
+
 
 /// e^a for a ≤ 0 in IEEE double from exact operations only (fma, +, −, ×, bit manipulation):
 ///

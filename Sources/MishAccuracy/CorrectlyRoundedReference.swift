@@ -1,0 +1,101 @@
+import MishNumbers
+import MishSymbolic
+
+/// The correctly rounded value of f(x) or dy·f′(x) in a format, for any expression the engine evaluates.
+///
+/// Two halves: for an exp-rational f, a double enclosure compiled to C (``ReferenceSource``) decides the
+/// rounding to f32, f16 and bf16 whenever both ends of y ± r round to the same value, which is all but a
+/// few hundred of the 2³² f32 inputs; everything else (f64, other expressions, the inputs the enclosure
+/// leaves undecided) goes to MPFR interval evaluation, its precision doubled from 96 bits until both ends
+/// of the enclosure round alike (Ziv's strategy), up to `maximumPrecision`.
+public struct CorrectlyRoundedReference: Sendable {
+    public enum Function: String, Sendable, Codable {
+        /// f(x).
+        case value
+        /// f′(x) (times dy for a backward kernel).
+        case derivative
+    }
+
+    public let expression: Expr
+    let derivativeExpression: Expr
+    let rational: ExpRational?
+    let rationalDerivative: ExpRational?
+    public static let maximumPrecision = 1 << 14
+
+    public init(_ f: Expr) {
+        expression = f
+        derivativeExpression = f.derivative()
+        rational = ExpRational(f)
+        rationalDerivative = rational?.derivative()
+    }
+
+    /// True when the fast double enclosure exists (f is exp-rational).
+    public var hasFastPath: Bool { rational != nil }
+
+    /// The C functions `mm_ref_value` and `mm_ref_derivative` (the fast path, or `mm_reference_none`).
+    var cSource: String {
+        guard let f = rational, let d = rationalDerivative else {
+            return """
+            void mm_ref_value(const double *x, double *y, double *r, int n) { mm_reference_none(x, y, r, n); }
+            void mm_ref_derivative(const double *x, double *y, double *r, int n) { mm_reference_none(x, y, r, n); }
+
+            """
+        }
+        return ReferenceSource.prelude() + ReferenceSource.function(named: "mm_ref_value", f)
+            + ReferenceSource.function(named: "mm_ref_derivative", d)
+    }
+
+    /// An enclosure of g(x) at `precision` bits.
+    public func enclosure(_ function: Function, at x: Double, precision: Int) -> BigInterval {
+        let point = BigInterval(BigFloat(x, precision: precision))
+        switch function {
+        case .value: return rational?.enclosure(at: point) ?? expression.enclosure(at: point, precision: precision)
+        case .derivative:
+            return rationalDerivative?.enclosure(at: point) ?? derivativeExpression.enclosure(at: point, precision: precision)
+        }
+    }
+
+    /// The correctly rounded bits of dy·g(x) and the exact value to about 2·precision(format) + 64 bits,
+    /// by MPFR; nil when `maximumPrecision` bits do not decide (an exact tie or a singularity). At ±∞ and
+    /// ±0 an exp-rational f answers from its normal form (``SpecialValue``); another f has no value at ±∞.
+    public func mpfr(_ function: Function, x: Double, dy: Double = 1, format: FloatFormat) -> (bits: UInt64, exact: BigFloat)? {
+        if x.isNaN || dy.isNaN { return (format.nanBits, BigFloat.nan()) }
+        let normalForm = function == .value ? rational : rationalDerivative
+        if x.isInfinite && normalForm == nil { return nil }
+        if let r = normalForm, x.isInfinite || x == 0 {
+            // Limits and signed zeros come from the normal form; MPFR cannot evaluate at ±∞.
+            guard let v = x.isInfinite ? SpecialValue.limit(r, direction: x < 0 ? -1 : 1)
+                                       : SpecialValue.atZero(r, negative: x.sign == .minus) else { return nil }
+            var exact = v.bigFloat
+            if dy != 1 { exact = exact.multiplied(by: BigFloat(dy, precision: 53), precision: 256).value }
+            return (format.roundedBits(exact), exact)
+        }
+        var p = 96
+        while p <= CorrectlyRoundedReference.maximumPrecision {
+            var e = enclosure(function, at: x, precision: p)
+            if dy != 1 { e = e * BigInterval(BigFloat(dy, precision: 53)) }
+            if !e.isUndefined && !e.lower.isNaN && !e.upper.isNaN {
+                let lo = format.roundedBits(e.lower), hi = format.roundedBits(e.upper)
+                if lo == hi && !(e.lower.isZero && e.upper.isZero && e.lower.hasSignBit != e.upper.hasSignBit) {
+                    let exact = e.lower.isInfinite ? e.lower : e.midpoint
+                    return (lo, exact)
+                }
+            }
+            p *= 2
+        }
+        return nil
+    }
+
+    /// |output − exact| in ulps of the exact value's binade; an infinite output against a finite exact
+    /// value counts as 2^(emax+1).
+    public static func ulpError(output: Double, exact: BigFloat, format: FloatFormat) -> Double {
+        if output.isNaN || exact.isNaN { return output.isNaN && exact.isNaN ? 0 : .infinity }
+        if exact.isInfinite { return (output.isInfinite && (output < 0) == exact.hasSignBit) ? 0 : .infinity }
+        var o = BigFloat(output, precision: 53)
+        if output.isInfinite {
+            o = BigFloat(output < 0 ? -1 : 1, precision: 2).scaled(byPowerOfTwo: format.maximumExponent + 1)
+        }
+        let diff = o.subtracting(exact, precision: exact.precision + 64).value.magnitude
+        return diff.scaled(byPowerOfTwo: -format.ulpExponent(of: exact)).toDouble(rounding: .up)
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import MishNumbers
+import MishSymbolic
+
+/// C source for the fast half of the correctly rounded reference: an enclosure y ± r of an exp-rational f
+/// in double midpoint-radius arithmetic, from f's side forms (``ExpRationalSideForm``, s = e^(−|x|), so no
+/// power of eˣ overflows).
+///
+/// Each operation adds the rounding of its midpoint (|v|·2⁻⁵³, plus 2⁻¹⁰⁷⁴ for underflow) to the propagated
+/// radius; e^a comes from ``ExpKernel`` (relative error below its proven bound, plus 2⁻¹⁰⁷⁴ absolute for a
+/// subnormal or clamped result); a quotient is formed only when the divisor's enclosure excludes 0. The
+/// radius itself is computed in round-to-nearest, so the harness widens it by a factor 1 + 2⁻⁴⁰ (far above
+/// (1 + 2⁻⁵³)ⁿ for the n < 2¹³ operations of a reference). NaN, ±∞ (the exact limits) and ±0 (f(0), or the
+/// signed zero f tends to) are answered exactly. Where the power of s factored out of the numerator makes
+/// |f| < 2⁻⁴¹⁰, far below half the smallest f32, f16 or bf16 subnormal, the answer is the signed zero's
+/// representative ±2⁻¹⁰⁷⁴: so this reference decides f32, f16 and bf16 only, never f64.
+enum ReferenceSource {
+    static func prelude(_ k: ExpKernel = .standard) -> String {
+        var exp = [
+            "static inline __attribute__((always_inline)) double mm_exp_neg(double a) {",
+            "    const double b = (a < -1000.0) ? -1000.0 : a;",
+            "    const double kd = fma(b, \(literal(k.inverseLn2)), \(literal(ExpKernel.roundingShift))) - \(literal(ExpKernel.roundingShift));",
+            "    double t = fma(-kd, \(literal(k.ln2High)), b);",
+            "    t = fma(-kd, \(literal(k.ln2Low)), t);",
+            "    double p = \(literal(k.coefficients[ExpKernel.degree]));",
+        ]
+        for c in k.coefficients.dropLast().reversed() { exp.append("    p = fma(p, t, \(literal(c)));") }
+        exp += [
+            "    const double shifted = fma(b, \(literal(k.inverseLn2)), \(literal(ExpKernel.roundingShift)));",
+            "    uint64_t kb;",
+            "    memcpy(&kb, &shifted, sizeof kb);",
+            "    const int64_t kk = (int64_t)(kb - UINT64_C(0x4338000000000000)), e1 = kk < -1000 ? -1000 : kk;",
+            "    uint64_t b1 = (uint64_t)(e1 + 1023) << 52, b2 = (uint64_t)(kk - e1 + 1023) << 52;",
+            "    double s1, s2;",
+            "    memcpy(&s1, &b1, sizeof s1);",
+            "    memcpy(&s2, &b2, sizeof s2);",
+            "    return p * s1 * s2;",
+            "}",
+        ]
+        return """
+        typedef struct { double v, r; } mm_mr;
+
+        static inline __attribute__((always_inline)) mm_mr mm_mr_add(mm_mr a, mm_mr b) {
+            const double v = a.v + b.v;
+            return (mm_mr){v, a.r + b.r + fabs(v) * 0x1p-53};
+        }
+
+        static inline __attribute__((always_inline)) mm_mr mm_mr_mul(mm_mr a, mm_mr b) {
+            const double v = a.v * b.v;
+            return (mm_mr){v, fabs(a.v) * b.r + fabs(b.v) * a.r + a.r * b.r + fabs(v) * 0x1p-53 + 0x1p-1074};
+        }
+
+        /* The same with an exact operand c. */
+        static inline __attribute__((always_inline)) mm_mr mm_mr_add_exact(mm_mr a, double c) {
+            const double v = a.v + c;
+            return (mm_mr){v, a.r + fabs(v) * 0x1p-53};
+        }
+
+        static inline __attribute__((always_inline)) mm_mr mm_mr_mul_exact(mm_mr a, double c) {
+            const double v = a.v * c;
+            return (mm_mr){v, a.r * fabs(c) + fabs(v) * 0x1p-53 + 0x1p-1074};
+        }
+
+        /* b's enclosure must exclude 0 (checked by the caller). */
+        static inline __attribute__((always_inline)) mm_mr mm_mr_div(mm_mr a, mm_mr b) {
+            const double v = a.v / b.v, m = fabs(b.v);
+            return (mm_mr){v, (a.r * m + fabs(a.v) * b.r) / (m * (m - b.r)) + fabs(v) * 0x1p-53 + 0x1p-1074};
+        }
+
+        /* e^a for a <= 0: Cody-Waite reduction and a degree-\(ExpKernel.degree) polynomial, relative error below
+           \(String(format: "%.3g", k.relativeErrorBound)) (proven by mish-math); 0 below a = -1000. */
+        \(exp.joined(separator: "\n"))
+
+        static inline __attribute__((always_inline)) mm_mr mm_mr_exp(double a) {
+            const double s = mm_exp_neg(a);
+            return (mm_mr){s, s * \(literal(k.relativeErrorBound)) + 0x1p-1074};
+        }
+
+        """
+    }
+
+    /// `void NAME(const double *x, double *y, double *r, int n)` for f: |f(xᵢ) − yᵢ| ≤ rᵢ, or rᵢ = NaN where
+    /// double cannot bound it. Branch-free (the coefficients of both sides selected by the sign of x, as in
+    /// the kernels; an undecidable input gets a NaN added to its radius), so that the compiler vectorises
+    /// the loop; NaN, ±∞ and ±0 are answered after it.
+    static func function(named name: String, _ f: ExpRational) -> String {
+        let (negative, positive) = f.sideForms
+        /// The coefficient pair selected by the sign of x: an exact double, or an enclosure when a
+        /// coefficient does not fit a double's significand.
+        func selected(_ n: BigInt, _ p: BigInt) -> (text: String, exact: Bool) {
+            guard let en = exactDouble(n), let ep = exactDouble(p) else {
+                return (n == p ? coefficient(n) : "(neg ? \(coefficient(n)) : \(coefficient(p)))", false)
+            }
+            return (en == ep ? literal(en) : "(neg ? \(literal(en)) : \(literal(ep)))", true)
+        }
+        func plus(_ target: String, _ c: (text: String, exact: Bool)) -> String {
+            c.exact ? "mm_mr_add_exact(\(target), \(c.text))" : "mm_mr_add(\(target), \(c.text))"
+        }
+        /// Horner in s over paired rows; nil when both rows are zero.
+        func horner(_ target: String, _ nr: [BigInt], _ pr: [BigInt]) -> [String] {
+            var lines: [String] = []
+            for m in stride(from: nr.count - 1, through: 0, by: -1) {
+                let zero = nr[m].isZero && pr[m].isZero
+                let c = selected(nr[m], pr[m])
+                if lines.isEmpty {
+                    if !zero { lines.append("\(target) = " + (c.exact ? "(mm_mr){\(c.text), 0}" : c.text) + ";") }
+                } else {
+                    lines.append(zero ? "\(target) = mm_mr_mul(\(target), s);" : "\(target) = \(plus("mm_mr_mul(\(target), s)", c));")
+                }
+            }
+            return lines
+        }
+        var body: [String] = []
+        var started = false
+        for (nr, pr) in zip(negative.numerators, positive.numerators).reversed() {
+            let t = horner("t", nr, pr)
+            if !started {
+                if t.isEmpty { continue }
+                body += t + ["n = t;"]
+                started = true
+            } else {
+                body += t.isEmpty ? ["n = mm_mr_mul_exact(n, x);"] : t + ["n = mm_mr_add(mm_mr_mul_exact(n, x), t);"]
+            }
+        }
+        if !started { body.append("n = (mm_mr){0, 0};") }
+        let d = horner("d", negative.denominator, positive.denominator)
+        body += d.isEmpty ? ["d = (mm_mr){0, 0};"] : d
+        let shifted = negative.shift != 0 || positive.shift != 0
+        let zero = valueAtZero(f)
+        let plus = limitValue(f, direction: 1), minus = limitValue(f, direction: -1)
+        return """
+        void \(name)(const double *xs, double *ys, double *rs, int count) {
+            for (int i = 0; i < count; i++) {
+                const double x = xs[i];
+                const int neg = x < 0;
+                const double a = -fabs(x);
+                const mm_mr s = mm_mr_exp(a);
+                mm_mr n, d, t;
+        \(body.map { "        " + $0 }.joined(separator: "\n"))
+                const double unbounded = fabs(d.v) > d.r * (1 + 0x1p-40) ? 0.0 : NAN;
+                const mm_mr q = mm_mr_div(n, d);
+        \(shifted ? """
+                const double m = (neg ? \(negative.shift).0 : \(positive.shift).0) * a;
+                mm_mr w = q;
+        \((0..<max(negative.shift, positive.shift)).map { k in
+            "        w = " + (k < min(negative.shift, positive.shift) ? "mm_mr_mul(w, s);"
+                : "\(k < negative.shift ? "neg" : "!neg") ? mm_mr_mul(w, s) : w;") }.joined(separator: "\n"))
+                const double signKnown = (fabs(q.v) > q.r * (1 + 0x1p-40)) && (fabs(q.v) < 0x1p300) ? 0.0 : NAN;
+                const double y = m < -700 ? copysign(0x1p-1074, q.v) : w.v;
+                const double r = (m < -700 ? signKnown : w.r) + unbounded;
+        """ : """
+                const double y = q.v, r = q.r + unbounded;
+        """)
+                ys[i] = y;
+                rs[i] = fabs(y) < INFINITY ? r : NAN;
+            }
+            for (int i = 0; i < count; i++) {
+                const double x = xs[i];
+                if (x != x) { ys[i] = x; rs[i] = 0; }
+                else if (x == INFINITY) { ys[i] = \(plus.value); rs[i] = \(plus.radius); }
+                else if (x == -INFINITY) { ys[i] = \(minus.value); rs[i] = \(minus.radius); }
+        \(zero.map { "        else if (x == 0) { ys[i] = signbit(x) ? \($0.negative) : \($0.positive); rs[i] = \($0.radius); }" } ?? "        else if (x == 0) rs[i] = NAN;")
+            }
+        }
+
+        """
+    }
+
+    static func literal(_ c: Double) -> String {
+        if c.isInfinite { return c < 0 ? "-INFINITY" : "INFINITY" }
+        if c == 0 { return c.sign == .minus ? "-0.0" : "0.0" }
+        return String(format: "%a", c)
+    }
+
+    /// The integer as a double when it is one exactly.
+    static func exactDouble(_ c: BigInt) -> Double? {
+        let v = BigFloat(c, precision: 53).toDouble()
+        return BigFloat(v, precision: 53).exactRational == Rational(c) ? v : nil
+    }
+
+    /// An integer coefficient as an enclosure: exact when it fits a double's significand.
+    static func coefficient(_ c: BigInt) -> String {
+        let v = BigFloat(c, precision: 53).toDouble()
+        let exact = BigFloat(v, precision: 53).exactRational == Rational(c)
+        return "(mm_mr){\(literal(v)), \(exact ? "0" : literal(abs(v) * 0x1p-52))}"
+    }
+
+    /// A rational as (value, radius) literals: radius 0 when the double is exact.
+    static func enclosing(_ q: Rational) -> (value: String, radius: String) {
+        let v = q.doubleValue
+        let exact = v.isFinite && BigFloat(v, precision: 53).exactRational == q
+        return (literal(v), exact ? "0" : literal(abs(v) * 0x1p-52 + 0x1p-1074))
+    }
+
+    /// f(±∞) as its limit; a zero limit carries the sign f approaches it with.
+    static func limitValue(_ f: ExpRational, direction: Int) -> (value: String, radius: String) {
+        switch SpecialValue.limit(f, direction: direction) {
+        case .infinite(let negative): return (negative ? "-INFINITY" : "INFINITY", "0")
+        case .zero(let negative): return (negative ? "-0.0" : "0.0", "0")
+        case .rational(let q): return enclosing(q)
+        }
+    }
+
+    /// f(±0): f(0), or the signed zeros f tends to from each side. nil when Q(1) = 0.
+    static func valueAtZero(_ f: ExpRational) -> (positive: String, negative: String, radius: String)? {
+        func text(_ v: SpecialValue) -> (value: String, radius: String) {
+            switch v {
+            case .infinite(let negative): return (negative ? "-INFINITY" : "INFINITY", "0")
+            case .zero(let negative): return (negative ? "-0.0" : "0.0", "0")
+            case .rational(let q): return enclosing(q)
+            }
+        }
+        guard let p = SpecialValue.atZero(f, negative: false), let n = SpecialValue.atZero(f, negative: true) else { return nil }
+        let (pt, nt) = (text(p), text(n))
+        return (pt.value, nt.value, pt.radius == "0" ? nt.radius : pt.radius)
+    }
+}
+
+/// The exact values an exp-rational f takes at the special inputs: its limits at ±∞ and its value at ±0,
+/// where a zero carries the sign f approaches it with (so mish(−∞) = −0 and mish(−0) = −0).
+enum SpecialValue: Equatable {
+    case rational(Rational)
+    case zero(negative: Bool)
+    case infinite(negative: Bool)
+
+    /// A 200-bit value (exact for zeros and infinities).
+    var bigFloat: BigFloat {
+        switch self {
+        case .rational(let q): return BigFloat(q, precision: 200)
+        case .zero(let negative): return .zero(sign: negative ? -1 : 1, precision: 53)
+        case .infinite(let negative): return .infinity(sign: negative ? -1 : 1, precision: 53)
+        }
+    }
+
+    static func limit(_ f: ExpRational, direction: Int) -> SpecialValue {
+        switch f.limit(direction: direction) {
+        case .infinite(let sign): return .infinite(negative: sign < 0)
+        case .finite(let q): return q.isZero ? .zero(negative: tailSign(f, direction: direction) < 0) : .rational(q)
+        }
+    }
+
+    /// The sign of f toward x = direction·∞: of its leading term s^k·(Σᵢ xⁱ·nᵢ)/d, with nᵢ the coefficients
+    /// of the lowest power of s in the numerator and d that of the denominator (all other terms are smaller
+    /// by powers of s = e^(−|x|)).
+    static func tailSign(_ f: ExpRational, direction: Int) -> Int {
+        let form = direction < 0 ? f.sideForms.negative : f.sideForms.positive
+        guard let m0 = (0...form.degree).first(where: { m in form.numerators.contains { !$0[m].isZero } }),
+              let d0 = form.denominator.first(where: { !$0.isZero }) else { return 1 }
+        let top = form.numerators.lastIndex { !$0[m0].isZero }!
+        return form.numerators[top][m0].signum * d0.signum * (direction < 0 && top % 2 == 1 ? -1 : 1)
+    }
+
+    /// f(0) = P₀(1)/Q(1); when it is 0, the sign f approaches 0 with from the side of `negative`, by the
+    /// first derivative that does not vanish at 0. nil when Q(1) = 0 or 12 derivatives vanish.
+    static func atZero(_ f: ExpRational, negative: Bool) -> SpecialValue? {
+        func at0(_ g: ExpRational) -> Rational? {
+            let q = g.denominatorPolynomial.coefficients.reduce(BigInt(0), +)
+            guard !q.isZero else { return nil }
+            let p = g.numerator.first?.coefficients.reduce(BigInt(0), +) ?? BigInt(0)
+            return Rational(p, q)
+        }
+        guard let v = at0(f) else { return nil }
+        if !v.isZero { return .rational(v) }
+        var g = f
+        for k in 1...12 {
+            g = g.derivative()
+            guard let c = at0(g) else { return nil }
+            if c.isZero { continue }
+            return .zero(negative: c.signum * (negative && k % 2 == 1 ? -1 : 1) < 0)
+        }
+        return nil
+    }
+}

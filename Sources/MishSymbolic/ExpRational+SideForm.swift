@@ -1,0 +1,41 @@
+import MishNumbers
+
+/// f on one side of 0 in s = e^(−|x|) ∈ (0, 1], where no power of eˣ can overflow:
+///
+///     f(x) = s^shift · Σᵢ xⁱ·Nᵢ(s) / D(s)
+///
+/// For x < 0, u = s: Nᵢ = Pᵢ/s^shift and D = Q. For x ≥ 0, numerator and denominator are divided by u^d
+/// (d the largest degree in u), which makes them polynomials in t = e^(−x) = s. `shift` is the power of s
+/// dividing every Nᵢ when D(0) ≠ 0 (so Σ xⁱNᵢ(0) is f's leading behaviour toward that end), 0 otherwise.
+public struct ExpRationalSideForm: Sendable, Equatable {
+    /// numerators[i][m] is the coefficient of xⁱsᵐ; every row has `degree + 1` entries.
+    public let numerators: [[BigInt]]
+    /// denominator[m] is the coefficient of sᵐ.
+    public let denominator: [BigInt]
+    public let shift: Int
+    /// d: the largest degree in s.
+    public var degree: Int { denominator.count - 1 }
+}
+
+extension ExpRational {
+    /// The forms for x < 0 (`negative`) and x ≥ 0 (`positive`).
+    public var sideForms: (negative: ExpRationalSideForm, positive: ExpRationalSideForm) {
+        let q = denominatorPolynomial
+        let nonzero = numerator.filter { !$0.isZero }
+        let d = Swift.max(nonzero.map(\.degree).max() ?? 0, q.degree)
+        let negativeShift = q[0].isZero || nonzero.isEmpty ? 0 : nonzero.map(\.lowestDegree).min()!
+        let positiveShift = nonzero.isEmpty ? 0 : Swift.max(0, q.degree - nonzero.map(\.degree).max()!)
+        func row(_ p: IntegerPolynomial, negative: Bool, shift: Int) -> [BigInt] {
+            (0...d).map { m in
+                if negative { return p[m + shift] }
+                return d - m - shift >= 0 ? p[d - m - shift] : BigInt(0)
+            }
+        }
+        return (
+            ExpRationalSideForm(numerators: numerator.map { row($0, negative: true, shift: negativeShift) },
+                                denominator: row(q, negative: true, shift: 0), shift: negativeShift),
+            ExpRationalSideForm(numerators: numerator.map { row($0, negative: false, shift: positiveShift) },
+                                denominator: row(q, negative: false, shift: 0), shift: positiveShift)
+        )
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Synchronization
+import MishAccuracy
+import MishNumbers
+import MishSymbolic
+import MishTestSupport
+import Testing
+
+@Suite("Formats: bit patterns and correct rounding")
+struct FloatFormatTests {
+    @Test("rounding an MPFR value agrees with the hardware's double → float and double → Float16 conversions")
+    func roundingMatchesHardware() {
+        var g = SeededGenerator.forTest("FloatFormat", defaultSeed: 11)
+        for _ in 0..<20_000 {
+            let d = Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &g))
+            guard !d.isNaN else { continue }
+            // Scale into the interesting ranges of both formats: subnormals, overflow, ties.
+            let v = d.isInfinite ? d : d.significand * Double(sign: .plus, exponent: Int(d.exponent) % 160, significand: 1)
+                * (d < 0 ? -1 : 1)
+            let big = BigFloat(v, precision: 53)
+            #expect(FloatFormat.f32.roundedBits(big) == UInt64(Float(v).bitPattern), "f32 at \(v)")
+            #if arch(x86_64) || arch(arm64)
+            #expect(FloatFormat.f16.roundedBits(big) == UInt64(Float16(v).bitPattern), "f16 at \(v)")
+            #endif
+            #expect(FloatFormat.f64.roundedBits(big) == v.bitPattern)
+        }
+        // Exact ties between two f32 values round to the even one.
+        let tie = BigFloat(1, precision: 64).adding(BigFloat(1, precision: 64).scaled(byPowerOfTwo: -24), precision: 64).value
+        #expect(FloatFormat.f32.roundedBits(tie) == UInt64(Float(1).bitPattern))
+    }
+
+    @Test("every f16 and bf16 pattern decodes exactly and encodes back")
+    func halfPatternsRoundTrip() {
+        for format in [FloatFormat.f16, .bf16] {
+            for b in 0..<UInt64(65536) {
+                let v = format.value(ofBits: b)
+                if v.isNaN { continue }
+                #expect(format.bits(ofExact: v) == b)
+                #expect(format.roundedBits(BigFloat(v, precision: 53)) == b)
+            }
+        }
+        #expect(FloatFormat.f16.value(ofBits: 0x7bff) == 65504)
+        #expect(FloatFormat.bf16.value(ofBits: 0x3f80) == 1)
+    }
+}
+
+@Suite("The correctly rounded reference")
+struct ReferenceTests {
+    /// f32 inputs in every binade of both signs, the special values, and runs of neighbours around the
+    /// points where a result is hard to decide (the zero of mish′ and mish″, small x).
+    static func inputs(count: Int, label: String) -> [UInt64] {
+        var g = SeededGenerator.forTest(label, defaultSeed: 7)
+        var bits: [UInt64] = [0, 0x8000_0000, 0x7f80_0000, 0xff80_0000, 0x7fc0_0000, 1, 0x8000_0001, 0x7f7f_ffff, 0xff7f_ffff]
+        for x: Float in [-1.1923799, -2.2184384, 0.6, -0.6] {
+            var up = x, down = x
+            for _ in 0..<200 { up = up.nextUp; down = down.nextDown; bits += [UInt64(up.bitPattern), UInt64(down.bitPattern)] }
+        }
+        while bits.count < count { bits.append(UInt64(UInt32.random(in: 0...UInt32.max, using: &g))) }
+        return bits
+    }
+
+    static let samples = Int(ProcessInfo.processInfo.environment["MISH_REFERENCE_SAMPLES"] ?? "") ?? 20_000
+
+    @Test("the double enclosure's decisions are MPFR's, and MPFR decides every input it leaves", arguments: [
+        CorrectlyRoundedReference.Function.value, .derivative,
+    ])
+    func fastPathAgreesWithMPFR(function: CorrectlyRoundedReference.Function) throws {
+        let reference = CorrectlyRoundedReference(.mish)
+        let sweep = try AccuracySweep(reference: reference)
+        let inputs = ReferenceTests.inputs(count: ReferenceTests.samples, label: "reference-\(function.rawValue)")
+        let decisions = sweep.fastReferenceDecisions(function, format: .f32, inputs: inputs)
+        let undecided = decisions.filter { $0 == nil }.count
+        #expect(undecided < inputs.count / 50, "the fast path should decide almost every input")
+        let mismatches = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 4) { part in
+            var local = 0
+            for i in stride(from: part, to: inputs.count, by: 4) {
+                let x = FloatFormat.f32.value(ofBits: inputs[i])
+                guard let exact = reference.mpfr(function, x: x, format: .f32) else {
+                    // Only the tails beyond MPFR's exponent range may be out of its reach, and the fast
+                    // path decides those.
+                    if decisions[i] == nil { local += 1 }
+                    continue
+                }
+                if let d = decisions[i], d != exact.bits, !(x.isNaN) {
+                    local += 1
+                    Issue.record("x = \(x) (bits \(inputs[i])): fast path \(d), MPFR \(exact.bits)")
+                }
+            }
+            mismatches.withLock { $0 += local }
+        }
+        #expect(mismatches.withLock { $0 } == 0)
+    }
+
+    @Test("special values: NaN gives NaN, ±∞ the limits, ±0 the signed zeros of mish")
+    func specialValues() throws {
+        let sweep = try AccuracySweep(reference: CorrectlyRoundedReference(.mish))
+        let inputs: [UInt64] = [0x7fc0_0000, 0x7f80_0000, 0xff80_0000, 0, 0x8000_0000]
+        let d = sweep.fastReferenceDecisions(.value, format: .f32, inputs: inputs).map { $0.map { Float(bitPattern: UInt32($0)) } }
+        #expect(d[0]!.isNaN)
+        #expect(d[1] == .infinity)
+        #expect(d[2] == 0 && d[2]!.sign == .minus)
+        #expect(d[3] == 0 && d[3]!.sign == .plus)
+        #expect(d[4] == 0 && d[4]!.sign == .minus)
+        // mish′(±∞) = 1 and 0, with 0 approached from below at −∞.
+        let dd = sweep.fastReferenceDecisions(.derivative, format: .f32, inputs: [0x7f80_0000, 0xff80_0000]).map { $0.map { Float(bitPattern: UInt32($0)) } }
+        #expect(dd[0] == 1)
+        #expect(dd[1] == 0 && dd[1]!.sign == .minus)
+    }
+}
+
+@Suite("Sweeps of C kernels")
+struct SweepTests {
+    /// mish in double rounded once (within 4 ulps of double, so correctly rounded in f16 and bf16 except
+    /// within a hair of a tie), a scalar entry, with defects planted at single inputs.
+    static let source = """
+    #include <math.h>
+    #include <stdint.h>
+    #include <string.h>
+    static double mish_d(double x) { return x * tanh(log1p(exp(x))); }
+    float mish_f32(float x) { return (float)mish_d(x); }
+    float off_by_one(float x) { float y = (float)mish_d(x); return x == 1.5f ? nextafterf(y, INFINITY) : y; }
+    float nan_at_two(float x) { return x == 2.0f ? NAN : (float)mish_d(x); }
+    float positive_zero(float x) { return x == 0.0f ? 0.0f : (float)mish_d(x); }
+    void mish_array(const float *x, float *y, size_t n) { for (size_t i = 0; i < n; i++) y[i] = (float)mish_d(x[i]); }
+    """
+
+    func sweep(_ symbol: String, _ signature: KernelSignature = .scalar, range: (Double, Double)) throws -> AccuracyResult {
+        let library = try CompiledLibrary(files: [("kernels.c", SweepTests.source)])
+        let kernel = try KernelUnderTest(library: library, symbol: symbol, signature: signature, format: .f32)
+        let s = try AccuracySweep(reference: CorrectlyRoundedReference(.mish))
+        return s.run(kernel, check: AccuracyCheck(function: .value), inputs: .range(range.0, range.1, .f32), threads: 2)
+    }
+
+    @Test("a result one ulp off at one input is caught and reported at that input")
+    func offByOneUlp() throws {
+        let r = try sweep("off_by_one", range: (1, 2))
+        let bad = r.worst.filter { !$0.isCorrect }
+        #expect(bad.map(\.x).contains(1.5))
+        let case15 = try #require(r.worst.first { $0.x == 1.5 })
+        // Independently: the planted output's error against a 200-bit value of mish(1.5).
+        let exact = Expr.mish.evaluate(at: BigFloat(1.5, precision: 200), precision: 200)
+        let independent = Accuracy.ulpError(Float(case15.output), exact: exact)
+        #expect(abs(case15.error - independent) < 1e-6)
+        #expect(case15.error > 0.5 && case15.error < 1.5)
+    }
+
+    @Test("a NaN where a number is due and a wrong sign of zero are failures at their inputs")
+    func nanAndZeroSign() throws {
+        let n = try sweep("nan_at_two", range: (1.75, 2.25))
+        #expect(n.nanFailures == 1)
+        #expect(n.worst.first?.x == 2)
+        #expect(n.worst.first?.error == .infinity)
+        let z = try sweep("positive_zero", range: (-0.0, 0.0))
+        #expect(z.zeroSignFailures == 1)
+        #expect(z.incorrectlyRounded == 1)
+        #expect(z.worst.first.map { $0.x == 0 && $0.x.sign == .minus } == true)
+    }
+
+    @Test("scalar and array entry points give the same report; counts add up")
+    func signaturesAgree() throws {
+        let a = try sweep("mish_f32", range: (1, 3))
+        let b = try sweep("mish_array", .array, range: (1, 3))
+        #expect(a.checked == b.checked && a.incorrectlyRounded == b.incorrectlyRounded && a.maxError == b.maxError)
+        #expect(a.checked == a.planned)
+        #expect(a.histogram.reduce(0) { $0 + $1.count } == a.checked)
+        #expect(a.binades.reduce(0) { $0 + $1.count } == a.checked)
+        #expect(a.binades.reduce(0) { $0 + $1.incorrect } == a.incorrectlyRounded)
+    }
+}
