@@ -253,18 +253,12 @@ enum SpecialValue: Equatable {
     /// f(0) = P₀(1)/Q(1); when it is 0, the sign f approaches 0 with from the side of `negative`, by the
     /// first derivative that does not vanish at 0. nil when Q(1) = 0 or 12 derivatives vanish.
     static func atZero(_ f: ExpRational, negative: Bool) -> SpecialValue? {
-        func at0(_ g: ExpRational) -> Rational? {
-            let q = g.denominatorPolynomial.coefficients.reduce(BigInt(0), +)
-            guard !q.isZero else { return nil }
-            let p = g.numerator.first?.coefficients.reduce(BigInt(0), +) ?? BigInt(0)
-            return Rational(p, q)
-        }
-        guard let v = at0(f) else { return nil }
+        guard let v = f.valueAtOrigin else { return nil }
         if !v.isZero { return .rational(v) }
         var g = f
         for k in 1...12 {
             g = g.derivative()
-            guard let c = at0(g) else { return nil }
+            guard let c = g.valueAtOrigin else { return nil }
             if c.isZero { continue }
             return .zero(negative: c.signum * (negative && k % 2 == 1 ? -1 : 1) < 0)
         }

@@ -23,6 +23,11 @@ public struct KernelIR: Sendable, Equatable {
         case scaleByExp(Int, Int, Int)
         /// a < b ? t : f, branch-free (false for NaN operands).
         case selectLess(Int, Int, Int, Int)
+        /// hi + lo rounded to odd, for a double-double with |lo| ≤ ulp(hi)/2: hi when lo = 0 or hi's last
+        /// significand bit is 1, otherwise hi's neighbour toward lo. Rounding the result once more to a
+        /// format of at most 51 bits gives hi + lo correctly rounded (round-to-odd makes double rounding
+        /// innocuous).
+        case roundToOdd(Int, Int)
 
         /// Operands, in order.
         public var operands: [Int] {
@@ -30,7 +35,8 @@ public struct KernelIR: Sendable, Equatable {
             case .input, .constant: return []
             case .negate(let a), .absolute(let a), .expMantissa(let a): return [a]
             case .scaleByExp(let v, let a, _): return [v, a]
-            case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b): return [a, b]
+            case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
+                 .roundToOdd(let a, let b): return [a, b]
             case .fma(let a, let b, let c): return [a, b, c]
             case .selectLess(let a, let b, let t, let f): return [a, b, t, f]
             }

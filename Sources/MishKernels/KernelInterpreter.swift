@@ -1,4 +1,5 @@
 import MishNumbers
+
 /// Runs a ``KernelIR`` in Swift with the emitted code's IEEE semantics (each operation rounded once to
 /// nearest, fma fused, the same exponential), so the generated C and CUDA can be compared bit for bit.
 public enum KernelInterpreter {
@@ -18,9 +19,18 @@ public enum KernelInterpreter {
             case .expMantissa(let a): v[i] = reduce(v[a], kernel: .standard).q
             case .selectLess(let a, let b, let t, let f): v[i] = v[a] < v[b] ? v[t] : v[f]
             case .scaleByExp(let x, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m)
+            case .roundToOdd(let hi, let lo): v[i] = roundToOdd(v[hi], v[lo])
             }
         }
         return ir.outputs.map { v[$0] }
+    }
+
+    /// ``KernelIR/Operation/roundToOdd(_:_:)`` as emitted: the bit pattern of hi stepped by one toward lo.
+    static func roundToOdd(_ hi: Double, _ lo: Double) -> Double {
+        let b = hi.bitPattern
+        let move = lo != 0 && b & 1 == 0
+        let step: UInt64 = (lo > 0) == (hi > 0) ? 1 : UInt64.max
+        return Double(bitPattern: move ? b &+ step : b)
     }
 
     /// The reduction of ``ExpKernel``: e^a = q·2^k with q = p(r), k clamped to [−1500, 0].

@@ -32,6 +32,7 @@ extension KernelSource {
             case .expMantissa(let a): e = "\(name)_exp_mantissa(v\(a))"
             case .selectLess(let a, let b, let t, let f): e = "(v\(a) < v\(b)) ? v\(t) : v\(f)"
             case .scaleByExp(let v, let a, let m): e = "\(name)_exp_scale(v\(v), v\(a), \(m))"
+            case .roundToOdd(let hi, let lo): e = "\(name)_round_to_odd(v\(hi), v\(lo))"
             }
             return "    const double v\(i) = \(e);"
         }

@@ -214,6 +214,66 @@ public struct KernelLowering {
         return out
     }
 
+    /// Where f(0) = c₀ ≠ 0, f = c₀ + Σₖ cₖxᵏ near 0 is a constant plus a small correction, and the exact sum
+    /// can lie within 2⁻⁵³ of a rounding boundary of the output (mish′(−2⁻²⁷) is 2⁻⁵⁷ from an f32 midpoint),
+    /// beyond the reach of a double evaluation. For |x| < 2⁻¹²: t = Σₖ≥₁ cₖxᵏ in double, then
+    /// c₀hi + c₀lo + t as a double-double (c₀ to 106 bits, sums by Fast2Sum, exact since |c₀| > |t|),
+    /// rounded to odd, so that the one rounding to the output type sees the pair to ~2⁻⁶⁵ relative.
+    /// The degree K makes |c_(K+1)|·2^(−12(K+1)) < 2⁻⁸⁰·|c₀|. Only for output types of at most 24 bits.
+    struct OriginSeries {
+        static let radius = 0x1p-12
+        let high: Double
+        let low: Double
+        /// c₁ … c_K.
+        let coefficients: [Double]
+        var note: String {
+            String(format: "series: |x| < 2^-12: f(0) + sum c_k x^k (degree %d) with f(0) = %.17g %+.3g as a double-double, "
+                   + "rounded to odd before the rounding to the output type, so that inputs near an output rounding "
+                   + "boundary are decided to ~2^-65", coefficients.count, high, low)
+        }
+    }
+
+    static func originSeries(_ r: ExpRational) -> OriginSeries? {
+        guard let c0 = r.valueAtOrigin, !c0.isZero else { return nil }
+        let p = 200
+        let c0Value = BigFloat(c0, precision: p)
+        let high = c0Value.toDouble()
+        let low = c0Value.subtracting(BigFloat(high), precision: p).value.toDouble()
+        var coefficients: [Double] = []
+        var g = r
+        var factorial = Rational(1)
+        var tail = 0.0
+        for k in 1...16 {
+            g = g.derivative()
+            factorial = factorial * Rational(k)
+            guard let d = g.valueAtOrigin else { return nil }
+            let c = (d / factorial).doubleValue
+            if abs(c) * pow(OriginSeries.radius, Double(k)) < abs(high) * 0x1p-80 && k > 1 {
+                return tail < abs(high) / 2 ? OriginSeries(high: high, low: low, coefficients: coefficients) : nil
+            }
+            coefficients.append(c)
+            tail += abs(c) * pow(OriginSeries.radius, Double(k))
+        }
+        return nil
+    }
+
+    /// Replaces `value` by the origin series for |x| < 2⁻¹² (see ``OriginSeries``).
+    static func withOriginSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR) -> Int {
+        guard let series = originSeries(r) else { return value }
+        var acc = ir.constant(series.coefficients.last!)
+        for c in series.coefficients.dropLast().reversed() { acc = ir.value(.fma(acc, x, ir.constant(c))) }
+        let t = ir.value(.multiply(acc, x))
+        let high = ir.constant(series.high)
+        let sum = ir.value(.add(high, t))
+        let error = ir.value(.add(ir.value(.subtract(high, sum)), t))
+        let low = ir.value(.add(error, ir.constant(series.low)))
+        let top = ir.value(.add(sum, low))
+        let bottom = ir.value(.add(ir.value(.subtract(sum, top)), low))
+        let y = ir.value(.roundToOdd(top, bottom))
+        ir.notes.append(series.note)
+        return ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(OriginSeries.radius), y, value))
+    }
+
     /// Replaces `value` by the series within 1/64 of each irrational zero of r.
     static func withZeroSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR) throws -> Int {
         var out = value
@@ -238,6 +298,7 @@ public struct KernelLowering {
         let x = ir.value(.input(0))
         func withThresholds(_ r: ExpRational, _ v: Int) throws -> Int {
             var out = try KernelLowering.withZeroSeries(r, x: x, value: v, into: &ir)
+            if type.precision <= 24 { out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir) }
             for direction in [-1, 1] {
                 guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: type) else { continue }
                 let bound = ir.constant(t.threshold), limit = ir.constant(t.value)

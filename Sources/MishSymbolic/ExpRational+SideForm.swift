@@ -39,3 +39,13 @@ extension ExpRational {
         )
     }
 }
+
+extension ExpRational {
+    /// f(0) = P₀(1)/Q(1), exactly; nil when Q(1) = 0.
+    public var valueAtOrigin: Rational? {
+        let q = denominatorPolynomial.coefficients.reduce(BigInt(0), +)
+        guard !q.isZero else { return nil }
+        let p = numerator.first?.coefficients.reduce(BigInt(0), +) ?? BigInt(0)
+        return Rational(p, q)
+    }
+}

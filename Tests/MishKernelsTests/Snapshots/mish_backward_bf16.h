@@ -1,6 +1,7 @@
 /*
  * snapshot of mish backward bf16
  * series: |x - x0| < 1/64 around the zero x0 = -1.1924312145154952 -4.85e-17 of f: degree-9 Taylor series at x0 (x0 a double-double from the certified root finder), so the relative error stays bounded through the zero
+ * series: |x| < 2^-12: f(0) + sum c_k x^k (degree 6) with f(0) = 0.59999999999999998 +2.22e-17 as a double-double, rounded to odd before the rounding to the output type, so that inputs near an output rounding boundary are decided to ~2^-65
  * threshold: x < -98: |f(x) - 0| < 2^-134 (interval evaluation at x = -98; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in bf16
  * threshold: x > 16: |f(x) - 1| < 2^-9 (interval evaluation at x = 16; f - 1 and f' keep one sign beyond 16, so |f - 1| decreases toward +inf), which rounds to 1 in bf16
  */
@@ -60,6 +61,17 @@ static inline double mish_exp_scale(double v, double a, int m) {
     const int64_t e1 = (e < -1000) ? -1000 : e;
     const int64_t e2 = (e - e1 < -1022) ? -1022 : e - e1;
     return v * mish_pow2(e1) * mish_pow2(e2);
+}
+
+/* hi + lo rounded to odd (|lo| <= ulp(hi)/2): hi, or its neighbour toward lo when lo != 0 and hi is even;
+ * rounding that once more to float (or half) rounds hi + lo correctly. */
+static inline double mish_round_to_odd(double hi, double lo) {
+    uint64_t b;
+    memcpy(&b, &hi, sizeof b);
+    const uint64_t step = ((lo > 0) == (hi > 0)) ? UINT64_C(1) : ~UINT64_C(0);
+    b += (lo != 0 && (b & 1) == 0) ? step : 0;
+    memcpy(&hi, &b, sizeof b);
+    return hi;
 }
 #endif
 
@@ -184,13 +196,37 @@ static inline uint16_t mish_backward_bf16_scalar(uint16_t x, uint16_t dy) {
     const double v56 = fabs(v37);
     const double v57 = 0x1p-6;
     const double v58 = (v56 < v57) ? v55 : v33;
-    const double v59 = -98.0;
-    const double v60 = -0.0;
-    const double v61 = (v0 < v59) ? v60 : v58;
-    const double v62 = 16.0;
-    const double v63 = (v62 < v0) ? v13 : v61;
-    const double v64 = v1 * v63;
-    return mish_double_to_bf16(v64);
+    const double v59 = 0x1.8996bd5e23721p-8;
+    const double v60 = 0x1.804d983947497p-5;
+    const double v61 = fma(v59, v0, v60);
+    const double v62 = -0x1.e955e124ba3b4p-10;
+    const double v63 = fma(v61, v0, v62);
+    const double v64 = -0x1.77bd5f29ea6d8p-3;
+    const double v65 = fma(v63, v0, v64);
+    const double v66 = -0x1.89374bc6a7efap-5;
+    const double v67 = fma(v65, v0, v66);
+    const double v68 = 0x1.47ae147ae147bp-1;
+    const double v69 = fma(v67, v0, v68);
+    const double v70 = v69 * v0;
+    const double v71 = 0x1.3333333333333p-1;
+    const double v72 = v71 + v70;
+    const double v73 = v71 - v72;
+    const double v74 = v73 + v70;
+    const double v75 = 0x1.999999999999ap-56;
+    const double v76 = v74 + v75;
+    const double v77 = v72 + v76;
+    const double v78 = v72 - v77;
+    const double v79 = v78 + v76;
+    const double v80 = mish_round_to_odd(v77, v79);
+    const double v81 = 0x1p-12;
+    const double v82 = (v3 < v81) ? v80 : v58;
+    const double v83 = -98.0;
+    const double v84 = -0.0;
+    const double v85 = (v0 < v83) ? v84 : v82;
+    const double v86 = 16.0;
+    const double v87 = (v86 < v0) ? v13 : v85;
+    const double v88 = v1 * v87;
+    return mish_double_to_bf16(v88);
 }
 
 void mish_backward_bf16(const uint16_t *restrict x, const uint16_t *restrict dy, uint16_t *restrict dx, size_t n);

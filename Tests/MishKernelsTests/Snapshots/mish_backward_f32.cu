@@ -1,6 +1,7 @@
 /*
  * snapshot of mish backward f32
  * series: |x - x0| < 1/64 around the zero x0 = -1.1924312145154952 -4.85e-17 of f: degree-9 Taylor series at x0 (x0 a double-double from the certified root finder), so the relative error stays bounded through the zero
+ * series: |x| < 2^-12: f(0) + sum c_k x^k (degree 6) with f(0) = 0.59999999999999998 +2.22e-17 as a double-double, rounded to odd before the rounding to the output type, so that inputs near an output rounding boundary are decided to ~2^-65
  * threshold: x < -109: |f(x) - 0| < 2^-150 (interval evaluation at x = -109; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f32
  * threshold: x > 16: |f(x) - 1| < 2^-25 (interval evaluation at x = 16; f - 1 and f' keep one sign beyond 16, so |f - 1| decreases toward +inf), which rounds to 1 in f32
  */
@@ -49,6 +50,14 @@ __device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
     const long long e1 = (e < -1000) ? -1000 : e;
     const long long e2 = (e - e1 < -1022) ? -1022 : e - e1;
     return __dmul_rn(__dmul_rn(v, mish_pow2(e1)), mish_pow2(e2));
+}
+
+/* hi + lo rounded to odd (the C kernel's bit step). */
+__device__ __forceinline__ double mish_round_to_odd(double hi, double lo) {
+    unsigned long long b = (unsigned long long)__double_as_longlong(hi);
+    const unsigned long long step = ((lo > 0) == (hi > 0)) ? 1ULL : ~0ULL;
+    b += (lo != 0 && (b & 1ULL) == 0) ? step : 0ULL;
+    return __longlong_as_double((long long)b);
 }
 #endif
 
@@ -112,13 +121,37 @@ __device__ __forceinline__ float mish_backward_f32_scalar(float x, float dy) {
     const double v56 = fabs(v37);
     const double v57 = 0x1p-6;
     const double v58 = (v56 < v57) ? v55 : v33;
-    const double v59 = -109.0;
-    const double v60 = -0.0;
-    const double v61 = (v0 < v59) ? v60 : v58;
-    const double v62 = 16.0;
-    const double v63 = (v62 < v0) ? v13 : v61;
-    const double v64 = __dmul_rn(v1, v63);
-    return __double2float_rn(v64);
+    const double v59 = 0x1.8996bd5e23721p-8;
+    const double v60 = 0x1.804d983947497p-5;
+    const double v61 = __fma_rn(v59, v0, v60);
+    const double v62 = -0x1.e955e124ba3b4p-10;
+    const double v63 = __fma_rn(v61, v0, v62);
+    const double v64 = -0x1.77bd5f29ea6d8p-3;
+    const double v65 = __fma_rn(v63, v0, v64);
+    const double v66 = -0x1.89374bc6a7efap-5;
+    const double v67 = __fma_rn(v65, v0, v66);
+    const double v68 = 0x1.47ae147ae147bp-1;
+    const double v69 = __fma_rn(v67, v0, v68);
+    const double v70 = __dmul_rn(v69, v0);
+    const double v71 = 0x1.3333333333333p-1;
+    const double v72 = __dadd_rn(v71, v70);
+    const double v73 = __dsub_rn(v71, v72);
+    const double v74 = __dadd_rn(v73, v70);
+    const double v75 = 0x1.999999999999ap-56;
+    const double v76 = __dadd_rn(v74, v75);
+    const double v77 = __dadd_rn(v72, v76);
+    const double v78 = __dsub_rn(v72, v77);
+    const double v79 = __dadd_rn(v78, v76);
+    const double v80 = mish_round_to_odd(v77, v79);
+    const double v81 = 0x1p-12;
+    const double v82 = (v3 < v81) ? v80 : v58;
+    const double v83 = -109.0;
+    const double v84 = -0.0;
+    const double v85 = (v0 < v83) ? v84 : v82;
+    const double v86 = 16.0;
+    const double v87 = (v86 < v0) ? v13 : v85;
+    const double v88 = __dmul_rn(v1, v87);
+    return __double2float_rn(v88);
 }
 
 /* Grid-stride over groups of 4 with 128-bit loads and stores (all pointers 16-byte aligned), then

@@ -48,6 +48,14 @@ __device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
     const long long e2 = (e - e1 < -1022) ? -1022 : e - e1;
     return __dmul_rn(__dmul_rn(v, mish_pow2(e1)), mish_pow2(e2));
 }
+
+/* hi + lo rounded to odd (the C kernel's bit step). */
+__device__ __forceinline__ double mish_round_to_odd(double hi, double lo) {
+    unsigned long long b = (unsigned long long)__double_as_longlong(hi);
+    const unsigned long long step = ((lo > 0) == (hi > 0)) ? 1ULL : ~0ULL;
+    b += (lo != 0 && (b & 1ULL) == 0) ? step : 0ULL;
+    return __longlong_as_double((long long)b);
+}
 #endif
 
 __device__ __forceinline__ __nv_bfloat16 mish_forward_bf16_scalar(__nv_bfloat16 x) {

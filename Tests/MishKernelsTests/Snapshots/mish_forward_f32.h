@@ -59,6 +59,17 @@ static inline double mish_exp_scale(double v, double a, int m) {
     const int64_t e2 = (e - e1 < -1022) ? -1022 : e - e1;
     return v * mish_pow2(e1) * mish_pow2(e2);
 }
+
+/* hi + lo rounded to odd (|lo| <= ulp(hi)/2): hi, or its neighbour toward lo when lo != 0 and hi is even;
+ * rounding that once more to float (or half) rounds hi + lo correctly. */
+static inline double mish_round_to_odd(double hi, double lo) {
+    uint64_t b;
+    memcpy(&b, &hi, sizeof b);
+    const uint64_t step = ((lo > 0) == (hi > 0)) ? UINT64_C(1) : ~UINT64_C(0);
+    b += (lo != 0 && (b & 1) == 0) ? step : 0;
+    memcpy(&hi, &b, sizeof b);
+    return hi;
+}
 #endif
 
 
