@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "MishKernelsTests", dependencies: ["MishKernels", "MishAnalysis", "MishSymbolic", "MishNumbers", "MishTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "MishAccuracyTests", dependencies: ["MishAccuracy", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
-        .testTarget(name: "MishMathCLITests", dependencies: ["mish-math", "MishTestSupport"]),
+        .testTarget(name: "MishMathCLITests", dependencies: ["mish-math", "MishTestSupport", "MishSymbolic", "MishNumbers"]),
     ]
 )

@@ -326,10 +326,16 @@ enum SweepHarness {
                     if (!(r < INFINITY)) goto undecided;
                     if (dy_mode == 2) {
                         const double d = mm_decode(fmt, db[i]);
-                        const double yd = y * d;
-                        const int exact = r == 0 && (y == 0 || isinf(y) || (isfinite(yd) && fabs(yd) >= 0x1p-1022 && fma(y, d, -yd) == 0));
-                        if (!exact) r = fabs(d) * r * (1 + 0x1p-50) + fabs(yd) * 0x1p-53 + 0x1p-1074;
-                        y = yd;
+                        /* The reference's representative of a value far below every subnormal keeps that
+                           property when scaled by d (|d| < 2^1024): only its sign changes. */
+                        if (r == 0 && y != 0 && fabs(y) < 0x1p-1000) {
+                            y = (signbit(y) != signbit(d)) ? -0x1p-1074 : 0x1p-1074;
+                        } else {
+                            const double yd = y * d;
+                            const int exact = r == 0 && (y == 0 || isinf(y) || (isfinite(yd) && fabs(yd) >= 0x1p-1022 && fma(y, d, -yd) == 0));
+                            if (!exact) r = fabs(d) * r * (1 + 0x1p-50) + fabs(yd) * 0x1p-53 + 0x1p-1074;
+                            y = yd;
+                        }
                     }
                     if (r == 0) {
                         e = mm_encode(fmt, y);

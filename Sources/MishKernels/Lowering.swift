@@ -296,11 +296,13 @@ public struct KernelLowering {
     public func kernel(_ kind: Kind, type: OutputType) throws -> KernelIR {
         var ir = KernelIR()
         let x = ir.value(.input(0))
-        func withThresholds(_ r: ExpRational, _ v: Int) throws -> Int {
+        /// `thresholdType`: the type in which a tail value must be indistinguishable from the limit; a backward
+        /// kernel multiplies f′ by dy before rounding, so its thresholds are double's, not the output's.
+        func withThresholds(_ r: ExpRational, _ v: Int, thresholdType: OutputType = type) throws -> Int {
             var out = try KernelLowering.withZeroSeries(r, x: x, value: v, into: &ir)
             if type.precision <= 24 { out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir) }
             for direction in [-1, 1] {
-                guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: type) else { continue }
+                guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: thresholdType) else { continue }
                 let bound = ir.constant(t.threshold), limit = ir.constant(t.value)
                 out = direction < 0 ? ir.value(.selectLess(x, bound, limit, out)) : ir.value(.selectLess(bound, x, limit, out))
                 ir.notes.append(t.note)
@@ -312,7 +314,7 @@ public struct KernelLowering {
             ir.outputs = [try withThresholds(function, try KernelLowering.lower(function, x: x, into: &ir))]
         case .backward:
             let dy = ir.value(.input(1))
-            let slope = try withThresholds(derivative, try KernelLowering.lower(derivative, x: x, into: &ir))
+            let slope = try withThresholds(derivative, try KernelLowering.lower(derivative, x: x, into: &ir), thresholdType: .f64)
             ir.outputs = [ir.value(.multiply(dy, slope))]
         case .fused:
             let y = try withThresholds(function, try KernelLowering.lower(function, x: x, into: &ir))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import MishNumbers
+import MishSymbolic
 import MishTestSupport
 
 /// Runs the built `mish-math` executable, as a user would.
@@ -379,5 +380,124 @@ struct CodegenCommandTests {
         #expect(f64.status == 64 && f64.stderr.contains("f64"))
         let name = try CLI.run(["codegen", "--name", "9lives"])
         #expect(name.status == 64 && name.stderr.contains("--name"))
+    }
+}
+
+@Suite("mish-math verify")
+struct VerifyCommandTests {
+    struct Report: Decodable {
+        struct Result: Decodable {
+            struct Case: Decodable { let x: Double; let error: Double; let output: Double }
+            let checked: UInt64
+            let planned: UInt64
+            let incorrectlyRounded: UInt64
+            let maxError: Double
+            let worst: [Case]
+            let specialValues: [Case]
+            let interrupted: Bool
+        }
+        let results: [Result]
+    }
+
+    static func report(_ arguments: [String]) throws -> (CLI.Result, Report?) {
+        let r = try CLI.run(["verify"] + arguments + ["--format", "json"])
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return (r, try? decoder.decode(Report.self, from: Data(r.stdout.utf8)))
+    }
+
+    @Test("generated f16 and bf16 kernels: every one of the 65 536 inputs correctly rounded, forward, f′ and fused",
+          arguments: ["f16", "bf16"], ["forward", "backward", "fused"])
+    func halfKernelsExhaustive(dtype: String, kernel: String) throws {
+        let (r, report) = try VerifyCommandTests.report(["--dtype", dtype, "--kernel", kernel, "--random-dy", "65536"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let results = try #require(report).results
+        #expect(results.count == (kernel == "forward" ? 1 : 2))
+        for result in results {
+            #expect(result.incorrectlyRounded == 0)
+            #expect(result.maxError <= 0.5)
+            #expect(result.specialValues.count == 13)
+        }
+        #expect(results[0].checked == 65536)
+    }
+
+    @Test("generated f32 kernels: two million random bit patterns (every binade) correctly rounded", arguments: ["forward", "backward"])
+    func f32Slice(kernel: String) throws {
+        let (r, report) = try VerifyCommandTests.report(["--kernel", kernel, "--samples", "2000000", "--random-dy", "100000"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for result in try #require(report).results {
+            #expect(result.checked == result.planned)
+            #expect(result.incorrectlyRounded == 0)
+        }
+    }
+
+    @Test("your own C: the naive libm formula's errors are measured, the worst one agrees with an independent MPFR value")
+    func naiveFormula() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("naive.c")
+        try "#include <math.h>\nfloat naive(float x) { return x * tanhf(log1pf(expf(x))); }\n".write(to: file, atomically: true, encoding: .utf8)
+        let (r, report) = try VerifyCommandTests.report(["--c-source", file.path, "--symbol", "naive", "--range", "-104,-100"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let result = try #require(report?.results.first)
+        #expect(result.incorrectlyRounded > 0 && result.maxError > 1)
+        let worst = try #require(result.worst.first)
+        let exact = Expr.mish.evaluate(at: BigFloat(worst.x, precision: 300), precision: 300)
+        #expect(abs(Accuracy.ulpError(Float(worst.output), exact: exact) - worst.error) < 1e-6 * worst.error)
+        #expect(result.worst.allSatisfy { $0.error <= worst.error })
+    }
+
+    @Test("f64: your own double function, sampled with the adversarial sets")
+    func f64Sampled() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("mish64.c")
+        try "#include <math.h>\ndouble mish64(double x) { return x * tanh(log1p(exp(x))); }\n".write(to: file, atomically: true, encoding: .utf8)
+        let (r, report) = try VerifyCommandTests.report(["--c-source", file.path, "--symbol", "mish64", "--dtype", "f64", "--samples", "2000"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let result = try #require(report?.results.first)
+        #expect(result.checked > 2000 + 1601 * 5)
+        #expect(result.maxError > 0.5)
+    }
+
+    @Test("bad requests: clear errors and exit statuses")
+    func badRequests() throws {
+        #expect(try CLI.run(["verify", "--c-source", "x.c"]).status == 64)
+        #expect(try CLI.run(["verify", "--dtype", "f64"]).status == 64)
+        #expect(try CLI.run(["verify", "--range", "3,1"]).status == 64)
+        #expect(try CLI.run(["verify", "--kernel", "backward", "--c-source", "x.c", "--symbol", "f", "--signature", "scalar"]).status == 64)
+        let missing = try CLI.run(["verify", "--c-source", "/nonexistent/k.c", "--symbol", "f"])
+        #expect(missing.status == 1 && missing.stderr.contains("cannot read"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("k.c")
+        try "float g(float x) { return x; }\n".write(to: file, atomically: true, encoding: .utf8)
+        let absent = try CLI.run(["verify", "--c-source", file.path, "--symbol", "f", "--dtype", "bf16"])
+        #expect(absent.status == 1 && absent.stderr.contains("no external function f"))
+        try "float g(float x) { return x }\n".write(to: file, atomically: true, encoding: .utf8)
+        let broken = try CLI.run(["verify", "--c-source", file.path, "--symbol", "g", "--dtype", "bf16"])
+        #expect(broken.status == 1 && broken.stderr.contains("C compiler failed"))
+    }
+
+    @Test("Ctrl-C stops an exhaustive sweep and reports what was checked")
+    func interrupted() throws {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["verify", "--format", "json"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 5)
+        process.interrupt()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let result = try #require(try decoder.decode(Report.self, from: data).results.first)
+        #expect(result.interrupted && result.checked > 0 && result.checked < result.planned)
     }
 }

@@ -138,6 +138,11 @@ struct Verify: ParsableCommand {
         let sweep: AccuracySweep
         do { sweep = try AccuracySweep(reference: reference) } catch { throw failure("\(error)") }
         signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
+        // A parent may have blocked SIGINT (the mask is inherited); the sweep's threads inherit ours.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         var results: [AccuracyResult] = []
         for (label, check, inputs) in try plan(expr, type: type) {
             if interruptRequested.load(ordering: .relaxed) { break }

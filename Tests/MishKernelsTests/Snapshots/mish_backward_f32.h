@@ -2,8 +2,8 @@
  * snapshot of mish backward f32
  * series: |x - x0| < 1/64 around the zero x0 = -1.1924312145154952 -4.85e-17 of f: degree-9 Taylor series at x0 (x0 a double-double from the certified root finder), so the relative error stays bounded through the zero
  * series: |x| < 2^-12: f(0) + sum c_k x^k (degree 6) with f(0) = 0.59999999999999998 +2.22e-17 as a double-double, rounded to odd before the rounding to the output type, so that inputs near an output rounding boundary are decided to ~2^-65
- * threshold: x < -109: |f(x) - 0| < 2^-150 (interval evaluation at x = -109; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f32
- * threshold: x > 16: |f(x) - 1| < 2^-25 (interval evaluation at x = 16; f - 1 and f' keep one sign beyond 16, so |f - 1| decreases toward +inf), which rounds to 1 in f32
+ * threshold: x < -752: |f(x) - 0| < 2^-1075 (interval evaluation at x = -752; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f64
+ * threshold: x > 21: |f(x) - 1| < 2^-54 (interval evaluation at x = 21; f - 1 and f' keep one sign beyond 16, so |f - 1| decreases toward +inf), which rounds to 1 in f64
  */
 #ifndef MISH_BACKWARD_F32_H
 #define MISH_BACKWARD_F32_H
@@ -160,10 +160,10 @@ static inline float mish_backward_f32_scalar(float x, float dy) {
     const double v80 = mish_round_to_odd(v77, v79);
     const double v81 = 0x1p-12;
     const double v82 = (v3 < v81) ? v80 : v58;
-    const double v83 = -109.0;
+    const double v83 = -752.0;
     const double v84 = -0.0;
     const double v85 = (v0 < v83) ? v84 : v82;
-    const double v86 = 16.0;
+    const double v86 = 21.0;
     const double v87 = (v86 < v0) ? v13 : v85;
     const double v88 = v1 * v87;
     return (float)v88;
