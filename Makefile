@@ -4,7 +4,7 @@ SWIFT        ?= swift
 DEBIAN_PKGS  := libmpfr-dev libgmp-dev pkg-config
 BIN_RELEASE  := .build/release/mish-math
 
-.PHONY: demo test deps build build-release leakcheck check-kernels clean
+.PHONY: demo test deps build build-release leakcheck check-kernels verify-exhaustive verify-reference accuracy-doc clean
 
 # Installs the Debian packages that are missing (as root), or prints the exact install line and stops.
 deps:
@@ -51,6 +51,23 @@ leakcheck: deps
 # Compiles every generated CUDA kernel with nvcc from PyPI (part of `make test`; skipped without pip access).
 check-kernels: build-release
 	scripts/check-kernels.sh $(BIN_RELEASE)
+
+# The exhaustive f32 sweeps of the shipped correctly-rounded kernels (mish forward, and f' as the backward
+# kernel with dy = 1 plus a million random dy): every one of the 2^32 inputs must be correctly rounded
+# (verify exits 3 otherwise). About 1.5 minutes per sweep on 2 cores.
+verify-exhaustive: build-release
+	$(BIN_RELEASE) verify --kernel forward --dtype f32
+	$(BIN_RELEASE) verify --kernel backward --dtype f32
+
+# The reference's fast path against pure MPFR on two million f32 inputs per function (the test's slice is
+# 20000), including every input the fast path leaves to MPFR.
+verify-reference: deps
+	$(SWIFT) build --build-tests
+	MISH_REFERENCE_SAMPLES=2000000 $(SWIFT) test --skip-build --filter fastPathAgreesWithMPFR
+
+# docs/accuracy.md: every generated kernel verified exhaustively (about 15 minutes).
+accuracy-doc: build-release
+	scripts/accuracy-doc.sh $(BIN_RELEASE) > docs/accuracy.md.new && mv docs/accuracy.md.new docs/accuracy.md
 
 clean:
 	rm -rf .build

@@ -7,10 +7,10 @@ import MishSymbolic
 /// power of eˣ overflows).
 ///
 /// Each operation adds the rounding of its midpoint (|v|·2⁻⁵³, plus 2⁻¹⁰⁷⁴ for underflow) to the propagated
-/// radius; e^a comes from ``ExpKernel`` (relative error below its proven bound, plus 2⁻¹⁰⁷⁴ absolute for a
+/// radius (|a·b − â·b̂| ≤ |â|·r_b + (|b̂| + r_b)·r_a); e^a comes from ``ExpKernel`` (relative error below its proven bound, plus 2⁻¹⁰⁷⁴ absolute for a
 /// subnormal or clamped result); a quotient is formed only when the divisor's enclosure excludes 0. The
-/// radius itself is computed in round-to-nearest, so the harness widens it by a factor 1 + 2⁻⁴⁰ (far above
-/// (1 + 2⁻⁵³)ⁿ for the n < 2¹³ operations of a reference). NaN, ±∞ (the exact limits) and ±0 (f(0), or the
+/// radius itself is computed in round-to-nearest (each fma or operation within a factor 1 + 2⁻⁵³), so the
+/// harness widens it by a factor 1 + 2⁻⁴⁰ (far above (1 + 2⁻⁵³)ⁿ for the n < 2¹³ operations of a reference). NaN, ±∞ (the exact limits) and ±0 (f(0), or the
 /// signed zero f tends to) are answered exactly. Where the power of s factored out of the numerator makes
 /// |f| < 2⁻⁴¹⁰, far below half the smallest f32, f16 or bf16 subnormal, the answer is the signed zero's
 /// representative ±2⁻¹⁰⁷⁴: so this reference decides f32, f16 and bf16 only, never f64.
@@ -42,29 +42,29 @@ enum ReferenceSource {
 
         static inline __attribute__((always_inline)) mm_mr mm_mr_add(mm_mr a, mm_mr b) {
             const double v = a.v + b.v;
-            return (mm_mr){v, a.r + b.r + fabs(v) * 0x1p-53};
+            return (mm_mr){v, fma(fabs(v), 0x1p-53, a.r + b.r)};
         }
 
         static inline __attribute__((always_inline)) mm_mr mm_mr_mul(mm_mr a, mm_mr b) {
             const double v = a.v * b.v;
-            return (mm_mr){v, fabs(a.v) * b.r + fabs(b.v) * a.r + a.r * b.r + fabs(v) * 0x1p-53 + 0x1p-1074};
+            return (mm_mr){v, fma(fabs(a.v), b.r, fma(fabs(b.v) + b.r, a.r, fma(fabs(v), 0x1p-53, 0x1p-1074)))};
         }
 
         /* The same with an exact operand c. */
         static inline __attribute__((always_inline)) mm_mr mm_mr_add_exact(mm_mr a, double c) {
             const double v = a.v + c;
-            return (mm_mr){v, a.r + fabs(v) * 0x1p-53};
+            return (mm_mr){v, fma(fabs(v), 0x1p-53, a.r)};
         }
 
         static inline __attribute__((always_inline)) mm_mr mm_mr_mul_exact(mm_mr a, double c) {
             const double v = a.v * c;
-            return (mm_mr){v, a.r * fabs(c) + fabs(v) * 0x1p-53 + 0x1p-1074};
+            return (mm_mr){v, fma(a.r, fabs(c), fma(fabs(v), 0x1p-53, 0x1p-1074))};
         }
 
         /* b's enclosure must exclude 0 (checked by the caller). */
         static inline __attribute__((always_inline)) mm_mr mm_mr_div(mm_mr a, mm_mr b) {
             const double v = a.v / b.v, m = fabs(b.v);
-            return (mm_mr){v, (a.r * m + fabs(a.v) * b.r) / (m * (m - b.r)) + fabs(v) * 0x1p-53 + 0x1p-1074};
+            return (mm_mr){v, fma(a.r, m, fabs(a.v) * b.r) / (m * (m - b.r)) + fma(fabs(v), 0x1p-53, 0x1p-1074)};
         }
 
         /* e^a for a <= 0: Cody-Waite reduction and a degree-\(ExpKernel.degree) polynomial, relative error below
@@ -73,7 +73,7 @@ enum ReferenceSource {
 
         static inline __attribute__((always_inline)) mm_mr mm_mr_exp(double a) {
             const double s = mm_exp_neg(a);
-            return (mm_mr){s, s * \(literal(k.relativeErrorBound)) + 0x1p-1074};
+            return (mm_mr){s, fma(s, \(literal(k.relativeErrorBound)), 0x1p-1074)};
         }
 
         """

@@ -97,8 +97,10 @@ struct Verify: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+
+    @Option(help: "Output format: text, json, or markdown (the summary table of docs/accuracy.md).")
+    var format: Format = .text
 
     func validate() throws {
         if cSource != nil && symbol == nil { throw ValidationError("--c-source needs --symbol NAME, the function to verify") }
@@ -158,6 +160,7 @@ struct Verify: ParsableCommand {
         switch format {
         case .json: print(try jsonText(record))
         case .text: print(record.text)
+        case .markdown: print(record.markdown)
         }
         if interruptRequested.load(ordering: .relaxed) { throw ExitCode(130) }
         if cSource == nil {

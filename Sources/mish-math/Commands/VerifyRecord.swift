@@ -10,6 +10,30 @@ struct VerifyRecord: Encodable {
         (["kernel: \(kernel)"] + results.map(VerifyRecord.text)).joined(separator: "\n\n")
     }
 
+    /// A section of docs/accuracy.md: one row per sweep.
+    var markdown: String {
+        var lines = ["### \(kernel)", "",
+                     "| check | inputs | incorrectly rounded | NaN / sign-of-zero failures | above 1 ulp | max error (ulp) | at x | by MPFR | seconds |",
+                     "|---|---|---|---|---|---|---|---|---|"]
+        for r in results {
+            let check: String
+            switch (r.check.function, r.check.dy) {
+            case (.value, _): check = r.check.output == 1 ? "f (output 2)" : "f"
+            case (.derivative, .random): check = "dy*f', random dy"
+            case (.derivative, _): check = r.check.output == 1 ? "f' (output dydx)" : "f' (dy = 1)"
+            }
+            let inputs = r.checked == r.planned ? VerifyRecord.number(r.checked) : "\(VerifyRecord.number(r.checked)) of \(VerifyRecord.number(r.planned))"
+            let at = r.worst.first.map { VerifyRecord.value($0.x, r.format) } ?? "-"
+            lines.append("| \(check) | \(inputs) | \(VerifyRecord.number(r.incorrectlyRounded)) | \(r.nanFailures) / \(r.zeroSignFailures) | "
+                         + "\(VerifyRecord.number(r.overOneUlp)) | \(VerifyRecord.ulps(r.maxError)) | \(at) | \(r.decidedByMPFR) | \(String(format: "%.1f", r.seconds)) |")
+        }
+        for r in results where !r.specialValues.allSatisfy(\.isCorrect) {
+            lines.append("")
+            lines.append("Special values failing: " + r.specialValues.filter { !$0.isCorrect }.map { "x = \(VerifyRecord.value($0.x, r.format))" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
     static func number(_ n: UInt64) -> String {
         var s = String(n)
         var i = s.count - 3
