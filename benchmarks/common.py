@@ -54,3 +54,21 @@ def emit(lines, args, script):
     if args.write:
         with open(os.path.join(os.path.dirname(os.path.abspath(script)), "RESULTS.md"), "w") as f:
             f.write(text)
+
+
+def binary_and_write_arguments():
+    """The command line of the kernel runners: --binary and --write."""
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", default=".build/release/mish-math")
+    ap.add_argument("--write", action="store_true")
+    return ap.parse_args()
+
+
+def generated_forward_kernel(binary):
+    """A temporary directory holding mish_forward_f32.h/.c from `mish-math codegen`."""
+    import subprocess, tempfile
+    work = tempfile.mkdtemp()
+    subprocess.run([binary, "codegen", "--target", "c", "--kernel", "forward", "--dtype", "f32", "--out", work],
+                   check=True, capture_output=True)
+    return work

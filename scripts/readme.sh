@@ -121,14 +121,28 @@ cat <<'EOF'
 `mish-math codegen [EXPR] --target c|cuda --kernel forward|backward|fused --dtype f32` derives kernel
 source from the normal form: s = e^(−|x|) with the coefficients selected by the sign of x (no overflow, no
 branches), the toolkit's own exponential (constants and error bound from MPFR), explicit fma everywhere so
-C and CUDA compute the same bits, thresholds at ±∞ and a series around the zero of mish′ with their proofs
-in the header comment. The f32 kernels are correctly rounded on every sampled input (the exhaustive proof
-is `verify`'s, still to come):
+C and CUDA compute the same bits, thresholds at ±∞ and series around the zero of mish′ and around 0 with
+their proofs in the header comment:
 
 ```
 EOF
 examples <<'CMDS'
 codegen --target c --kernel forward --dtype f32
+CMDS
+cat <<'EOF'
+```
+
+`mish-math verify` proves a kernel's accuracy by measuring every input against a correctly rounded
+reference (a vectorised double enclosure with a rigorous bound, MPFR for the few hundred inputs it cannot
+decide): the generated kernels, or your own C function (`--c-source FILE --symbol NAME`). All 2³² f32 inputs
+of the mish kernel take about 55 s on 2 cores; every generated f32, f16 and bf16 kernel is correctly rounded
+on every input ([docs/accuracy.md](docs/accuracy.md)). The naive formula, for comparison:
+
+```
+EOF
+examples <<'CMDS'
+verify --dtype bf16 --kernel backward
+verify --c-source benchmarks/accuracy/naive.c --symbol naive_mish --range -110,-90
 CMDS
 cat <<'EOF'
 ```
@@ -171,7 +185,8 @@ The command line, its exit statuses and the JSON it prints are documented in [do
 | `MishSymbolic` | expressions: hash-consed canonical `Expr`, the operator catalogue, parser (definitions, `d()`), printers (text, LaTeX, C), DAG-memoised differentiation and evaluation, the exp-rational normal form `ExpRational` |
 | `MishSeries` | truncated power series over Q and over intervals, exact Maclaurin coefficients, expansions at ±∞, radii and regions of convergence |
 | `MishAnalysis` | certified zeros of derivatives (branch-and-bound with tails, precision-doubling Newton, interval Newton), global ranges and minima, critical points, the properties table |
-| `MishKernels` | kernel IR (SSA + CSE), lowering from the normal form with thresholds and zero series, the own exponential, C and CUDA emitters |
+| `MishKernels` | kernel IR (SSA + CSE), lowering from the normal form with thresholds and series, C and CUDA emitters |
+| `MishAccuracy` | the correctly rounded reference, the C sweep harness, exhaustive and sampled sweeps of any C kernel, ULP reports |
 | `mish-math` | the executable: argument parsing and output formats only |
 
 Tests sit in `Tests/`, one target per module plus `MishMathCLITests` (which runs the built executable) and
@@ -179,6 +194,7 @@ the shared `MishTestSupport` (ulp and digit measures, a self-checking high-preci
 expression fuzzer). Randomised tests print their seed; `MISH_TEST_SEED=N` replays one. `make test` also runs
 `Tests/stress/bad-input.sh` (a 10 MB expression, 10⁵ nested parentheses, random bytes) against the release
 build, and `scripts/check-kernels.sh`, which compiles every generated C kernel with gcc and clang (-Werror) and
-every CUDA kernel with nvcc -arch=sm_90 (nvcc from PyPI, no GPU needed). Every example above is real output: `scripts/readme.sh > README.md` regenerates this file.
+every CUDA kernel with nvcc -arch=sm_90 (nvcc from PyPI, no GPU needed). `make verify-exhaustive` sweeps all
+2³² f32 inputs of the shipped kernels (CI runs it too). Every example above is real output: `scripts/readme.sh > README.md` regenerates this file.
 
 EOF

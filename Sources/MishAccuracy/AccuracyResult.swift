@@ -79,6 +79,11 @@ public struct AccuracyResult: Sendable, Codable {
     public let unresolved: [Double]
     public let unresolvedCount: UInt64
     public let maxError: Double
+    /// The largest error that is a number (NaN failures count as infinitely wrong in `maxError`), its input
+    /// and dy (0 and nil when every result is exact).
+    public let maxFiniteError: Double
+    public let maxFiniteErrorAt: Double?
+    public let maxFiniteErrorDy: Double?
     /// The worst inputs, largest error first (a wrong NaN or sign of zero ranks above correct results).
     public let worst: [Case]
     public let histogram: [Bucket]

@@ -232,7 +232,7 @@ public final class AccuracySweep: @unchecked Sendable {
     }
 
     func result(_ s: UnsafeMutableRawPointer, kernel: KernelUnderTest, check: AccuracyCheck, state: SharedState, total: UInt64, seconds: Double) -> AccuracyResult {
-        var counters = [UInt64](repeating: 0, count: SweepHarness.Counter.allCases.count + 1)
+        var counters = [UInt64](repeating: 0, count: SweepHarness.Counter.allCases.count + 4)
         var histogram = [UInt64](repeating: 0, count: SweepHarness.histogramBuckets)
         var binadeCount = [UInt64](repeating: 0, count: SweepHarness.binades)
         var binadeIncorrect = [UInt64](repeating: 0, count: SweepHarness.binades)
@@ -242,7 +242,8 @@ public final class AccuracySweep: @unchecked Sendable {
         export(s, &counters, &histogram, &binadeCount, &binadeIncorrect, &binadeMax, &worst, &worstError)
         func counter(_ c: SweepHarness.Counter) -> UInt64 { counters[c.rawValue] }
         let format = kernel.format
-        let worstInputs = (0..<Int(counters.last!)).map { i -> AccuracyResult.Case in
+        let n = SweepHarness.Counter.allCases.count
+        let worstInputs = (0..<Int(counters[n])).map { i -> AccuracyResult.Case in
             let (x, dy, out, expected) = (worst[4 * i], worst[4 * i + 1], worst[4 * i + 2], worst[4 * i + 3])
             return caseFor(x: x, dy: dy, output: out, expected: expected, check: check, format: format)
         }
@@ -264,6 +265,9 @@ public final class AccuracySweep: @unchecked Sendable {
         }
         while let last = buckets.last, last.count == 0, buckets.count > 3 { buckets.removeLast() }
         let unresolved = state.unresolved.sorted()
+        let maxFinite = Double(bitPattern: counters[n + 3])
+        let finiteAt = maxFinite > 0 ? format.value(ofBits: counters[n + 1]) : nil
+        let finiteDy = maxFinite > 0 && check.dyMode == 2 ? format.value(ofBits: counters[n + 2]) : nil
         return AccuracyResult(
             format: format, kernel: kernel.symbol, signature: kernel.signature, check: check,
             expression: reference.expression.description, planned: total, checked: counter(.checked),
@@ -271,7 +275,8 @@ public final class AccuracySweep: @unchecked Sendable {
             incorrectlyRounded: counter(.incorrect), nanFailures: counter(.nanFailures), zeroSignFailures: counter(.zeroSignFailures),
             overOneUlp: counter(.overOneUlp), exact: counter(.exact), decidedByMPFR: UInt64(state.resolved),
             unresolved: unresolved.prefix(20).map { format.value(ofBits: $0) }, unresolvedCount: UInt64(unresolved.count),
-            maxError: worstInputs.first?.error ?? 0, worst: worstInputs, histogram: buckets, binades: binades, seconds: seconds)
+            maxError: worstInputs.first?.error ?? 0, maxFiniteError: maxFinite, maxFiniteErrorAt: finiteAt,
+            maxFiniteErrorDy: finiteDy, worst: worstInputs, histogram: buckets, binades: binades, seconds: seconds)
     }
 
     /// One input with its exact value (30 significant digits): recomputed by MPFR, or for NaN, ±∞ and ±0

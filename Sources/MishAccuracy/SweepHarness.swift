@@ -32,6 +32,8 @@ enum SweepHarness {
         uint64_t worst_input[MM_WORST], worst_dy[MM_WORST], worst_output[MM_WORST], worst_expected[MM_WORST];
         double worst_error[MM_WORST];
         int worst_n;
+        double max_finite;
+        uint64_t max_finite_input, max_finite_dy;
     } mm_stats;
 
     size_t mm_stats_size(void) { return sizeof(mm_stats); }
@@ -158,6 +160,7 @@ enum SweepHarness {
             s->binade_count[bi]++;
             if (error > s->binade_max[bi]) s->binade_max[bi] = error;
             if (error > 0 && s->worst_n < MM_WORST) mm_worst_insert(s, error, input, dy, output, expected);
+            if (error > s->max_finite) { s->max_finite = error; s->max_finite_input = input; s->max_finite_dy = dy; }
             return;
         }
         const int on = mm_is_nan_bits(fmt, output), en = mm_is_nan_bits(fmt, expected);
@@ -171,6 +174,7 @@ enum SweepHarness {
         }
         if (correct && error > 0.5) error = 0.5;
         if (error > 1.0) s->counters[C_OVER_ONE]++;
+        if (error < INFINITY && error > s->max_finite) { s->max_finite = error; s->max_finite_input = input; s->max_finite_dy = dy; }
         if (error == 0) s->counters[C_EXACT]++;
         s->histogram[mm_bucket(error)]++;
         const int bi = mm_binade(fmt, input);
@@ -193,6 +197,11 @@ enum SweepHarness {
             into->binade_incorrect[i] += from->binade_incorrect[i];
             if (from->binade_max[i] > into->binade_max[i]) into->binade_max[i] = from->binade_max[i];
         }
+        if (from->max_finite > into->max_finite || (from->max_finite == into->max_finite && from->max_finite_input < into->max_finite_input)) {
+            into->max_finite = from->max_finite;
+            into->max_finite_input = from->max_finite_input;
+            into->max_finite_dy = from->max_finite_dy;
+        }
         for (int i = 0; i < from->worst_n; i++)
             mm_worst_insert(into, from->worst_error[i], from->worst_input[i], from->worst_dy[i], from->worst_output[i], from->worst_expected[i]);
     }
@@ -212,6 +221,9 @@ enum SweepHarness {
             worst_error[i] = s->worst_error[i];
         }
         counters[MM_COUNTERS] = (uint64_t)s->worst_n;
+        counters[MM_COUNTERS + 1] = s->max_finite_input;
+        counters[MM_COUNTERS + 2] = s->max_finite_dy;
+        memcpy(&counters[MM_COUNTERS + 3], &s->max_finite, sizeof s->max_finite);
     }
 
     /* A reference, for n inputs: |f(x[i]) - y[i]| <= r[i] (r[i] = 0: y[i] is exact, or rounds as the exact
@@ -330,6 +342,10 @@ enum SweepHarness {
                     s->histogram[1] += (uint64_t)(n - zeros);
                     s->binade_count[bi] += (uint64_t)n;
                     if (worst > s->binade_max[bi]) s->binade_max[bi] = worst;
+                    if (worst > s->max_finite) {
+                        for (int i = 0; i < n; i++) if (errs[i] == worst) { s->max_finite_input = xb[i]; s->max_finite_dy = db[i]; break; }
+                        s->max_finite = worst;
+                    }
                     continue;
                 }
             }

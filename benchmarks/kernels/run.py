@@ -7,7 +7,9 @@ rational float form, the rational form in double, a plain copy (the memory limit
 PyTorch CPU torch.nn.functional.mish with one thread (pip torch), each on a 16M-element array (memory-bound)
 and a 16K array looped in cache. Prints a Markdown table; --write stores it in RESULTS.md.
 """
-import argparse, os, platform, subprocess, sys, tempfile, time
+import os, platform, subprocess, sys, time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from common import binary_and_write_arguments, generated_forward_kernel  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -33,13 +35,8 @@ def torch_rates():
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", default=".build/release/mish-math")
-    ap.add_argument("--write", action="store_true")
-    args = ap.parse_args()
-    work = tempfile.mkdtemp()
-    subprocess.run([args.binary, "codegen", "--target", "c", "--kernel", "forward", "--dtype", "f32", "--out", work],
-                   check=True, capture_output=True)
+    args = binary_and_write_arguments()
+    work = generated_forward_kernel(args.binary)
     exe = os.path.join(work, "harness")
     subprocess.run(["gcc", "-std=c11", "-O3", "-march=native", "-I", work, "-o", exe, os.path.join(HERE, "harness.c"),
                     os.path.join(work, "mish_forward_f32.c"), "-lm"], check=True)

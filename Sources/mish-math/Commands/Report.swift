@@ -1,4 +1,6 @@
 import ArgumentParser
+import MishAccuracy
+import MishKernels
 import MishAnalysis
 import MishNumbers
 import MishSeries
@@ -8,10 +10,15 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The whole analysis of mish in one go (the default command).",
         discussion: """
-        Sections so far: values of mish(x) and of its first derivative (derived symbolically by the \
+        Sections: values of mish(x) and of its first derivative (derived symbolically by the \
         engine) at points across the real line, each certified to the requested number of significant \
         digits by interval arithmetic (see `mish-math eval --help`); the Maclaurin series with its radius of \
-        convergence and the expansions at +inf and -inf with their regions (see `mish-math series --help`);         the certified global minimum, the inflection points and the bounds of the gradient (see `mish-math         minimum --help` and `mish-math critical-points --help`); the properties table of mish (see         `mish-math properties --help`).
+        convergence and the expansions at +inf and -inf with their regions (see `mish-math series --help`); \
+        the certified global minimum, the inflection points and the bounds of the gradient (see `mish-math \
+        minimum --help` and `mish-math critical-points --help`); the properties table of mish (see \
+        `mish-math properties --help`); the accuracy of the generated correctly-rounded kernels, forward and \
+        f' (see `mish-math verify --help`): f16 and bf16 on every input, f32 on 10^6 random bit patterns \
+        (--exhaustive-accuracy: all 2^32, about 2 minutes per kernel on 2 cores).
         """
     )
 
@@ -20,6 +27,9 @@ struct Report: ParsableCommand {
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
+
+    @Flag(name: .customLong("exhaustive-accuracy"), help: "Check the f32 kernels on all 2^32 inputs (about 2 minutes per kernel) instead of 10^6 samples.")
+    var exhaustiveAccuracy = false
 
     /// The sample points: the tails, the global minimum's neighbourhood (the seed's −1.1924), the origin.
     static let points = ["-20", "-5", "-2", "-1.1924", "-1", "-1/2", "0", "1/2", "1", "2", "5", "20"]
@@ -42,9 +52,10 @@ struct Report: ParsableCommand {
         let properties = try ActivationProperties(f).cells.map {
             PropertiesRecord.Cell(name: $0.name, value: $0.cell.value, how: $0.cell.how, certified: $0.cell.certified)
         }
+        let accuracy = try accuracySection(f)
         let report = ReportRecord(function: f.description, derivative: df.description,
                                   derivativeNormalForm: normal?.text, digits: digits, values: rows, series: series,
-                                  extrema: extrema, properties: properties)
+                                  extrema: extrema, properties: properties, accuracy: accuracy)
         switch format {
         case .json: print(try jsonText(report))
         case .text: print(report.text)
@@ -53,6 +64,33 @@ struct Report: ParsableCommand {
 }
 
 extension Report {
+    /// The generated correctly-rounded kernels (forward, and f′ as the backward kernel with dy = 1) verified:
+    /// f16 and bf16 on every input, f32 on 10⁶ random bit patterns or, on request, on all 2³².
+    func accuracySection(_ f: Expr) throws -> [AccuracyRow] {
+        let reference = CorrectlyRoundedReference(f)
+        let sweep = try AccuracySweep(reference: reference)
+        var rows: [AccuracyRow] = []
+        for type in [FloatFormat.f32, .f16, .bf16] {
+            for kind in [KernelLowering.Kind.forward, .backward] {
+                let (kernel, _) = try Verify.generatedKernel(f, text: "mish(x)", kernel: kind, type: type, accuracy: .correctlyRounded)
+                let inputs: SweepInputs
+                if type == .f32 && !exhaustiveAccuracy {
+                    var g = SplitMix(seed: 2024)
+                    inputs = .list((0..<1_000_000).map { _ in g.next() & 0xffff_ffff })
+                } else {
+                    inputs = .all(type)
+                }
+                let check = AccuracyCheck(function: kind == .forward ? .value : .derivative, dy: kind == .forward ? .none : .one)
+                let r = sweep.run(kernel, check: check, inputs: inputs)
+                rows.append(AccuracyRow(kernel: kernel.symbol, function: kind == .forward ? "f" : "f' (dy = 1)",
+                                        inputs: type == .f32 && !exhaustiveAccuracy ? "10^6 random f32 bit patterns" : "all \(r.planned)",
+                                        checked: r.checked, incorrectlyRounded: r.incorrectlyRounded, maxError: r.maxError,
+                                        maxErrorAt: r.worst.first?.x))
+            }
+        }
+        return rows
+    }
+
     /// The Maclaurin series with its radius, and the expansions at ±∞ with their regions.
     func seriesSection(_ f: Expr) throws -> SeriesSection? {
         guard let normal = ExpRational(f) else { return nil }
@@ -106,6 +144,16 @@ struct SeriesSection: Encodable {
     let atInfinity: [String]
 }
 
+struct AccuracyRow: Encodable {
+    let kernel: String
+    let function: String
+    let inputs: String
+    let checked: UInt64
+    let incorrectlyRounded: UInt64
+    let maxError: Double
+    let maxErrorAt: Double?
+}
+
 struct ReportRow: Encodable {
     let x: String
     let value: ValueRecord
@@ -113,7 +161,8 @@ struct ReportRow: Encodable {
 }
 
 /// `report --format json`: {"function", "derivative", "derivative_normal_form", "digits", "values": [{"x", "value": {...},
-/// "derivative": {...}}], "series", "extrema": {"minimum", "inflection_points", "gradient_bounds"}, "properties"};
+/// "derivative": {...}}], "series", "extrema": {"minimum", "inflection_points", "gradient_bounds"}, "properties",
+/// "accuracy": [{"kernel", "function", "inputs", "checked", "incorrectly_rounded", "max_error", "max_error_at"}]};
 /// each value as in `eval --format json`, the minimum as in `minimum --format json`.
 struct ReportRecord: Encodable {
     let function: String
@@ -124,6 +173,7 @@ struct ReportRecord: Encodable {
     let series: SeriesSection?
     let extrema: ExtremaSection
     let properties: [PropertiesRecord.Cell]
+    let accuracy: [AccuracyRow]
 
     var text: String {
         var lines = [
@@ -162,6 +212,11 @@ struct ReportRecord: Encodable {
         lines.append("  gradient bounds: f' in [\(extrema.gradientBounds.lower), \(extrema.gradientBounds.upper)]")
         lines += ["", "Properties (see mish-math properties):"]
         lines += properties.map { "  \($0.name): \($0.value)" }
+        lines += ["", "Accuracy of the generated correctly-rounded kernels (see mish-math verify, docs/accuracy.md):"]
+        for a in accuracy {
+            lines.append("  \(a.kernel.padding(toLength: 20, withPad: " ", startingAt: 0)) \(a.function.padding(toLength: 12, withPad: " ", startingAt: 0)) "
+                         + "\(a.inputs): \(a.incorrectlyRounded) incorrectly rounded, max error \(VerifyRecord.ulps(a.maxError)) ulp")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -13,8 +13,8 @@ struct VerifyRecord: Encodable {
     /// A section of docs/accuracy.md: one row per sweep.
     var markdown: String {
         var lines = ["### \(kernel)", "",
-                     "| check | inputs | incorrectly rounded | NaN / sign-of-zero failures | above 1 ulp | max error (ulp) | at x | by MPFR | seconds |",
-                     "|---|---|---|---|---|---|---|---|---|"]
+                     "| check | inputs | incorrectly rounded | NaN / sign-of-zero failures | above 1 ulp | max error (ulp) | at x | max finite error (ulp) | at x | by MPFR | seconds |",
+                     "|---|---|---|---|---|---|---|---|---|---|---|"]
         for r in results {
             let check: String
             switch (r.check.function, r.check.dy) {
@@ -25,7 +25,8 @@ struct VerifyRecord: Encodable {
             let inputs = r.checked == r.planned ? VerifyRecord.number(r.checked) : "\(VerifyRecord.number(r.checked)) of \(VerifyRecord.number(r.planned))"
             let at = r.worst.first.map { VerifyRecord.value($0.x, r.format) } ?? "-"
             lines.append("| \(check) | \(inputs) | \(VerifyRecord.number(r.incorrectlyRounded)) | \(r.nanFailures) / \(r.zeroSignFailures) | "
-                         + "\(VerifyRecord.number(r.overOneUlp)) | \(VerifyRecord.ulps(r.maxError)) | \(at) | \(r.decidedByMPFR) | \(String(format: "%.1f", r.seconds)) |")
+                         + "\(VerifyRecord.number(r.overOneUlp)) | \(VerifyRecord.ulps(r.maxError)) | \(at) | \(VerifyRecord.ulps(r.maxFiniteError)) | "
+                         + "\(r.maxFiniteErrorAt.map { VerifyRecord.value($0, r.format) } ?? "-") | \(r.decidedByMPFR) | \(String(format: "%.1f", r.seconds)) |")
         }
         for r in results where !r.specialValues.allSatisfy(\.isCorrect) {
             lines.append("")
@@ -72,6 +73,10 @@ struct VerifyRecord: Encodable {
                      + "; NaN failures: \(number(r.nanFailures)); sign-of-zero failures: \(number(r.zeroSignFailures)); above 1 ulp: \(number(r.overOneUlp))")
         if let w = r.worst.first {
             lines.append("max error: \(ulps(w.error)) ulp at x = \(value(w.x, r.format))" + (w.dy.map { ", dy = \(value($0, r.format))" } ?? ""))
+            if !w.error.isFinite, let at = r.maxFiniteErrorAt {
+                lines.append("largest finite error: \(ulps(r.maxFiniteError)) ulp at x = \(value(at, r.format))"
+                             + (r.maxFiniteErrorDy.map { ", dy = \(value($0, r.format))" } ?? ""))
+            }
         } else {
             lines.append("max error: 0 ulp (every result exact)")
         }
