@@ -60,7 +60,7 @@ verify-exhaustive: build-release
 	$(BIN_RELEASE) verify --kernel backward --dtype f32
 
 # The reference's fast path against pure MPFR on two million f32 inputs per function (the test's slice is
-# 20000), including every input the fast path leaves to MPFR.
+# 20000), including every input the fast path leaves to MPFR (about 10 minutes: MPFR in a debug build).
 verify-reference: deps
 	$(SWIFT) build --build-tests
 	MISH_REFERENCE_SAMPLES=2000000 $(SWIFT) test --skip-build --filter fastPathAgreesWithMPFR

@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "MishSymbolicTests", dependencies: ["MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishSeriesTests", dependencies: ["MishSeries", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishAnalysisTests", dependencies: ["MishAnalysis", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
-        .testTarget(name: "MishKernelsTests", dependencies: ["MishKernels", "MishAnalysis", "MishSymbolic", "MishNumbers", "MishTestSupport"],
+        .testTarget(name: "MishKernelsTests", dependencies: ["MishKernels", "MishAccuracy", "MishAnalysis", "MishSymbolic", "MishNumbers", "MishTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "MishAccuracyTests", dependencies: ["MishAccuracy", "MishSymbolic", "MishNumbers", "MishTestSupport"]),
         .testTarget(name: "MishMathCLITests", dependencies: ["mish-math", "MishTestSupport", "MishSymbolic", "MishNumbers"]),

@@ -2,6 +2,7 @@ import Foundation
 
 public struct CompileError: Error, CustomStringConvertible {
     public let description: String
+    public init(description: String) { self.description = description }
 }
 
 /// C source compiled by the system compiler into a shared object and loaded with dlopen; the object is

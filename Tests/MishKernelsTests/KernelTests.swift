@@ -1,39 +1,24 @@
 import Foundation
+import MishAccuracy
 import MishKernels
 import MishNumbers
 import MishSymbolic
 import MishTestSupport
 import Testing
 
-/// Compiles generated C into a shared object with the system compiler and loads it.
+/// Generated C compiled strictly (C11, every warning an error) into a shared object and loaded.
 struct CompiledKernel {
-    let handle: UnsafeMutableRawPointer
+    let library: CompiledLibrary
 
     init(_ emitter: CEmitter) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mish-kernels-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try emitter.header.write(to: dir.appendingPathComponent(emitter.function + ".h"), atomically: true, encoding: .utf8)
-        try emitter.source.write(to: dir.appendingPathComponent(emitter.function + ".c"), atomically: true, encoding: .utf8)
-        let library = dir.appendingPathComponent("lib\(emitter.function).so").path
-        let compile = Process()
-        compile.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        compile.arguments = ["cc", "-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-O2", "-ffp-contract=off",
-                             "-shared", "-fPIC", "-o", library, dir.appendingPathComponent(emitter.function + ".c").path, "-lm"]
-        let errors = Pipe()
-        compile.standardError = errors
-        try compile.run()
-        compile.waitUntilExit()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        guard compile.terminationStatus == 0, message.isEmpty else { throw CompileError(message: message) }
-        guard let h = dlopen(library, RTLD_NOW) else { throw CompileError(message: String(cString: dlerror())) }
-        handle = h
+        library = try CompiledLibrary(files: [(emitter.function + ".h", emitter.header), (emitter.function + ".c", emitter.source)],
+                                      extraFlags: ["-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror"])
+        guard library.warnings.isEmpty else { throw CompileError(description: library.warnings) }
     }
 
     func symbol<T>(_ name: String, as: T.Type) -> T {
-        unsafeBitCast(dlsym(handle, name)!, to: T.self)
+        unsafeBitCast(library.address(of: name)!, to: T.self)
     }
-
-    struct CompileError: Error { let message: String }
 }
 
 /// Inputs every kernel meets: special values, subnormals, both tails, the zero of mish′, random bit patterns.

@@ -17,14 +17,14 @@ struct Verify: ParsableCommand {
         abstract: "Measure a kernel's accuracy in ULPs against the correctly rounded result, on every input.",
         discussion: """
         Two kinds of kernel: the one `mish-math codegen` generates for EXPR with the same --kernel, --dtype and \
-        --accuracy (generated, compiled with the system C compiler at -O2 -ffp-contract=off, loaded, swept), \
+        --accuracy (generated, compiled with the system C compiler at -O2 -ffp-contract=off plus --cflags, loaded, swept), \
         or your own C implementation: --c-source FILE --symbol NAME, compiled the same way. Accepted signatures \
         (--signature; T is float for f32, double for f64, uint16_t bit patterns for f16 and bf16):
-          scalar            T NAME(T x)                                   (default for forward)
-          array             void NAME(const T *x, T *y, size_t n)
-          scalar-backward   T NAME(T x, T dy), returning dy*f'(x)         (default for backward)
-          array-backward    void NAME(const T *x, const T *dy, T *dx, size_t n)
-          array-fused       void NAME(const T *x, T *y, T *dydx, size_t n) (default for fused)
+          scalar (default for forward): T NAME(T x)
+          array: void NAME(const T *x, T *y, size_t n)
+          scalar-backward (default for backward): T NAME(T x, T dy), returning dy*f'(x)
+          array-backward: void NAME(const T *x, const T *dy, T *dx, size_t n)
+          array-fused (default for fused): void NAME(const T *x, T *y, T *dydx, size_t n)
 
         The reference is correctly rounded: for exp-rational EXPR, a double enclosure with a rigorous error \
         bound decides the rounding to f32, f16 and bf16 for all but a few hundred inputs and MPFR (precision \
@@ -55,7 +55,7 @@ struct Verify: ParsableCommand {
         """
     )
 
-    @Argument(help: "The expression (default: mish(x)).")
+    @Argument(help: "The expression; '-' reads it from standard input.")
     var expression: String = "mish(x)"
 
     @Option(help: "Kernel: forward (f), backward (dy*f') or fused (f and f').")
