@@ -30,6 +30,4 @@ echo "## For scale: the naive libm formula"
 echo
 echo 'x*tanhf(log1pf(expf(x))) in float, compiled with the same flags (all 2^32 inputs):'
 echo
-src=$(mktemp -d)/naive.c
-printf '#include <math.h>\nfloat naive_mish(float x) { return x * tanhf(log1pf(expf(x))); }\n' > "$src"
-"$BIN" verify --c-source "$src" --symbol naive_mish --format markdown 2>/dev/null || true
+"$BIN" verify --c-source benchmarks/accuracy/naive.c --symbol naive_mish --format markdown 2>/dev/null || true
