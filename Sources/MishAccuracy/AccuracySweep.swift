@@ -175,7 +175,8 @@ public final class AccuracySweep: @unchecked Sendable {
         let format = kernel.format
         let fast = format != .f64 && reference.hasFastPath
         let referenceAddress = library.address(of: fast ? (check.function == .value ? "mm_ref_value" : "mm_ref_derivative") : "mm_reference_none")
-        let chunk: UInt64 = format.bitWidth == 16 ? 1 << 12 : (format == .f64 ? 1 << 10 : 1 << 18)
+        // Chunks of milliseconds to tens of milliseconds per thread, so that progress and Ctrl-C are prompt.
+        let chunk: UInt64 = !fast ? (format == .f32 ? 1 << 14 : 1 << 10) : (format.bitWidth == 16 ? 1 << 12 : 1 << 18)
         var chunks: [(list: Bool, begin: UInt64, end: UInt64)] = []
         switch inputs {
         case .patterns(let ranges):

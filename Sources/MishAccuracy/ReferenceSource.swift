@@ -96,14 +96,35 @@ enum ReferenceSource {
         func plus(_ target: String, _ c: (text: String, exact: Bool)) -> String {
             c.exact ? "mm_mr_add_exact(\(target), \(c.text))" : "mm_mr_add(\(target), \(c.text))"
         }
-        /// Horner in s over paired rows; nil when both rows are zero.
+        /// Horner in s over paired rows (empty when both rows are zero). With exact coefficients, in plain
+        /// double beside the same Horner of |cₖ|: |p̂(ŝ) − p(s)| ≤ (2n + 4)·2⁻⁵³·Σ|cₖ|ŝᵏ + L·|ŝ − s| with
+        /// L = Σ k|cₖ| ≥ max |p′| on [0, 1] (ŝ exceeds 1 by 2⁻⁴⁶ at most, which the final widening covers),
+        /// plus 2⁻¹⁰⁷⁰ for products that underflow; otherwise in midpoint-radius arithmetic.
         func horner(_ target: String, _ nr: [BigInt], _ pr: [BigInt]) -> [String] {
+            guard let top = (0..<nr.count).last(where: { !nr[$0].isZero || !pr[$0].isZero }) else { return [] }
+            let pairs = (0...top).map { selected(nr[$0], pr[$0]) }
+            if pairs.allSatisfy(\.exact) {
+                let n = exactDouble(nr[top].magnitude)!, p = exactDouble(pr[top].magnitude)!
+                let absolute = n == p ? literal(n) : "(neg ? \(literal(n)) : \(literal(p)))"
+                var lines = ["{", "    double v = \(pairs[top].text), a = \(absolute);"]
+                for m in stride(from: top - 1, through: 0, by: -1) {
+                    let an = exactDouble(nr[m].magnitude)!, ap = exactDouble(pr[m].magnitude)!
+                    let a = an == ap ? literal(an) : "(neg ? \(literal(an)) : \(literal(ap)))"
+                    lines.append("    v = fma(v, s.v, \(pairs[m].text));")
+                    lines.append("    a = fma(a, s.v, \(a));")
+                }
+                let lipschitz = [nr, pr].map { row in row.enumerated().reduce(0.0) { $0 + Double($1.offset) * abs(exactDouble($1.element)!) } }.max()!
+                let relative = Double(2 * top + 4) * 0x1p-53
+                lines.append("    \(target) = (mm_mr){v, fma(a, \(literal(relative)), fma(\(literal(lipschitz)), s.r, 0x1p-1070))};")
+                lines.append("}")
+                return lines
+            }
             var lines: [String] = []
-            for m in stride(from: nr.count - 1, through: 0, by: -1) {
+            for m in stride(from: top, through: 0, by: -1) {
                 let zero = nr[m].isZero && pr[m].isZero
-                let c = selected(nr[m], pr[m])
+                let c = pairs[m]
                 if lines.isEmpty {
-                    if !zero { lines.append("\(target) = " + (c.exact ? "(mm_mr){\(c.text), 0}" : c.text) + ";") }
+                    lines.append("\(target) = " + (c.exact ? "(mm_mr){\(c.text), 0}" : c.text) + ";")
                 } else {
                     lines.append(zero ? "\(target) = mm_mr_mul(\(target), s);" : "\(target) = \(plus("mm_mr_mul(\(target), s)", c));")
                 }

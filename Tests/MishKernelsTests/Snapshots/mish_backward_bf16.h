@@ -1,7 +1,6 @@
 /*
  * snapshot of mish backward bf16
  * series: |x - x0| < 1/64 around the zero x0 = -1.1924312145154952 -4.85e-17 of f: degree-9 Taylor series at x0 (x0 a double-double from the certified root finder), so the relative error stays bounded through the zero
- * series: |x| < 2^-12: f(0) + sum c_k x^k (degree 6) with f(0) = 0.59999999999999998 +2.22e-17 as a double-double, rounded to odd before the rounding to the output type, so that inputs near an output rounding boundary are decided to ~2^-65
  * threshold: x < -752: |f(x) - 0| < 2^-1075 (interval evaluation at x = -752; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f64
  * threshold: x > 21: |f(x) - 1| < 2^-54 (interval evaluation at x = 21; f - 1 and f' keep one sign beyond 16, so |f - 1| decreases toward +inf), which rounds to 1 in f64
  */
@@ -196,37 +195,13 @@ static inline uint16_t mish_backward_bf16_scalar(uint16_t x, uint16_t dy) {
     const double v56 = fabs(v37);
     const double v57 = 0x1p-6;
     const double v58 = (v56 < v57) ? v55 : v33;
-    const double v59 = 0x1.8996bd5e23721p-8;
-    const double v60 = 0x1.804d983947497p-5;
-    const double v61 = fma(v59, v0, v60);
-    const double v62 = -0x1.e955e124ba3b4p-10;
-    const double v63 = fma(v61, v0, v62);
-    const double v64 = -0x1.77bd5f29ea6d8p-3;
-    const double v65 = fma(v63, v0, v64);
-    const double v66 = -0x1.89374bc6a7efap-5;
-    const double v67 = fma(v65, v0, v66);
-    const double v68 = 0x1.47ae147ae147bp-1;
-    const double v69 = fma(v67, v0, v68);
-    const double v70 = v69 * v0;
-    const double v71 = 0x1.3333333333333p-1;
-    const double v72 = v71 + v70;
-    const double v73 = v71 - v72;
-    const double v74 = v73 + v70;
-    const double v75 = 0x1.999999999999ap-56;
-    const double v76 = v74 + v75;
-    const double v77 = v72 + v76;
-    const double v78 = v72 - v77;
-    const double v79 = v78 + v76;
-    const double v80 = mish_round_to_odd(v77, v79);
-    const double v81 = 0x1p-12;
-    const double v82 = (v3 < v81) ? v80 : v58;
-    const double v83 = -752.0;
-    const double v84 = -0.0;
-    const double v85 = (v0 < v83) ? v84 : v82;
-    const double v86 = 21.0;
-    const double v87 = (v86 < v0) ? v13 : v85;
-    const double v88 = v1 * v87;
-    return mish_double_to_bf16(v88);
+    const double v59 = -752.0;
+    const double v60 = -0.0;
+    const double v61 = (v0 < v59) ? v60 : v58;
+    const double v62 = 21.0;
+    const double v63 = (v62 < v0) ? v13 : v61;
+    const double v64 = v1 * v63;
+    return mish_double_to_bf16(v64);
 }
 
 void mish_backward_bf16(const uint16_t *restrict x, const uint16_t *restrict dy, uint16_t *restrict dx, size_t n);
