@@ -3,14 +3,16 @@ import MishNumbers
 import MishSymbolic
 
 /// C source for the fast half of the correctly rounded reference: an enclosure y ± r of an exp-rational f
-/// in double midpoint-radius arithmetic, from f's side forms (``ExpRationalSideForm``, s = e^(−|x|), so no
-/// power of eˣ overflows).
+/// in double, from f's side forms (``ExpRationalSideForm``, s = e^(−|x|), so no power of eˣ overflows).
 ///
-/// Each operation adds the rounding of its midpoint (|v|·2⁻⁵³, plus 2⁻¹⁰⁷⁴ for underflow) to the propagated
-/// radius (|a·b − â·b̂| ≤ |â|·r_b + (|b̂| + r_b)·r_a); e^a comes from ``ExpKernel`` (relative error below its proven bound, plus 2⁻¹⁰⁷⁴ absolute for a
-/// subnormal or clamped result); a quotient is formed only when the divisor's enclosure excludes 0. The
-/// radius itself is computed in round-to-nearest (each fma or operation within a factor 1 + 2⁻⁵³), so the
-/// harness widens it by a factor 1 + 2⁻⁴⁰ (far above (1 + 2⁻⁵³)ⁿ for the n < 2¹³ operations of a reference). NaN, ±∞ (the exact limits) and ±0 (f(0), or the
+/// e^a comes from ``ExpKernel`` (relative error below its proven bound, plus 2⁻¹⁰⁷⁴ absolute for a
+/// subnormal or clamped result). Each polynomial in s is evaluated by Horner's rule beside the Horner of
+/// its |cₖ|, which bounds the rounding a priori, plus a Lipschitz term for the error of s; the polynomials
+/// are combined (× x, +, ÷) in midpoint-radius arithmetic, each operation adding the rounding of its
+/// midpoint (|v|·2⁻⁵³, plus 2⁻¹⁰⁷⁴ for underflow) to the propagated radius; a quotient is formed only when
+/// the divisor's enclosure excludes 0. The radius itself is computed in round-to-nearest (each fma or
+/// operation within a factor 1 + 2⁻⁵³), so the harness widens it by a factor 1 + 2⁻⁴⁰ (far above
+/// (1 + 2⁻⁵³)ⁿ for the n < 2¹³ operations of a reference). NaN, ±∞ (the exact limits) and ±0 (f(0), or the
 /// signed zero f tends to) are answered exactly. Where the power of s factored out of the numerator makes
 /// |f| < 2⁻⁴¹⁰, far below half the smallest f32, f16 or bf16 subnormal, the answer is the signed zero's
 /// representative ±2⁻¹⁰⁷⁴: so this reference decides f32, f16 and bf16 only, never f64.
