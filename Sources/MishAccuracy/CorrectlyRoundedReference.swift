@@ -57,7 +57,9 @@ public struct CorrectlyRoundedReference: Sendable {
 
     /// The correctly rounded bits of dy·g(x) and the exact value to about 2·precision(format) + 64 bits,
     /// by MPFR; nil when `maximumPrecision` bits do not decide (an exact tie or a singularity). At ±∞ and
-    /// ±0 an exp-rational f answers from its normal form (``SpecialValue``); another f has no value at ±∞.
+    /// ±0 an exp-rational f answers from its normal form (``SpecialValue``), and in far tails where |f| is
+    /// below 2⁻¹¹⁰⁰ (beyond MPFR's exponent range) with the signed zero (``SpecialValue/farTail(_:x:)``);
+    /// another f has no value at ±∞.
     public func mpfr(_ function: Function, x: Double, dy: Double = 1, format: FloatFormat) -> (bits: UInt64, exact: BigFloat)? {
         if x.isNaN || dy.isNaN { return (format.nanBits, BigFloat.nan()) }
         let normalForm = function == .value ? rational : rationalDerivative
@@ -68,6 +70,11 @@ public struct CorrectlyRoundedReference: Sendable {
                                        : SpecialValue.atZero(r, negative: x.sign == .minus) else { return nil }
             var exact = v.bigFloat
             if dy != 1 { exact = exact.multiplied(by: BigFloat(dy, precision: 53), precision: 256).value }
+            return (format.roundedBits(exact), exact)
+        }
+        if let r = normalForm, let v = SpecialValue.farTail(r, x: x) {
+            let zero = v.bigFloat
+            let exact = dy < 0 ? BigFloat.zero(sign: zero.hasSignBit ? 1 : -1, precision: 53) : zero
             return (format.roundedBits(exact), exact)
         }
         var p = 96

@@ -273,6 +273,36 @@ enum SpecialValue: Equatable {
         return form.numerators[top][m0].signum * d0.signum * (direction < 0 && top % 2 == 1 ? -1 : 1)
     }
 
+    /// The signed zero that f(x) rounds to in every format when x is so far out on a side whose form has
+    /// shift k ≥ 1 and D(0) ≠ 0 that |f(x)| < 2⁻¹¹⁰⁰: there |f| ≤ e^(−k|x|)·Σᵢ|x|ⁱΣₘ|nᵢₘ| / (|D(0)|/2) (s ≤ 1,
+    /// and |D(s)| ≥ |D(0)|/2 once s is tiny), computed in log₂ with a margin; the sign is that of the leading
+    /// term, which dominates once |x| exceeds 1 + maxᵢ|nᵢ₀/n_top,0| (Cauchy's bound). nil otherwise (MPFR's
+    /// exponent range ends near 2^(−2³⁰), so far tails need this).
+    static func farTail(_ f: ExpRational, x: Double) -> SpecialValue? {
+        guard x.isFinite, abs(x) > 1e4 else { return nil }
+        let form = x < 0 ? f.sideForms.negative : f.sideForms.positive
+        guard form.shift >= 1, let d0 = exactOrNil(form.denominator[0]), d0 != 0 else { return nil }
+        let tail = form.denominator.dropFirst().reduce(0.0) { $0 + abs(BigFloat($1, precision: 64).toDouble()) }
+        let magnitude = abs(x)
+        // s = e^(−|x|) < 2^(−14000) here, so Σ_{m≥1} |d_m| s^m < |D(0)|/2.
+        guard tail * 0x1p-1000 < abs(d0) / 2 else { return nil }
+        var log2Numerator = -Double.infinity
+        for (i, row) in form.numerators.enumerated() {
+            let sum = row.reduce(0.0) { $0 + abs(BigFloat($1, precision: 64).toDouble(rounding: .up)) }
+            if sum > 0 { log2Numerator = Swift.max(log2Numerator, Foundation.log2(sum) + Double(i) * Foundation.log2(magnitude)) }
+        }
+        let terms = Foundation.log2(Double(form.numerators.count))
+        let log2Bound = -Double(form.shift) * magnitude * 1.4426950408889634 + log2Numerator + terms + 1 - Foundation.log2(abs(d0)) + 1
+        guard log2Bound < -1100 else { return nil }
+        let constants = form.numerators.map { BigFloat($0[0], precision: 64).toDouble() }
+        guard let top = constants.lastIndex(where: { $0 != 0 }) else { return nil }
+        let cauchy = 1 + constants.map { abs($0 / constants[top]) }.max()!
+        guard magnitude > cauchy * 2 else { return nil }
+        return .zero(negative: tailSign(f, direction: x < 0 ? -1 : 1) < 0)
+    }
+
+    static func exactOrNil(_ b: BigInt) -> Double? { ReferenceSource.exactDouble(b) }
+
     /// f(0) = P₀(1)/Q(1); when it is 0, the sign f approaches 0 with from the side of `negative`, by the
     /// first derivative that does not vanish at 0. nil when Q(1) = 0 or 12 derivatives vanish.
     static func atZero(_ f: ExpRational, negative: Bool) -> SpecialValue? {

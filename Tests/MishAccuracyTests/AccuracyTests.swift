@@ -109,6 +109,23 @@ struct ReferenceTests {
     }
 }
 
+extension ReferenceTests {
+    @Test("beyond MPFR's exponent range the far tails round to the zero with the sign MPFR finds closer in")
+    func farTails() {
+        let reference = CorrectlyRoundedReference(.mish)
+        for function in [CorrectlyRoundedReference.Function.value, .derivative] {
+            // At x = −10⁶ MPFR still evaluates f (e^x ≈ 2^(−1.44·10⁶)): its sign is the tail's.
+            let near = reference.enclosure(function, at: -1e6, precision: 128)
+            #expect(near.isBounded && near.upper.signum < 0)
+            for x in [-1e9, -3e38, -1e300] {
+                let far = reference.mpfr(function, x: x, format: .f64)
+                #expect(far?.bits == FloatFormat.f64.bits(ofExact: -0.0), "\(function) at \(x)")
+                #expect(reference.mpfr(function, x: x, dy: -2, format: .f64)?.bits == 0)
+            }
+        }
+    }
+}
+
 @Suite("Sweeps of C kernels")
 struct SweepTests {
     /// mish in double rounded once (within 4 ulps of double, so correctly rounded in f16 and bf16 except
