@@ -485,11 +485,17 @@ struct VerifyCommandTests {
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = ["verify", "--format", "json"]
-        let out = Pipe()
+        let out = Pipe(), err = Pipe()
         process.standardOutput = out
-        process.standardError = Pipe()
+        process.standardError = err
         try process.run()
-        Thread.sleep(forTimeInterval: 5)
+        // The first progress line (after 2 s of sweeping) says the sweep is under way.
+        var seen = ""
+        while !seen.contains("verify f:") {
+            let data = err.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            seen += String(decoding: data, as: UTF8.self)
+        }
         process.interrupt()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -43,7 +43,7 @@ struct Verify: ParsableCommand {
         error in ULPs (|result - exact| in units of the exact value's binade, fractional) and where, a \
         histogram, errors by binade of the input (binades with an error above 1/2 ULP in text; all in JSON), \
         the 10 worst inputs with exact values, and the special-value table. Progress goes to stderr (a bar on a \
-        terminal, a line every 10 s otherwise); Ctrl-C stops the sweep and reports what was checked.
+        terminal, otherwise a line then and every 10 s after); Ctrl-C stops the sweep and reports what was checked.
 
         Exit status: 0; 3 when a generated kernel breaks its tier's promise (correctly-rounded: every result \
         correctly rounded; faithful: within 1 ULP); 130 when interrupted.
@@ -292,8 +292,8 @@ struct SplitMix {
     }
 }
 
-/// Progress on stderr: a bar with rate and time left on a terminal, a plain line every 10 s otherwise;
-/// nothing for sweeps that end within 2 s.
+/// Progress on stderr: a bar with rate and time left on a terminal, a plain line after 2 s and then every
+/// 10 s otherwise; nothing for sweeps that end within 2 s.
 final class ProgressDisplay: @unchecked Sendable {
     let label: String
     let terminal = isatty(2) != 0
@@ -305,7 +305,7 @@ final class ProgressDisplay: @unchecked Sendable {
 
     func update(_ p: SweepProgress) {
         lock.lock(); defer { lock.unlock() }
-        guard p.seconds > 2, p.seconds - lastShown >= (terminal ? 0.25 : 10) else { return }
+        guard p.seconds > 2, !shown || p.seconds - lastShown >= (terminal ? 0.25 : 10) else { return }
         lastShown = p.seconds
         shown = true
         let fraction = p.total == 0 ? 1 : Double(p.checked) / Double(p.total)
