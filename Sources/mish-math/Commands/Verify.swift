@@ -43,7 +43,7 @@ struct Verify: ParsableCommand {
         error in ULPs (|result - exact| in units of the exact value's binade, fractional) and where, a \
         histogram, errors by binade of the input (binades with an error above 1/2 ULP in text; all in JSON), \
         the 10 worst inputs with exact values, and the special-value table. Progress goes to stderr (a bar on a \
-        terminal, otherwise a line then and every 10 s after); Ctrl-C stops the sweep and reports what was checked.
+        terminal, otherwise a line after 2 s and then every 10 s); Ctrl-C stops the sweep and reports what was checked.
 
         Exit status: 0; 3 when a generated kernel breaks its tier's promise (correctly-rounded: every result \
         correctly rounded; faithful: within 1 ULP); 130 when interrupted.
