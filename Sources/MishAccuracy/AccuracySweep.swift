@@ -95,6 +95,13 @@ public enum SweepInputs: Sendable {
         }
     }
 
+    /// n bit patterns drawn uniformly (NaNs included) by ``SplitMix``; for f64 over all 2⁶⁴ patterns.
+    public static func samples(_ n: Int, seed: UInt64, _ format: FloatFormat) -> SweepInputs {
+        var g = SplitMix(seed: seed)
+        let mask = format == .f64 ? UInt64.max : format.patternCount - 1
+        return .list((0..<n).map { _ in g.next() & mask })
+    }
+
     /// Every bit pattern of the format (NaNs included).
     public static func all(_ format: FloatFormat) -> SweepInputs { .patterns([0..<format.patternCount]) }
 
@@ -124,6 +131,19 @@ public enum SweepInputs: Sendable {
             if lo < hi { ranges.append(lo..<hi) }
         }
         return .patterns(ranges)
+    }
+}
+
+/// A small deterministic generator for sampled inputs (SplitMix64).
+public struct SplitMix: Sendable {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
     }
 }
 
@@ -174,7 +194,7 @@ public final class AccuracySweep: @unchecked Sendable {
                     progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }) -> AccuracyResult {
         let format = kernel.format
         let fast = format != .f64 && reference.hasFastPath
-        let referenceAddress = library.address(of: fast ? (check.function == .value ? "mm_ref_value" : "mm_ref_derivative") : "mm_reference_none")
+        let referenceAddress = referenceAddress(check.function, format: format)
         // Chunks of milliseconds to tens of milliseconds per thread, so that progress and Ctrl-C are prompt.
         let chunk: UInt64 = !fast ? (format == .f32 ? 1 << 14 : 1 << 10) : (format.bitWidth == 16 ? 1 << 12 : 1 << 18)
         var chunks: [(list: Bool, begin: UInt64, end: UInt64)] = []
@@ -312,11 +332,18 @@ public final class AccuracySweep: @unchecked Sendable {
                                    exact: text, error: error)
     }
 
-    /// The fast reference's answers for `inputs` (bit patterns): the correctly rounded bits where the double
-    /// enclosure decides, nil where it leaves the input to MPFR (always nil for f64 or without a fast path).
-    public func fastReferenceDecisions(_ function: CorrectlyRoundedReference.Function, format: FloatFormat, inputs: [UInt64]) -> [UInt64?] {
-        guard format != .f64, reference.hasFastPath, !inputs.isEmpty else { return inputs.map { _ in nil } }
-        let zero = library.address(of: format == .f32 ? "mm_zero_f32" : "mm_zero_half")!
+    /// The compiled reference for `function` in `format`: the double enclosure where it can decide, else
+    /// none (every input goes to MPFR).
+    func referenceAddress(_ function: CorrectlyRoundedReference.Function, format: FloatFormat) -> UnsafeMutableRawPointer? {
+        let fast = format != .f64 && reference.hasFastPath
+        return library.address(of: fast ? (function == .value ? "mm_ref_value" : "mm_ref_derivative") : "mm_reference_none")
+    }
+
+    /// Runs the harness on `inputs` one by one in trace mode: for each, the expected bits (nil when left to
+    /// MPFR) and the kernel's output. Nothing is recorded.
+    func traced(_ format: FloatFormat, signature: KernelSignature, output: Int, dyMode: Int32, kernel: UnsafeMutableRawPointer,
+                reference: UnsafeMutableRawPointer?, inputs: [UInt64]) -> [(expected: UInt64?, output: UInt64)] {
+        guard !inputs.isEmpty else { return [] }
         let s = UnsafeMutableRawPointer.allocate(byteCount: statsSize, alignment: 16)
         defer { s.deallocate() }
         initialise(s)
@@ -324,38 +351,33 @@ public final class AccuracySweep: @unchecked Sendable {
         defer { pending.deallocate() }
         var trace = [UInt64](repeating: 0, count: 2 * inputs.count)
         _ = inputs.withUnsafeBufferPointer { list in
-            sweep(format.code, KernelSignature.array.code, 0, 0, 0, zero,
-                  library.address(of: function == .value ? "mm_ref_value" : "mm_ref_derivative"),
-                  list.baseAddress, 0, UInt64(inputs.count), s, pending, inputs.count, &trace)
+            sweep(format.code, signature.code, Int32(output), dyMode, 0, kernel, reference, list.baseAddress, 0, UInt64(inputs.count),
+                  s, pending, inputs.count, &trace)
         }
-        return inputs.indices.map { trace[2 * $0] == UInt64.max ? nil : trace[2 * $0] }
+        return inputs.indices.map { (trace[2 * $0] == UInt64.max ? nil : trace[2 * $0], trace[2 * $0 + 1]) }
+    }
+
+    /// The fast reference's answers for `inputs` (bit patterns): the correctly rounded bits where the double
+    /// enclosure decides, nil where it leaves the input to MPFR (always nil for f64 or without a fast path).
+    public func fastReferenceDecisions(_ function: CorrectlyRoundedReference.Function, format: FloatFormat, inputs: [UInt64]) -> [UInt64?] {
+        let zero = library.address(of: format == .f32 ? "mm_zero_f32" : (format == .f64 ? "mm_zero_f64" : "mm_zero_half"))!
+        return traced(format, signature: .array, output: 0, dyMode: 0, kernel: zero,
+                      reference: referenceAddress(function, format: format), inputs: inputs).map(\.expected)
     }
 
     /// The special inputs of a format (NaN, ±∞, ±0, the extreme subnormals and normals) with the kernel's
-    /// result and the correctly rounded one.
+    /// result and the correctly rounded one (dy = 1 for a backward kernel).
     public func specialValues(_ kernel: KernelUnderTest, check: AccuracyCheck) -> [AccuracyResult.Case] {
         let f = kernel.format
         var bits = [Double.nan, .infinity, -.infinity, 0, -0.0].map { f.bits(ofExact: $0)! }
         let smallestSubnormal: UInt64 = 1, largestSubnormal = (UInt64(1) << UInt64(f.precision - 1)) - 1
         let smallestNormal = UInt64(1) << UInt64(f.precision - 1), largest = f.infinityBits - 1
         for b in [smallestSubnormal, largestSubnormal, smallestNormal, largest] { bits += [b, b | f.signMask] }
-        let s = UnsafeMutableRawPointer.allocate(byteCount: statsSize, alignment: 16)
-        defer { s.deallocate() }
-        initialise(s)
-        let pending = UnsafeMutablePointer<UInt64>.allocate(capacity: 3 * bits.count)
-        defer { pending.deallocate() }
-        var trace = [UInt64](repeating: 0, count: 2 * bits.count)
-        let fast = f != .f64 && reference.hasFastPath
-        let referenceAddress = library.address(of: fast ? (check.function == .value ? "mm_ref_value" : "mm_ref_derivative") : "mm_reference_none")
-        _ = bits.withUnsafeBufferPointer { list in
-            sweep(f.code, kernel.signature.code, Int32(check.output), check.dyMode == 2 ? 1 : check.dyMode, 0, kernel.address,
-                  referenceAddress, list.baseAddress, 0, UInt64(bits.count), s, pending, bits.count, &trace)
-        }
+        let unitDy = AccuracyCheck(function: check.function, output: check.output, dy: check.dyMode == 2 ? .one : check.dy)
+        let results = traced(f, signature: kernel.signature, output: check.output, dyMode: unitDy.dyMode, kernel: kernel.address,
+                             reference: referenceAddress(check.function, format: f), inputs: bits)
         let one = f.bits(ofExact: 1)!
-        return bits.indices.map { i in
-            caseFor(x: bits[i], dy: one, output: trace[2 * i + 1], expected: trace[2 * i] == UInt64.max ? nil : trace[2 * i],
-                    check: AccuracyCheck(function: check.function, output: check.output, dy: check.dyMode == 2 ? .one : check.dy), format: f)
-        }
+        return zip(bits, results).map { x, r in caseFor(x: x, dy: one, output: r.output, expected: r.expected, check: unitDy, format: f) }
     }
 
     /// The C-side memory the workers share: each writes only its own stats block.

@@ -20,6 +20,8 @@ public struct CorrectlyRoundedReference: Sendable {
     let derivativeExpression: Expr
     let rational: ExpRational?
     let rationalDerivative: ExpRational?
+    /// The side forms (negative, positive) of f and f′, computed once for the far-tail test.
+    let sideForms: [Function: (negative: ExpRationalSideForm, positive: ExpRationalSideForm)]
     public static let maximumPrecision = 1 << 14
 
     public init(_ f: Expr) {
@@ -27,6 +29,10 @@ public struct CorrectlyRoundedReference: Sendable {
         derivativeExpression = f.derivative()
         rational = ExpRational(f)
         rationalDerivative = rational?.derivative()
+        var forms: [Function: (negative: ExpRationalSideForm, positive: ExpRationalSideForm)] = [:]
+        forms[.value] = rational?.sideForms
+        forms[.derivative] = rationalDerivative?.sideForms
+        sideForms = forms
     }
 
     /// True when the fast double enclosure exists (f is exp-rational).
@@ -72,7 +78,7 @@ public struct CorrectlyRoundedReference: Sendable {
             if dy != 1 { exact = exact.multiplied(by: BigFloat(dy, precision: 53), precision: 256).value }
             return (format.roundedBits(exact), exact)
         }
-        if let r = normalForm, let v = SpecialValue.farTail(r, x: x) {
+        if let sides = sideForms[function], let v = SpecialValue.farTail(x < 0 ? sides.negative : sides.positive, x: x) {
             let zero = v.bigFloat
             let exact = dy < 0 ? BigFloat.zero(sign: zero.hasSignBit ? 1 : -1, precision: 53) : zero
             return (format.roundedBits(exact), exact)

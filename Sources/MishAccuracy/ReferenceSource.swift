@@ -203,38 +203,32 @@ enum ReferenceSource {
 
     /// An integer coefficient as an enclosure: exact when it fits a double's significand.
     static func coefficient(_ c: BigInt) -> String {
+        if let v = exactDouble(c) { return "(mm_mr){\(literal(v)), 0}" }
         let v = BigFloat(c, precision: 53).toDouble()
-        let exact = BigFloat(v, precision: 53).exactRational == Rational(c)
-        return "(mm_mr){\(literal(v)), \(exact ? "0" : literal(abs(v) * 0x1p-52))}"
+        return "(mm_mr){\(literal(v)), \(literal(abs(v) * 0x1p-52))}"
     }
 
-    /// A rational as (value, radius) literals: radius 0 when the double is exact.
-    static func enclosing(_ q: Rational) -> (value: String, radius: String) {
-        let v = q.doubleValue
-        let exact = v.isFinite && BigFloat(v, precision: 53).exactRational == q
-        return (literal(v), exact ? "0" : literal(abs(v) * 0x1p-52 + 0x1p-1074))
+    /// A special value as (value, radius) literals: radius 0 when the double is exact.
+    static func literals(_ v: SpecialValue) -> (value: String, radius: String) {
+        switch v {
+        case .infinite(let negative): return (negative ? "-INFINITY" : "INFINITY", "0")
+        case .zero(let negative): return (negative ? "-0.0" : "0.0", "0")
+        case .rational(let q):
+            let v = q.doubleValue
+            let exact = v.isFinite && BigFloat(v, precision: 53).exactRational == q
+            return (literal(v), exact ? "0" : literal(abs(v) * 0x1p-52 + 0x1p-1074))
+        }
     }
 
     /// f(±∞) as its limit; a zero limit carries the sign f approaches it with.
     static func limitValue(_ f: ExpRational, direction: Int) -> (value: String, radius: String) {
-        switch SpecialValue.limit(f, direction: direction) {
-        case .infinite(let negative): return (negative ? "-INFINITY" : "INFINITY", "0")
-        case .zero(let negative): return (negative ? "-0.0" : "0.0", "0")
-        case .rational(let q): return enclosing(q)
-        }
+        literals(SpecialValue.limit(f, direction: direction))
     }
 
     /// f(±0): f(0), or the signed zeros f tends to from each side. nil when Q(1) = 0.
     static func valueAtZero(_ f: ExpRational) -> (positive: String, negative: String, radius: String)? {
-        func text(_ v: SpecialValue) -> (value: String, radius: String) {
-            switch v {
-            case .infinite(let negative): return (negative ? "-INFINITY" : "INFINITY", "0")
-            case .zero(let negative): return (negative ? "-0.0" : "0.0", "0")
-            case .rational(let q): return enclosing(q)
-            }
-        }
         guard let p = SpecialValue.atZero(f, negative: false), let n = SpecialValue.atZero(f, negative: true) else { return nil }
-        let (pt, nt) = (text(p), text(n))
+        let (pt, nt) = (literals(p), literals(n))
         return (pt.value, nt.value, pt.radius == "0" ? nt.radius : pt.radius)
     }
 }
@@ -258,15 +252,16 @@ enum SpecialValue: Equatable {
     static func limit(_ f: ExpRational, direction: Int) -> SpecialValue {
         switch f.limit(direction: direction) {
         case .infinite(let sign): return .infinite(negative: sign < 0)
-        case .finite(let q): return q.isZero ? .zero(negative: tailSign(f, direction: direction) < 0) : .rational(q)
+        case .finite(let q):
+            let sides = f.sideForms
+            return q.isZero ? .zero(negative: tailSign(direction < 0 ? sides.negative : sides.positive, direction: direction) < 0) : .rational(q)
         }
     }
 
     /// The sign of f toward x = direction·∞: of its leading term s^k·(Σᵢ xⁱ·nᵢ)/d, with nᵢ the coefficients
     /// of the lowest power of s in the numerator and d that of the denominator (all other terms are smaller
     /// by powers of s = e^(−|x|)).
-    static func tailSign(_ f: ExpRational, direction: Int) -> Int {
-        let form = direction < 0 ? f.sideForms.negative : f.sideForms.positive
+    static func tailSign(_ form: ExpRationalSideForm, direction: Int) -> Int {
         guard let m0 = (0...form.degree).first(where: { m in form.numerators.contains { !$0[m].isZero } }),
               let d0 = form.denominator.first(where: { !$0.isZero }) else { return 1 }
         let top = form.numerators.lastIndex { !$0[m0].isZero }!
@@ -277,11 +272,10 @@ enum SpecialValue: Equatable {
     /// shift k ≥ 1 and D(0) ≠ 0 that |f(x)| < 2⁻¹¹⁰⁰: there |f| ≤ e^(−k|x|)·Σᵢ|x|ⁱΣₘ|nᵢₘ| / (|D(0)|/2) (s ≤ 1,
     /// and |D(s)| ≥ |D(0)|/2 once s is tiny), computed in log₂ with a margin; the sign is that of the leading
     /// term, which dominates once |x| exceeds 1 + maxᵢ|nᵢ₀/n_top,0| (Cauchy's bound). nil otherwise (MPFR's
-    /// exponent range ends near 2^(−2³⁰), so far tails need this).
-    static func farTail(_ f: ExpRational, x: Double) -> SpecialValue? {
+    /// exponent range ends near 2^(−2³⁰), so far tails need this). `form` is f's side form for x's sign.
+    static func farTail(_ form: ExpRationalSideForm, x: Double) -> SpecialValue? {
         guard x.isFinite, abs(x) > 1e4 else { return nil }
-        let form = x < 0 ? f.sideForms.negative : f.sideForms.positive
-        guard form.shift >= 1, let d0 = exactOrNil(form.denominator[0]), d0 != 0 else { return nil }
+        guard form.shift >= 1, let d0 = ReferenceSource.exactDouble(form.denominator[0]), d0 != 0 else { return nil }
         let tail = form.denominator.dropFirst().reduce(0.0) { $0 + abs(BigFloat($1, precision: 64).toDouble()) }
         let magnitude = abs(x)
         // s = e^(−|x|) < 2^(−14000) here, so Σ_{m≥1} |d_m| s^m < |D(0)|/2.
@@ -298,10 +292,8 @@ enum SpecialValue: Equatable {
         guard let top = constants.lastIndex(where: { $0 != 0 }) else { return nil }
         let cauchy = 1 + constants.map { abs($0 / constants[top]) }.max()!
         guard magnitude > cauchy * 2 else { return nil }
-        return .zero(negative: tailSign(f, direction: x < 0 ? -1 : 1) < 0)
+        return .zero(negative: tailSign(form, direction: x < 0 ? -1 : 1) < 0)
     }
-
-    static func exactOrNil(_ b: BigInt) -> Double? { ReferenceSource.exactDouble(b) }
 
     /// f(0) = P₀(1)/Q(1); when it is 0, the sign f approaches 0 with from the side of `negative`, by the
     /// first derivative that does not vanish at 0. nil when Q(1) = 0 or 12 derivatives vanish.

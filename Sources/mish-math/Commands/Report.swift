@@ -75,8 +75,7 @@ extension Report {
                 let (kernel, _) = try Verify.generatedKernel(f, text: "mish(x)", kernel: kind, type: type, accuracy: .correctlyRounded)
                 let inputs: SweepInputs
                 if type == .f32 && !exhaustiveAccuracy {
-                    var g = SplitMix(seed: 2024)
-                    inputs = .list((0..<1_000_000).map { _ in g.next() & 0xffff_ffff })
+                    inputs = .samples(1_000_000, seed: 2024, type)
                 } else {
                     inputs = .all(type)
                 }

@@ -176,10 +176,10 @@ struct Verify: ParsableCommand {
             if let cSource, let symbol {
                 guard let source = FileManager.default.contents(atPath: cSource) else { throw failure("cannot read \(cSource)") }
                 let signature = signature ?? [.forward: .scalar, .backward: .scalarBackward, .fused: .arrayFused][kernel]!
-                let dir = URL(fileURLWithPath: cSource).deletingLastPathComponent().path
-                let library = try CompiledLibrary(files: [(URL(fileURLWithPath: cSource).lastPathComponent.hasSuffix(".c")
-                                                           ? URL(fileURLWithPath: cSource).lastPathComponent : "source.c",
-                                                           String(decoding: source, as: UTF8.self))], extraFlags: flags, includeDirectories: [dir])
+                let file = URL(fileURLWithPath: cSource)
+                let name = file.pathExtension == "c" ? file.lastPathComponent : "source.c"
+                let library = try CompiledLibrary(files: [(name, String(decoding: source, as: UTF8.self))], extraFlags: flags,
+                                                  includeDirectories: [file.deletingLastPathComponent().path])
                 let k = try KernelUnderTest(library: library, symbol: symbol, signature: signature, format: type)
                 return (k, "\(symbol) from \(cSource), called as \(signature.prototype(symbol, type.cType))")
             }
@@ -209,8 +209,7 @@ struct Verify: ParsableCommand {
         if type == .f64 {
             primary = .list(try f64Inputs(expr))
         } else if let samples {
-            var g = SplitMix(seed: seed)
-            primary = .list((0..<samples).map { _ in g.next() & (type.patternCount - 1) })
+            primary = .samples(samples, seed: seed, type)
         } else if let range {
             let (a, b) = try Verify.parseRange(range)
             primary = .range(a, b, type)
@@ -276,19 +275,6 @@ struct Verify: ParsableCommand {
         }
         let range = try range.map(Verify.parseRange)
         return xs.filter { x in range.map { x >= $0.0 && x <= $0.1 } ?? true }.map(\.bitPattern)
-    }
-}
-
-/// A small deterministic generator for the sampled inputs (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }
 
