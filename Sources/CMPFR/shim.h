@@ -40,6 +40,10 @@ static inline void mm_mpz_swap(mpz_ptr a, mpz_ptr b) { mpz_swap(a, b); }
 static inline void mm_mpz_addmul(mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { mpz_addmul(r, a, b); }
 static inline void mm_mpz_submul(mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { mpz_submul(r, a, b); }
 static inline void mm_mpz_addmul_ui(mpz_ptr r, mpz_srcptr a, unsigned long b) { mpz_addmul_ui(r, a, b); }
+static inline void mm_mpz_mul_ui(mpz_ptr r, mpz_srcptr a, unsigned long b) { mpz_mul_ui(r, a, b); }
+static inline mp_bitcnt_t mm_mpz_remove(mpz_ptr r, mpz_srcptr a, mpz_srcptr f) { return mpz_remove(r, a, f); }
+static inline void mm_mpz_fdiv_r(mpz_ptr r, mpz_srcptr a, mpz_srcptr d) { mpz_fdiv_r(r, a, d); }
+static inline void mm_mpz_realloc2(mpz_ptr r, mp_bitcnt_t bits) { mpz_realloc2(r, bits); }
 static inline void mm_mpz_submul_ui(mpz_ptr r, mpz_srcptr a, unsigned long b) { mpz_submul_ui(r, a, b); }
 static inline void mm_mpz_mul_si(mpz_ptr r, mpz_srcptr a, long b) { mpz_mul_si(r, a, b); }
 static inline void mm_mpz_divexact(mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { mpz_divexact(r, a, b); }
@@ -62,6 +66,11 @@ static inline void mm_mpq_set_num_den(mpq_ptr r, mpz_srcptr num, mpz_srcptr den)
     mpz_set(mpq_numref(r), num);
     mpz_set(mpq_denref(r), den);
     mpq_canonicalize(r);
+}
+/* num/den already in lowest terms with den > 0: stored as is. */
+static inline void mm_mpq_set_num_den_reduced(mpq_ptr r, mpz_srcptr num, mpz_srcptr den) {
+    mpz_set(mpq_numref(r), num);
+    mpz_set(mpq_denref(r), den);
 }
 static inline mpz_srcptr mm_mpq_numref(mpq_srcptr q) { return mpq_numref(q); }
 static inline mpz_srcptr mm_mpq_denref(mpq_srcptr q) { return mpq_denref(q); }

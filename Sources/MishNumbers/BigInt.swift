@@ -167,3 +167,17 @@ extension BigInt {
         return BigInt.make { mm_mpz_mul_2exp($0, storage.z, mp_bitcnt_t(k)) }
     }
 }
+
+extension BigInt {
+    /// self mod m in [0, m), for m > 0.
+    public func residue(modulo m: UInt64) -> UInt64 {
+        precondition(m > 0, "modulus must be positive")
+        return UInt64(mm_mpz_fdiv_ui(storage.z, UInt(m)))
+    }
+
+    /// The nearest double, truncated toward zero (mpz_get_d); ±∞ beyond the double range.
+    public var doubleValue: Double {
+        let d = mm_mpz_get_d(storage.z)
+        return d.isFinite && digitCountEstimate(radix: 2) <= 1024 ? d : Double(signum) * .infinity
+    }
+}

@@ -1,6 +1,20 @@
 import MishNumbers
 import MishSymbolic
 
+/// How ``ExpRational/maclaurinCoefficients(order:method:)`` computes the integers Ρᵢ,ₘ.
+public enum MaclaurinMethod: Sendable {
+    /// The integer recurrence, O(N²) operations on integers of O(N log N) bits.
+    case recurrence
+    /// Modulo word-size primes with number-theoretic transforms, then the Chinese remainder theorem;
+    /// throws ``SeriesError/noCoefficientBound`` when no Cauchy bound can be certified.
+    case residues
+    /// Residues from order ``residuesFromOrder`` on (the recurrence when they have no bound), the
+    /// recurrence below.
+    case automatic
+
+    public static let residuesFromOrder = 64
+}
+
 extension ExpRational {
     /// The exact Maclaurin coefficients c₀ … c_(N−1) of f = Σᵢ xⁱ·Pᵢ(eˣ)/Q(eˣ), by integer arithmetic.
     ///
@@ -8,8 +22,12 @@ extension ExpRational {
     /// Q(eˣ) has δₙ = Σⱼ qⱼ·jⁿ; the quotient Rᵢ = Pᵢ/Q has ρᵢ,ₙ with Σₖ C(n,k)·δₖ·ρᵢ,ₙ₋ₖ = πᵢ,ₙ. Scaled by
     /// δ₀ⁿ⁺¹ these are integers: Ρₙ = δ₀ⁿ·πₙ − Σₖ₌₁ⁿ C(n,k)·δₖ·δ₀ᵏ⁻¹·Ρₙ₋ₖ. Then cₙ = Σᵢ ρᵢ,ₙ₋ᵢ/(n−i)!.
     /// Needs Q(1) = δ₀ ≠ 0 (no pole at 0). O(N²) multiply-adds of integers.
-    public func maclaurinCoefficients(order n: Int) throws -> [Rational] {
+    public func maclaurinCoefficients(order n: Int, method: MaclaurinMethod = .automatic) throws -> [Rational] {
         if isZero { return Array(repeating: 0, count: n) }
+        if method == .residues || (method == .automatic && n >= MaclaurinMethod.residuesFromOrder) {
+            if let c = try maclaurinCoefficientsByResidues(order: n) { return c }
+            if method == .residues { throw SeriesError.noCoefficientBound }
+        }
         let q = denominatorPolynomial
         let d0 = q.coefficients.reduce(BigInt(0), +)
         guard !d0.isZero else { throw SeriesError.pole }

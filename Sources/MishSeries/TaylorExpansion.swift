@@ -23,14 +23,20 @@ public struct TaylorExpansion {
         }
     }
 
-    /// Expands `e` at x = a to order N. Exact routes first: the exp-rational normal form (an integer
-    /// recurrence, O(N²)), then series arithmetic over Q on the DAG; when a coefficient is irrational
+    /// Expands `e` at x = a to order N. Exact routes first: the exp-rational normal form (residues modulo
+    /// word-size primes from order 64 on; the integer recurrence below), then series arithmetic over Q on the DAG; when a coefficient is irrational
     /// (gelu, erf, an expansion point a ≠ 0 of an exponential), series arithmetic over intervals at
     /// `precision` bits.
     public static func expand(_ e: Expr, at a: Rational = 0, order n: Int, precision: Int = 256) throws -> TaylorExpansion {
         if a.isZero, let normal = ExpRational(e) {
-            let c = try normal.maclaurinCoefficients(order: n)
-            return TaylorExpansion(point: a, coefficients: .exact(c), radius: ConvergenceRadius.maclaurin(of: normal),
+            let radius = ConvergenceRadius.maclaurin(of: normal)
+            if n >= MaclaurinMethod.residuesFromOrder, let c = try? normal.maclaurinCoefficients(order: n, method: .residues) {
+                return TaylorExpansion(point: a, coefficients: .exact(c), radius: radius,
+                                       method: "exp-rational normal form: derivatives at 0 modulo word-size primes "
+                                           + "(number-theoretic transforms), Chinese remainder theorem")
+            }
+            let c = try normal.maclaurinCoefficients(order: n, method: .recurrence)
+            return TaylorExpansion(point: a, coefficients: .exact(c), radius: radius,
                                    method: "exp-rational normal form: integer recurrence on the derivatives at 0")
         }
         do {

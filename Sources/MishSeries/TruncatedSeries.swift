@@ -27,12 +27,15 @@ public enum SeriesError: Error, CustomStringConvertible, Equatable {
     case pole
     /// log or a fractional power of a series whose constant term is not positive.
     case branch(String)
+    /// The residue method was asked for, but no circle free of poles could be certified for its bound.
+    case noCoefficientBound
 
     public var description: String {
         switch self {
         case .irrational(let what): return "the coefficients are not rational (\(what))"
         case .pole: return "the expression has a pole (a division by zero) at the expansion point"
         case .branch(let what): return "the expression leaves its real domain at the expansion point (\(what))"
+        case .noCoefficientBound: return "no certified bound on the coefficients for the residue method (use the recurrence)"
         }
     }
 }

@@ -52,6 +52,19 @@ struct SeriesTests {
         }
     }
 
+    @Test("residues modulo primes and the integer recurrence give the same coefficients",
+          arguments: ["mish(x)", "swish(x)", "x^2*exp(-x)/(4 + exp(2*x))", "tanh(x)*x + sigmoid(2*x)",
+                      "3/(2 + 2*exp(x))", "x/(6 + 3*exp(-x))", "exp(3*x)*x^3 - 2*x", "1/(1 + exp(x) + exp(2*x) + exp(3*x))^2",
+                      "mish(x)*mish(2*x)", "1/(10 + exp(x))", "1/(1 + 1/1000 * exp(x))", "1/(exp(x) - 101/100)"])
+    func residuesAgainstRecurrence(_ text: String) throws {
+        let f = try ExpRational(ExprParser.parse(text))!
+        for order in [1, 2, 7, 150] {
+            let viaRecurrence = try f.maclaurinCoefficients(order: order, method: .recurrence)
+            let viaResidues = try f.maclaurinCoefficients(order: order, method: .residues)
+            #expect(viaRecurrence == viaResidues, "\(text) to order \(order)")
+        }
+    }
+
     @Test("gelu and erf: interval coefficients enclose the Cauchy values")
     func irrationalCoefficients() throws {
         for text in ["gelu(x)", "erf(x)", "exp(x)*erf(x/2)"] {
