@@ -5,12 +5,14 @@ import MishSymbolic
 /// Upper bounds on the Maclaurin coefficients of P(eˣ)/Q(eˣ) by Cauchy's estimate
 /// |[xᵐ] P(eˣ)/Q(eˣ)| ≤ max|P(eˣ)| / min|Q(eˣ)| · r⁻ᵐ over a circle |x| = r inside which Q(eˣ) has no zero.
 ///
-/// Each circle is certified in double arithmetic with explicit margins: Q(eˣ) is sampled at S points;
-/// between neighbours it moves by at most L·2π/S with L = r·Σ j|qⱼ|e^(jr) (its θ-derivative bound), and
-/// each computed value is within E = 10⁻¹⁰·Σ|qⱼ|e^(jr) of the true one. When every sample exceeds L·2π/S + E,
-/// the minimum of |Q(eˣ)| on the circle is at least the smallest sample minus that, and the winding number
-/// (the sum of the principal arguments of successive ratios) counts the zeros inside; zero zeros certifies
-/// the circle.
+/// Each circle is certified in double arithmetic with explicit margins: Q(eˣ) is sampled at S points
+/// θₖ = 2πk/S; on the arc to the next sample it moves by at most Lₖ·2π/S, Lₖ = r·Σ j|qⱼ|e^(j·ρₖ) with
+/// ρₖ = r·min(1, cos θₖ + 2π/S) bounding Re x there (its θ-derivative bound), and each computed value is
+/// within Eₖ = 10⁻¹⁰·Σ|qⱼ|e^(j·ρₖ) of the true one (and Eₖ ≤ 10⁻⁶ of the value, so that the summed angle
+/// errors stay far below π). When every sample exceeds its Lₖ·2π/S + Eₖ, the minimum of |Q(eˣ)| on the
+/// circle is at least the smallest difference, each arc's image lies in a disc that excludes 0, and the
+/// winding number (the sum of the principal arguments of successive ratios) counts the zeros inside; zero
+/// zeros certifies the circle.
 struct CauchyCoefficientBound {
     /// (log₂ C, log₂ r) for each certified circle: |[xᵐ]| ≤ C·r⁻ᵐ.
     let circles: [(logC: Double, logR: Double)]
@@ -21,67 +23,106 @@ struct CauchyCoefficientBound {
         guard (pc + qc).allSatisfy({ $0.isFinite }) else { return nil }
         let degree = max(p.degree, q.degree, 1)
         var circles: [(Double, Double)] = []
-        for k in -60...24 {
-            let r = pow(2.0, Double(k) / 2)
-            if Double(degree) * r > 600 { break }
-            guard let minimum = CauchyCoefficientBound.certifiedMinimum(q: qc, radius: r) else { continue }
+        func attempt(_ r: Double) -> Bool {
+            guard let minimum = CauchyCoefficientBound.certifiedMinimum(q: qc, radius: r) else { return false }
             var top = 0.0
             for (j, c) in pc.enumerated() { top += c * exp(Double(j) * r) }
             top *= 1 + 1e-9
-            if top == 0 { continue }
-            circles.append((log2(top) - log2(minimum), log2(r)))
+            if top > 0 { circles.append((log2(top) - log2(minimum), log2(r))) }
+            return true
+        }
+        // Radii 2ᵏ from 1 upward while circles certify (else downward by 4ᵏ until one does); a failure means
+        // a zero of Q(eˣ) on or near the circle, which larger circles enclose, so the last gap is then
+        // halved three times in log r.
+        var lastGood: Double? = nil, firstBad: Double? = nil
+        var r = 1.0
+        if attempt(r) {
+            lastGood = r
+            r *= 2
+            while Double(degree) * r <= 600 {
+                if !attempt(r) { firstBad = r; break }
+                lastGood = r
+                r *= 2
+            }
+        } else {
+            firstBad = r
+            r /= 4
+            while r > 0x1p-40 {
+                if attempt(r) { lastGood = r; break }
+                firstBad = r
+                r /= 4
+            }
+        }
+        if var low = lastGood, var high = firstBad {
+            for _ in 0..<3 {
+                let middle = (low * high).squareRoot()
+                if attempt(middle) { low = middle } else { high = middle }
+            }
         }
         guard !circles.isEmpty else { return nil }
         self.circles = circles
     }
+
+    /// Circles that need more samples (a zero very near) are left out; the 2⁻³ steps in log r cost at most
+    /// m/8 bits of bound for the m-th coefficient.
+    static let maximumSamples = 4096
 
     /// A bound on log₂ |[xᵐ] P(eˣ)/Q(eˣ)|.
     func log2Bound(_ m: Int) -> Double {
         circles.map { $0.logC - Double(m) * $0.logR }.min()!
     }
 
-    /// A certified lower bound on |Q(eˣ)| for |x| = r when Q(eˣ) has no zero in |x| < r; nil otherwise.
+    /// A certified lower bound on |Q(eˣ)| for |x| = r when Q(eˣ) has no zero in |x| < r; nil otherwise
+    /// (nil is always safe: the circle is simply not used).
     static func certifiedMinimum(q: [Double], radius r: Double) -> Double? {
         if q.count <= 1 { return q.first.map(abs).flatMap { $0 > 0 ? $0 * (1 - 1e-12) : nil } }
-        var scale = 0.0, slope = 0.0
-        for (j, c) in q.enumerated() {
-            scale += abs(c) * exp(Double(j) * r)
-            slope += Double(j) * abs(c) * exp(Double(j) * r)
-        }
-        let lipschitz = r * slope
-        let error = 1e-10 * scale
-        var samples = 64 * q.count * Int(r + 1)
-        while samples <= 1 << 18 {
+        var samples = 16 * q.count
+        while samples <= CauchyCoefficientBound.maximumSamples {
             let step = 2 * Double.pi / Double(samples)
-            let allowance = lipschitz * step + error
-            var smallest = Double.infinity
+            var smallest = Double.infinity, smallestMargin = Double.infinity
+            var worstRatio = 0.0
             var winding = 0.0
             var first = (0.0, 0.0), previous = (0.0, 0.0)
-            var certified = true
             for s in 0...samples {
                 let value: (Double, Double)
                 if s == samples { value = first } else {
                     let theta = Double(s) * step
-                    let modulus = exp(r * cos(theta)), angle = r * sin(theta)
+                    let cosine = cos(theta)
+                    let modulus = exp(r * cosine), angle = r * sin(theta)
                     let u = (modulus * cos(angle), modulus * sin(angle))
                     var acc = (q[q.count - 1], 0.0)
                     for j in stride(from: q.count - 2, through: 0, by: -1) {
                         acc = (acc.0 * u.0 - acc.1 * u.1 + q[j], acc.0 * u.1 + acc.1 * u.0)
                     }
                     value = acc
+                    // On the arc [θ, θ + step]: Re x ≤ r·min(1, cos θ + step), so |eˣ|ʲ ≤ e^(j·r·that).
+                    let reach = r * min(1, cosine + step)
+                    var scale = 0.0, slope = 0.0
+                    for (j, c) in q.enumerated() where c != 0 {
+                        let term = abs(c) * exp(Double(j) * reach)
+                        scale += term
+                        slope += Double(j) * term
+                    }
+                    let error = 1e-10 * scale
+                    let allowance = r * slope * step + error
                     let size = (value.0 * value.0 + value.1 * value.1).squareRoot()
-                    if size <= allowance { certified = false; break }
                     smallest = min(smallest, size)
+                    smallestMargin = min(smallestMargin, size - allowance)
+                    worstRatio = max(worstRatio, allowance / size)
+                    if size < 1e6 * error { return nil }
                 }
                 if s == 0 { first = value } else {
                     winding += atan2(value.1 * previous.0 - value.0 * previous.1, value.0 * previous.0 + value.1 * previous.1)
                 }
                 previous = value
             }
-            if certified {
-                return (winding / (2 * Double.pi)).rounded() == 0 ? (smallest - allowance) * (1 - 1e-12) : nil
-            }
-            samples *= 4
+            // Even uncertified, a non-zero winding number means a zero inside: the circle is no use.
+            if (winding / (2 * Double.pi)).rounded() != 0 { return nil }
+            if smallestMargin > 0 { return smallestMargin * (1 - 1e-12) }
+            // Enough samples for every margin to be half its value, if that is possible.
+            let wanted = Double(samples) * 2 * worstRatio
+            guard wanted <= Double(CauchyCoefficientBound.maximumSamples) else { return nil }
+            samples = max(2 * samples, Int(wanted.rounded(.up)))
         }
         return nil
     }

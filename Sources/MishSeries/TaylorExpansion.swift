@@ -24,9 +24,9 @@ public struct TaylorExpansion {
     }
 
     /// Expands `e` at x = a to order N. Exact routes first: the exp-rational normal form (residues modulo
-    /// word-size primes from order 64 on; the integer recurrence below), then series arithmetic over Q on the DAG; when a coefficient is irrational
-    /// (gelu, erf, an expansion point a ≠ 0 of an exponential), series arithmetic over intervals at
-    /// `precision` bits.
+    /// word-size primes from order 256 on, where they become the faster route; the integer recurrence
+    /// below), then series arithmetic over Q on the DAG; when a coefficient is irrational (gelu, erf, an
+    /// expansion point a ≠ 0 of an exponential), series arithmetic over intervals at `precision` bits.
     public static func expand(_ e: Expr, at a: Rational = 0, order n: Int, precision: Int = 256) throws -> TaylorExpansion {
         if a.isZero, let normal = ExpRational(e) {
             let radius = ConvergenceRadius.maclaurin(of: normal)
