@@ -73,34 +73,45 @@ struct Series: ParsableCommand {
             throw failure(e.description)
         }
         let variable = a.isZero ? "x" : "(x - \(a))"
-        var textTerms: [(negative: Bool, body: String)] = []
-        var coefficientTexts: [String] = []
+        // Coefficient texts and the sum are produced piece by piece while written: at N = 5000 they are
+        // 85 MB each, and whole strings (plus the encoder's copies) would triple the peak memory.
+        var enclosureTexts: [String] = []
         var uncertified = 0
-        func power(_ k: Int) -> String { k == 0 ? "" : (k == 1 ? variable : "\(variable)^\(k)") }
-        func add(_ magnitude: String, _ negative: Bool, _ k: Int) {
-            let body = k == 0 ? magnitude : (magnitude == "1" ? power(k) : magnitude + "*" + power(k))
-            textTerms.append((negative, body))
-        }
-        switch expansion.coefficients {
-        case .exact(let cs):
-            for (k, c) in cs.enumerated() where !c.isZero {
-                let m = c.magnitude
-                add(m.isInteger ? m.description : "(\(m))", c.signum < 0, k)
-            }
-            coefficientTexts = cs.map(\.description)
-        case .enclosures(let cs):
-            for (k, c) in cs.enumerated() {
+        if case .enclosures(let cs) = expansion.coefficients {
+            for c in cs {
                 let text = c.isPoint && c.lower.isZero ? "0" : coefficientText(c)
                 if text.hasSuffix("?") { uncertified += 1 }
-                coefficientTexts.append(text)
-                if text != "0" { add(text.hasPrefix("-") ? String(text.dropFirst()) : text, text.hasPrefix("-"), k) }
+                enclosureTexts.append(text)
             }
         }
-        var sumText = ""
-        for (n, body) in textTerms {
-            sumText += sumText.isEmpty ? (n ? "-" : "") + body : (n ? " - " : " + ") + body
+        func forEachCoefficientText(_ body: (String) -> Void) {
+            switch expansion.coefficients {
+            case .exact(let cs): for c in cs { body(c.description) }
+            case .enclosures: enclosureTexts.forEach(body)
+            }
         }
-        if sumText.isEmpty { sumText = "0" }
+        func power(_ k: Int) -> String { k == 0 ? "" : (k == 1 ? variable : "\(variable)^\(k)") }
+        /// The sum Σ cₖ·(x − a)ᵏ as text, in pieces.
+        func writeSum(_ write: (String) -> Void) {
+            var empty = true
+            func add(_ magnitude: String, _ negative: Bool, _ k: Int) {
+                write(empty ? (negative ? "-" : "") : (negative ? " - " : " + "))
+                write(k == 0 ? magnitude : (magnitude == "1" ? power(k) : magnitude + "*" + power(k)))
+                empty = false
+            }
+            switch expansion.coefficients {
+            case .exact(let cs):
+                for (k, c) in cs.enumerated() where !c.isZero {
+                    let m = c.magnitude
+                    add(m.isInteger ? m.description : "(\(m))", c.signum < 0, k)
+                }
+            case .enclosures:
+                for (k, text) in enclosureTexts.enumerated() where text != "0" {
+                    add(text.hasPrefix("-") ? String(text.dropFirst()) : text, text.hasPrefix("-"), k)
+                }
+            }
+            if empty { write("0") }
+        }
         let orderTerm = a.isZero ? "O(x^\(order))" : "O((x - \(a))^\(order))"
         var radiusRecord: RadiusRecord? = nil
         if let r = expansion.radius, case .exact(let cs) = expansion.coefficients {
@@ -114,26 +125,54 @@ struct Series: ParsableCommand {
             radiusRecord = RadiusRecord(closedForm: r.statement, value: value.text, certified: value.isCertified,
                                         estimate: estimate?.decimalString(significantDigits: digits), agreeingDigits: agreeing)
         }
+        let out = BufferedOutput()
+        defer { out.flush() }
         switch format {
         case .text:
-            print("\(expr) = \(sumText) + \(orderTerm)")
+            out.write("\(expr) = ")
+            writeSum(out.write)
+            out.write(" + \(orderTerm)\n")
             if case .enclosures = expansion.coefficients {
-                print("coefficients to \(digits) digits (\(expansion.method))" + (uncertified > 0 ? "; ? marks \(uncertified) not certified" : ""))
+                out.write("coefficients to \(digits) digits (\(expansion.method))" + (uncertified > 0 ? "; ? marks \(uncertified) not certified" : "") + "\n")
             }
             if let r = radiusRecord {
-                print("radius of convergence: \(r.closedForm) = \(r.value)\(r.certified ? "" : " (not certified)")")
+                out.write("radius of convergence: \(r.closedForm) = \(r.value)\(r.certified ? "" : " (not certified)")\n")
                 if let e = r.estimate, let k = r.agreeingDigits {
-                    print("estimate from the coefficients: \(e) (agrees to \(k) digit\(k == 1 ? "" : "s"))")
+                    out.write("estimate from the coefficients: \(e) (agrees to \(k) digit\(k == 1 ? "" : "s"))\n")
                 }
             }
         case .latex:
+            var sumText = ""
+            writeSum { sumText += $0 }
             let latex = (try? ExprParser.parse(sumText.replacingOccurrences(of: "?", with: "")))?.latex ?? sumText
-            print(latex + " + O\\left(" + (a.isZero ? "x" : "x - \(a)") + "^{\(order)}\\right)")
+            out.write(latex + " + O\\left(" + (a.isZero ? "x" : "x - \(a)") + "^{\(order)}\\right)\n")
         case .json:
-            print(try jsonText(SeriesRecord(expression: expr.description, at: a.description, order: order,
-                                            exact: { if case .exact = expansion.coefficients { return true }; return false }(),
-                                            coefficients: coefficientTexts, text: sumText, method: expansion.method,
-                                            radius: radiusRecord, polynomials: nil, variable: nil, region: nil)))
+            // The record is encoded with two markers, which are then replaced by the streamed texts.
+            let coefficientMarker = "@@coefficients@@", textMarker = "@@text@@"
+            let skeleton = try jsonText(SeriesRecord(expression: expr.description, at: a.description, order: order,
+                                                     exact: { if case .exact = expansion.coefficients { return true }; return false }(),
+                                                     coefficients: [coefficientMarker], text: textMarker, method: expansion.method,
+                                                     radius: radiusRecord, polynomials: nil, variable: nil, region: nil))
+            var rest = Substring(skeleton)
+            while let marker = [coefficientMarker, textMarker].compactMap({ m in rest.range(of: "\"" + m + "\"").map { (m, $0) } })
+                    .min(by: { $0.1.lowerBound < $1.1.lowerBound }) {
+                out.write(String(rest[..<marker.1.lowerBound]))
+                if marker.0 == textMarker {
+                    out.write("\"")
+                    writeSum { out.write(jsonEscaped($0)) }
+                    out.write("\"")
+                } else {
+                    let lineStart = rest[..<marker.1.lowerBound].lastIndex(of: "\n").map { rest.index(after: $0) } ?? rest.startIndex
+                    let indent = String(rest[lineStart..<marker.1.lowerBound])
+                    var first = true
+                    forEachCoefficientText { text in
+                        out.write((first ? "" : ",\n" + indent) + "\"" + jsonEscaped(text) + "\"")
+                        first = false
+                    }
+                }
+                rest = rest[marker.1.upperBound...]
+            }
+            out.write(String(rest) + "\n")
         }
     }
 
