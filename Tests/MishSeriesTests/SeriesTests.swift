@@ -65,6 +65,17 @@ struct SeriesTests {
         }
     }
 
+    @Test("long expansions take the residue route and agree with the recurrence")
+    func longExpansionRoute() throws {
+        let order = MaclaurinMethod.residuesFromOrder + 20
+        let expansion = try TaylorExpansion.expand(Expr.mish, order: order)
+        guard case .exact(let cs) = expansion.coefficients else { Issue.record("not exact"); return }
+        #expect(expansion.method.contains("primes"))
+        #expect(cs == (try ExpRational(Expr.mish)!.maclaurinCoefficients(order: order, method: .recurrence)))
+        let short = try TaylorExpansion.expand(Expr.mish, order: MaclaurinMethod.residuesFromOrder - 1)
+        #expect(short.method.contains("recurrence"))
+    }
+
     @Test("gelu and erf: interval coefficients enclose the Cauchy values")
     func irrationalCoefficients() throws {
         for text in ["gelu(x)", "erf(x)", "exp(x)*erf(x/2)"] {
