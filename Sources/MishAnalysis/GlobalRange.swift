@@ -150,12 +150,12 @@ public struct GlobalRange: Sendable {
         var text = "branch-and-bound on [\(iso.lower.decimalString(significantDigits: 6)), \(iso.upper.decimalString(significantDigits: 6))] "
             + "in \(iso.precision)-bit interval arithmetic (\(iso.boxesExamined) box\(iso.boxesExamined == 1 ? "" : "es")): \(zeros) simple zero\(zeros == 1 ? "" : "s") of g"
         if undecided > 0 { text += ", \(undecided) undecided box\(undecided == 1 ? "" : "es")" }
-        func tail(_ s: Int?, _ side: String) -> String {
+        func tail(_ s: Int?, _ method: String?, _ side: String) -> String {
             guard let s else { return "; \(side): not proven free of zeros" }
-            return "; \(side): g \(s > 0 ? ">" : "<") 0 (interval evaluation over the unbounded tail)"
+            return "; \(side): g \(s > 0 ? ">" : "<") 0 (\(method ?? "interval evaluation over the unbounded tail"))"
         }
-        text += tail(iso.leftTailSign, "x <= \(iso.lower.decimalString(significantDigits: 6))")
-        text += tail(iso.rightTailSign, "x >= \(iso.upper.decimalString(significantDigits: 6))")
+        text += tail(iso.leftTailSign, iso.leftTailMethod, "x <= \(iso.lower.decimalString(significantDigits: 6))")
+        text += tail(iso.rightTailSign, iso.rightTailMethod, "x >= \(iso.upper.decimalString(significantDigits: 6))")
         return text
     }
 

@@ -32,6 +32,9 @@ public struct RootIsolation: Sendable {
     /// The sign of g on (−∞, lower] and [upper, +∞), nil when not proven (or not asked).
     public let leftTailSign: Int?
     public let rightTailSign: Int?
+    /// How each tail's sign was proven (for certificates).
+    public let leftTailMethod: String?
+    public let rightTailMethod: String?
     /// Number of boxes examined.
     public let boxesExamined: Int
 
@@ -105,23 +108,43 @@ public struct RootIsolation: Sendable {
         guard tails else {
             leftTailSign = nil
             rightTailSign = nil
+            leftTailMethod = nil
+            rightTailMethod = nil
             return
         }
         let inf = BigFloat.infinity(precision: p), minusInf = BigFloat.infinity(sign: -1, precision: p)
         let (ga, gb) = endSigns
+        /// The sign of g⁽ʲ⁾ over a tail by the Gaussian-tail enclosure (non-exp-rational forms only).
+        func gaussian(_ j: Int, _ lo: BigFloat, _ hi: BigFloat) -> Int? {
+            guard !form.isExpRational else { return nil }
+            let e = j == 0 ? form.g : form.gPrime
+            return GaussianTail(e, over: BigInterval(lower: lo, upper: hi), precision: p)?.sign(of: e)
+        }
+        let direct = "interval evaluation over the unbounded tail"
+        let moving = "g there has that sign at the end and g′ moves it away from 0 (interval evaluation of g′)"
+        let gaussianText = "Gaussian-tail enclosure: g = A + B·e^(-αx²) with erf(v) = ±(1 − erfcx(|v|)e^(-v²)), "
+            + "0 < erfcx(t) ≤ 2/(√π(t + √(t² + 4/π)))"
         if let s = sign(g(0, b, inf)) {
-            rightTailSign = s
+            (rightTailSign, rightTailMethod) = (s, direct)
         } else if let s = gb, sign(g(1, b, inf)) == s {
-            rightTailSign = s
+            (rightTailSign, rightTailMethod) = (s, moving)
+        } else if let s = gaussian(0, b, inf) {
+            (rightTailSign, rightTailMethod) = (s, gaussianText)
+        } else if let s = gb, gaussian(1, b, inf) == s {
+            (rightTailSign, rightTailMethod) = (s, moving.replacingOccurrences(of: "interval evaluation of g′", with: gaussianText + ", for g′"))
         } else {
-            rightTailSign = nil
+            (rightTailSign, rightTailMethod) = (nil, nil)
         }
         if let s = sign(g(0, minusInf, a)) {
-            leftTailSign = s
+            (leftTailSign, leftTailMethod) = (s, direct)
         } else if let s = ga, sign(g(1, minusInf, a)) == -s {
-            leftTailSign = s
+            (leftTailSign, leftTailMethod) = (s, moving)
+        } else if let s = gaussian(0, minusInf, a) {
+            (leftTailSign, leftTailMethod) = (s, gaussianText)
+        } else if let s = ga, gaussian(1, minusInf, a) == -s {
+            (leftTailSign, leftTailMethod) = (s, moving.replacingOccurrences(of: "interval evaluation of g′", with: gaussianText + ", for g′"))
         } else {
-            leftTailSign = nil
+            (leftTailSign, leftTailMethod) = (nil, nil)
         }
     }
 

@@ -31,6 +31,46 @@ struct MinimumTests {
         #expect(sup.direction == 1 && sup.isInfinite)
     }
 
+    /// The certified sign of gelu′ on x ≤ −16 checked at points far out in 4096-bit MPFR (gelu′(−64) ≈ −10⁻⁸⁸⁸,
+    /// the sum of terms near ±1/2 cancelling to 2⁻²⁹⁵⁰, within the precision), and the certified minimum
+    /// against a grid of MPFR values on [−3, 0].
+    @Test("gelu's minimum is certified global: its left tail by the Gaussian-tail enclosure")
+    func geluMinimumIsGlobal() throws {
+        let gelu = try ExprParser.parse("gelu(x)")
+        let range = try GlobalRange(of: gelu, digits: 30)
+        #expect(range.isolation.coversRealLine)
+        #expect(range.isolation.leftTailMethod?.contains("Gaussian") == true)
+        let derivative = gelu.derivative()
+        for x in ["-16.5", "-20", "-40", "-64"] {
+            let v = derivative.evaluate(at: BigFloat(Rational(x)!, precision: 4096), precision: 4096)
+            #expect(v.signum == range.isolation.leftTailSign, "gelu′(\(x)) = \(v.toDouble())")
+        }
+        guard case .attained(let m) = range.lower else { Issue.record("no certified minimum: \(range.lower)"); return }
+        let lowest = m.value.enclosure.lower
+        var smallest = BigFloat(1, precision: 200)
+        for i in 0...3000 {
+            let x = BigFloat(Rational(-3) + Rational(i, 1000), precision: 200)
+            let v = gelu.evaluate(at: x, precision: 200)
+            #expect(v >= lowest, "gelu(\(x.toDouble())) below the certified minimum")
+            smallest = BigFloat.min(smallest, v)
+        }
+        #expect((smallest - lowest).toDouble() < 1e-6)
+    }
+
+    /// e^(−x²/2)·(x + 20) vanishes at −20, inside the tail x ≤ −16: no sign may be claimed there.
+    @Test("the Gaussian-tail enclosure claims no sign on a tail that holds a zero")
+    func gaussianTailWithAZero() throws {
+        let g = try ExprParser.parse("exp(-x^2/2)*(x + 20)")
+        let form = SignEquivalentForm(derivative: 0, of: g)
+        let iso = RootIsolation.search(form, from: BigFloat(-16, precision: 64), to: BigFloat(16, precision: 64), tails: true)
+        #expect(iso.leftTailSign == nil)
+        #expect(iso.rightTailSign == 1)
+        let shifted = try ExprParser.parse("exp(-x^2/2)*(x + 12)")
+        let proven = RootIsolation.search(SignEquivalentForm(derivative: 0, of: shifted), from: BigFloat(-16, precision: 64),
+                                          to: BigFloat(16, precision: 64), tails: true)
+        #expect(proven.leftTailSign == -1 && proven.leftTailMethod?.contains("Gaussian") == true)
+    }
+
     @Test("the simplest form of mish′ = 0 is u³ + 4u² + 6u + 4 + 4x(u + 1) = 0")
     func mishDerivativeForm() throws {
         let form = SignEquivalentForm(derivative: 1, of: mish)

@@ -1,0 +1,157 @@
+import MishNumbers
+import MishSymbolic
+
+/// The sign of an expression on an unbounded tail x ≤ a < 0 or x ≥ b > 0 where Gaussian factors make plain
+/// interval evaluation indeterminate: over [−∞, −16], x·e^(−x²/2) encloses to [−∞, 0] and
+/// 1/2 + erf(x/√2)/2 to [0, 10⁻⁵⁷], so gelu′ has no proven sign there.
+///
+/// Each subexpression v is enclosed as v(x) ∈ A + B·G(x) for every x on the tail, with G = e^(−αx²) > 0
+/// (α > 0 the slowest Gaussian decay among the expression's exp and erf nodes) and A, B intervals:
+/// - exp(u) with u″ a negative number: G·e^(u + αx²), the exponent enclosed after the engine simplifies it;
+/// - erf(v) with v of one sign σ on the tail and v² − αx² bounded below: σ − σ·erfcx(|v|)·e^(−(v² − αx²))·G, where
+///   erfcx(t) = e^(t²)·erfc(t) ∈ (0, 2/(√π(t₀ + √(t₀² + 4/π)))] for t ≥ t₀ ≥ 0 (Abramowitz–Stegun 7.1.13, the
+///   bound decreasing in t₀); gelu(v) = v·(1 + erf(v/√2))/2;
+/// - products use G² ≤ G·G(t₀), G(t₀) = e^(−α·min|x|²) the largest G on the tail; other functions need B = 0.
+/// The sign is proven when A = 0 exactly and B excludes 0 (G > 0), or when A + B·[0, G(t₀)] excludes 0.
+struct GaussianTail {
+    struct Enclosure {
+        var a: BigInterval
+        var b: BigInterval
+    }
+
+    let tail: BigInterval
+    let precision: Int
+    let alpha: Rational
+    let gaussianMaximum: BigInterval
+
+    /// The tail [lower, upper] (one end infinite, not containing 0); nil when `e` has no Gaussian factor.
+    init?(_ e: Expr, over tail: BigInterval, precision p: Int) {
+        guard let alpha = GaussianTail.slowestDecay(in: e) else { return nil }
+        self.tail = tail
+        precision = p
+        self.alpha = alpha
+        let nearest = tail.lower.signum >= 0 ? tail.lower : (tail.upper.signum <= 0 ? -tail.upper : BigFloat(0, precision: p))
+        let m = BigInterval(nearest)
+        gaussianMaximum = BigInterval(0, precision: p) + (-(BigInterval(alpha, precision: p) * m * m)).exp()
+    }
+
+    /// The proven sign of e on the tail, or nil.
+    func sign(of e: Expr) -> Int? {
+        var memo: [ObjectIdentifier: Enclosure?] = [:]
+        guard let v = enclose(e, &memo) else { return nil }
+        let g = BigInterval(lower: BigFloat(0, precision: precision), upper: gaussianMaximum.upper)
+        let value = (v.a.isPoint && v.a.lower.isZero) ? v.b : v.a + times(v.b, g)
+        if value.isUndefined { return nil }
+        if value.lower.signum > 0 { return 1 }
+        if value.upper.signum < 0 { return -1 }
+        return nil
+    }
+
+    /// The smallest α > 0 among exp(u) with u″ = −2α and erf(v) with v′² = α (gelu(v): v′²/2), the
+    /// derivatives exact numbers.
+    static func slowestDecay(in e: Expr) -> Rational? {
+        var seen = Set<ObjectIdentifier>()
+        var best: Rational?
+        func consider(_ a: Rational?) {
+            guard let a, a.signum > 0 else { return }
+            if best == nil || a < best! { best = a }
+        }
+        func visit(_ e: Expr) {
+            guard seen.insert(ObjectIdentifier(e)).inserted else { return }
+            if case .apply(let f, let u) = e.kind {
+                switch f {
+                case .exp: consider(u.derivative().derivative().rationalValue.map { -$0 / Rational(2) })
+                case .erf: consider(u.derivative().pow(2).rationalValue)
+                case .gelu: consider(u.derivative().pow(2).rationalValue.map { $0 / Rational(2) })
+                default: break
+                }
+            }
+            e.children.forEach(visit)
+        }
+        visit(e)
+        return best
+    }
+
+    private func times(_ x: BigInterval, _ y: BigInterval) -> BigInterval {
+        if (x.isPoint && x.lower.isZero) || (y.isPoint && y.lower.isZero) { return BigInterval(0, precision: precision) }
+        return x * y
+    }
+
+    private var zero: BigInterval { BigInterval(0, precision: precision) }
+
+    private func plain(_ e: Expr) -> BigInterval { e.enclosure(at: tail, precision: precision) }
+
+    private func enclose(_ e: Expr, _ memo: inout [ObjectIdentifier: Enclosure?]) -> Enclosure? {
+        if let v = memo[ObjectIdentifier(e)] { return v }
+        let v = compute(e, &memo)
+        memo[ObjectIdentifier(e)] = v
+        return v
+    }
+
+    private func compute(_ e: Expr, _ memo: inout [ObjectIdentifier: Enclosure?]) -> Enclosure? {
+        let p = precision
+        switch e.kind {
+        case .number(let q): return Enclosure(a: BigInterval(q, precision: p), b: zero)
+        case .variable: return Enclosure(a: tail, b: zero)
+        case .pi: return Enclosure(a: .pi(precision: p), b: zero)
+        case .sum(let k, let terms):
+            var acc = Enclosure(a: BigInterval(k, precision: p), b: zero)
+            for t in terms {
+                guard let v = enclose(t.expr, &memo) else { return nil }
+                let c = BigInterval(t.coefficient, precision: p)
+                acc = Enclosure(a: acc.a + times(c, v.a), b: acc.b + times(c, v.b))
+            }
+            return acc
+        case .product(let c, let fs):
+            var acc = Enclosure(a: BigInterval(c, precision: p), b: zero)
+            for f in fs {
+                guard let v = enclose(f, &memo) else { return nil }
+                acc = multiply(acc, v)
+            }
+            return acc
+        case .power(let base, let exponent):
+            guard let b = enclose(base, &memo) else { return nil }
+            if b.b.isPoint && b.b.lower.isZero { return Enclosure(a: plain(e), b: zero) }
+            if let n = exponent.rationalValue, n.isInteger, let k = n.numerator.exactInt, k >= 1 {
+                var acc = b
+                for _ in 1..<k { acc = multiply(acc, b) }
+                return acc
+            }
+            return nil
+        case .apply(let f, let u):
+            switch f {
+            case .exp:
+                guard let second = u.derivative().derivative().rationalValue, second.signum < 0 else { break }
+                let exponent = (u + Expr.number(alpha) * Expr.x.pow(2)).enclosure(at: tail, precision: p)
+                if exponent.upper.isInfinite && exponent.upper.signum > 0 { return nil }
+                return Enclosure(a: zero, b: exponent.exp())
+            case .erf:
+                let v = plain(u)
+                let sigma = v.lower.signum > 0 ? 1 : (v.upper.signum < 0 ? -1 : 0)
+                guard sigma != 0 else { return nil }
+                let t0 = BigInterval(sigma > 0 ? v.lower : -v.upper)
+                let root = (t0 * t0 + BigInterval(4, precision: p) / BigInterval.pi(precision: p)).squareRoot()
+                let bound = BigInterval(2, precision: p) / (BigInterval.pi(precision: p).squareRoot() * (t0 + root))
+                let scaled = BigInterval(lower: BigFloat(0, precision: p), upper: bound.upper)
+                let excess = (u.pow(2) - Expr.number(alpha) * Expr.x.pow(2)).enclosure(at: tail, precision: p)
+                if excess.lower.isInfinite { return nil }
+                let s = BigInterval(sigma, precision: p)
+                return Enclosure(a: s, b: -(s * scaled * (-excess).exp()))
+            case .gelu:
+                let half = Expr.number(Rational(1, 2))
+                let inner = u * Expr.power(.number(2), .number(Rational(-1, 2)))
+                return enclose(half * u * (Expr.number(1) + Expr.apply(.erf, inner)), &memo)
+            default:
+                break
+            }
+            guard let v = enclose(u, &memo), v.b.isPoint && v.b.lower.isZero else { return nil }
+            return Enclosure(a: f.evaluate(v.a), b: zero)
+        }
+    }
+
+    /// (A₁ + B₁G)(A₂ + B₂G) = A₁A₂ + (A₁B₂ + A₂B₁ + B₁B₂·G)·G with G ∈ [0, G(t₀)].
+    private func multiply(_ x: Enclosure, _ y: Enclosure) -> Enclosure {
+        let g = BigInterval(lower: BigFloat(0, precision: precision), upper: gaussianMaximum.upper)
+        return Enclosure(a: times(x.a, y.a), b: times(x.a, y.b) + times(y.a, x.b) + times(times(x.b, y.b), g))
+    }
+}
