@@ -12,7 +12,8 @@ import MishSymbolic
 ///   erfcx(t) = e^(t²)·erfc(t) ∈ (0, 2/(√π(t₀ + √(t₀² + 4/π)))] for t ≥ t₀ ≥ 0 (Abramowitz–Stegun 7.1.13, the
 ///   bound decreasing in t₀); gelu(v) = v·(1 + erf(v/√2))/2;
 /// - products use G² ≤ G·G(t₀), G(t₀) = e^(−α·min|x|²) the largest G on the tail; other functions need B = 0.
-/// The sign is proven when A = 0 exactly and B excludes 0 (G > 0), or when A + B·[0, G(t₀)] excludes 0.
+/// The sign is proven when A = 0 exactly and B excludes 0 (G > 0), or when A + B·[0, G(t₀)] excludes 0;
+/// failing that, from e·e^(αx²) when the engine reduces it to an exp-rational form (``signByScaling(_:)``).
 struct GaussianTail {
     struct Enclosure {
         var a: BigInterval
@@ -35,16 +36,42 @@ struct GaussianTail {
         gaussianMaximum = BigInterval(0, precision: p) + (-(BigInterval(alpha, precision: p) * m * m)).exp()
     }
 
-    /// The proven sign of e on the tail, or nil.
+    /// The proven sign of e on the tail, or nil: from the enclosure A + B·G, else from h = e·e^(αx²) when h
+    /// is exp-rational.
     func sign(of e: Expr) -> Int? {
         var memo: [ObjectIdentifier: Enclosure?] = [:]
-        guard let v = enclose(e, &memo) else { return nil }
-        let g = BigInterval(lower: BigFloat(0, precision: precision), upper: gaussianMaximum.upper)
-        let value = (v.a.isPoint && v.a.lower.isZero) ? v.b : v.a + times(v.b, g)
+        if let v = enclose(e, &memo) {
+            let g = BigInterval(lower: BigFloat(0, precision: precision), upper: gaussianMaximum.upper)
+            if let s = GaussianTail.sign((v.a.isPoint && v.a.lower.isZero) ? v.b : v.a + times(v.b, g)) { return s }
+        }
+        return signByScaling(e)
+    }
+
+    static func sign(_ value: BigInterval) -> Int? {
         if value.isUndefined { return nil }
         if value.lower.signum > 0 { return 1 }
         if value.upper.signum < 0 { return -1 }
         return nil
+    }
+
+    /// The sign of h = e·e^(αx²), distributed over sums so that the engine merges the exponentials
+    /// (e^(−x²/2)·(x³ − 3x) becomes x³ − 3x), when h is exp-rational: its enclosure runs Horner's rule in x,
+    /// which keeps the sign that term-by-term interval evaluation loses ([48, ∞] − [4096, ∞]).
+    func signByScaling(_ e: Expr) -> Int? {
+        guard let h = ExpRational(GaussianTail.scaled(e, alpha: alpha)) else { return nil }
+        return GaussianTail.sign(h.enclosure(at: tail))
+    }
+
+    /// e·e^(αx²), distributed over sums so that the engine merges it with the exponentials of each term.
+    static func scaled(_ e: Expr, alpha: Rational) -> Expr {
+        let weight = Expr.apply(.exp, Expr.number(alpha) * Expr.x.pow(2))
+        func distribute(_ e: Expr) -> Expr {
+            if case .sum(let k, let terms) = e.kind {
+                return Expr.sum([Expr.number(k) * weight] + terms.map { Expr.number($0.coefficient) * distribute($0.expr) })
+            }
+            return e * weight
+        }
+        return distribute(e)
     }
 
     /// The smallest α > 0 among exp(u) with u″ = −2α and erf(v) with v′² = α (gelu(v): v′²/2), the
@@ -153,5 +180,13 @@ struct GaussianTail {
     private func multiply(_ x: Enclosure, _ y: Enclosure) -> Enclosure {
         let g = BigInterval(lower: BigFloat(0, precision: precision), upper: gaussianMaximum.upper)
         return Enclosure(a: times(x.a, y.a), b: times(x.a, y.b) + times(y.a, x.b) + times(times(x.b, y.b), g))
+    }
+}
+
+extension Expr {
+    /// The product without its factors that do not depend on x (itself when it is not a product).
+    var droppingConstantFactors: Expr {
+        guard case .product(_, let factors) = kind else { return self }
+        return Expr.product(factors.filter(\.dependsOnX))
     }
 }

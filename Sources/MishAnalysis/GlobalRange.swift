@@ -18,6 +18,10 @@ public struct Limit: Sendable {
     public var isInfinite: Bool { value.enclosure.isPoint && value.enclosure.lower.isInfinite }
 
     public static func of(_ h: Expr, direction: Int, digits: Int) -> Limit? {
+        of(h, direction: direction, digits: digits, gaussian: true)
+    }
+
+    static func of(_ h: Expr, direction: Int, digits: Int, gaussian: Bool) -> Limit? {
         if let r = ExpRational(h) {
             let exact = r.limit(direction: direction)
             let value = try? DecimalCertifier.certify(significantDigits: digits) { p in
@@ -29,8 +33,31 @@ public struct Limit: Sendable {
             return value.map { Limit(direction: direction, value: $0) }
         }
         guard let value = try? h.certifiedValue(at: .infinity(sign: direction), digits: digits), value.isCertified else {
-            return nil
+            return gaussian ? gaussianLimit(h, direction: direction, digits: digits) : nil
         }
+        return Limit(direction: direction, value: value)
+    }
+
+    /// Σ cᵢtᵢ + k term by term: a term with tᵢ·e^(αx²) exp-rational (up to constant factors such as 1/√(2π)) tends to 0 (e^(−αx²) outweighs every
+    /// xᵐ·e^(m|x|), and an exp-rational function grows no faster), the others by their own limits
+    /// (x·e^(−x²/2)/√(2π) + erf(x/√2)/2 + 1/2 → 0 + ±1/2 + 1/2). α from ``GaussianTail/slowestDecay(in:)``.
+    static func gaussianLimit(_ h: Expr, direction: Int, digits: Int) -> Limit? {
+        guard let alpha = GaussianTail.slowestDecay(in: h) else { return nil }
+        var constant = Rational(0)
+        var parts: [(Rational, Expr)] = [(Rational(1), h)]
+        if case .sum(let k, let terms) = h.kind {
+            constant = k
+            parts = terms.map { ($0.coefficient, $0.expr) }
+        }
+        let p = BigFloat.precision(forDecimalDigits: digits) + 64
+        var total = BigInterval(constant, precision: p)
+        for (c, t) in parts {
+            if ExpRational(GaussianTail.scaled(t, alpha: alpha).droppingConstantFactors) != nil { continue }
+            guard let l = of(t, direction: direction, digits: digits + 10, gaussian: false) else { return nil }
+            total = total + BigInterval(c, precision: p) * l.value.enclosure
+        }
+        if total.isUndefined { return nil }
+        guard let value = try? DecimalCertifier.certify(significantDigits: digits, evaluate: { _ in total }), value.isCertified else { return nil }
         return Limit(direction: direction, value: value)
     }
 }

@@ -57,6 +57,33 @@ struct MinimumTests {
         #expect((smallest - lowest).toDouble() < 1e-6)
     }
 
+    /// x·e^(−x²): f′ = (1 − 2x²)e^(−x²) vanishes at ±1/√2 exactly, and f → 0 at both ends (the limit rule for
+    /// terms that are exp-rational times a Gaussian).
+    @Test("x·e^(−x²) has its certified global minimum at −1/√2; the limits at ±∞ are 0")
+    func gaussianMinimum() throws {
+        let f = try ExprParser.parse("x*exp(-x^2)")
+        let range = try GlobalRange(of: f, digits: 30)
+        guard case .attained(let m) = range.lower, case .attained(let top) = range.upper else {
+            Issue.record("not certified: \(range.lower), \(range.upper)"); return
+        }
+        let root = BigFloat(Rational(1, 2), precision: 200).squareRoot()
+        #expect(m.x.enclosure.contains(-root) && top.x.enclosure.contains(root))
+        let value = -(root * (BigFloat(Rational(-1, 2), precision: 200)).exp())
+        #expect(m.value.enclosure.contains(value))
+        for end in [range.limitMinus, range.limitPlus] {
+            let limit = try #require(end)
+            #expect(limit.value.enclosure.isPoint && limit.value.enclosure.lower.isZero)
+        }
+        // gelu′ tends to 0 and 1: the erf term by its own limit, x·e^(−x²/2)/√(2π) by the Gaussian rule.
+        let geluPrime = try ExprParser.parse("gelu(x)").derivative()
+        let atMinus = try #require(Limit.of(geluPrime, direction: -1, digits: 20))
+        let atPlus = try #require(Limit.of(geluPrime, direction: 1, digits: 20))
+        #expect(atMinus.value.enclosure.contains(BigFloat(0, precision: 64)))
+        #expect(atPlus.value.enclosure.contains(BigFloat(1, precision: 64)))
+        let far = geluPrime.evaluate(at: BigFloat(40, precision: 400), precision: 400)
+        #expect((far - BigFloat(1, precision: 400)).magnitude < BigFloat(Rational(1, 1_000_000), precision: 64))
+    }
+
     /// e^(−x²/2)·(x + 20) vanishes at −20, inside the tail x ≤ −16: no sign may be claimed there.
     @Test("the Gaussian-tail enclosure claims no sign on a tail that holds a zero")
     func gaussianTailWithAZero() throws {
