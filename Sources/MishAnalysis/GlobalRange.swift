@@ -154,14 +154,20 @@ public struct GlobalRange: Sendable {
     static func choose(_ candidates: [(RangeBound, BigInterval)], least: Bool, missing: [String]) -> RangeBound {
         if !missing.isEmpty && candidates.isEmpty { return .unknown(missing.joined(separator: "; ")) }
         guard !candidates.isEmpty else { return .unknown("no candidate") }
+        func attained(_ i: Int) -> Bool { if case .attained = candidates[i].0 { return true } else { return false } }
         var best = 0
         for i in candidates.indices.dropFirst() {
             let a = candidates[i].1, b = candidates[best].1
-            if least ? a.lower < b.lower : a.upper > b.upper { best = i }
+            let tie = least ? a.lower == b.lower : a.upper == b.upper
+            if least ? a.lower < b.lower : a.upper > b.upper { best = i } else if tie && attained(i) && !attained(best) { best = i }
         }
         let bestBox = candidates[best].1
+        // An attained value no greater than every other candidate is the minimum even when one equals it
+        // (x²·e^(−x²): f(0) = 0 = the limits at ±∞); a limit must be strictly below the others.
+        let strict = !attained(best)
         for (i, c) in candidates.enumerated() where i != best {
-            let separated = least ? bestBox.upper < c.1.lower : bestBox.lower > c.1.upper
+            let separated = least ? (strict ? bestBox.upper < c.1.lower : bestBox.upper <= c.1.lower)
+                : (strict ? bestBox.lower > c.1.upper : bestBox.lower >= c.1.upper)
             if !separated {
                 return .unknown("two candidates for the \(least ? "least" : "greatest") value are not separated by their enclosures")
             }

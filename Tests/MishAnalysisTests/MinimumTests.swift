@@ -59,7 +59,7 @@ struct MinimumTests {
 
     /// x·e^(−x²): f′ = (1 − 2x²)e^(−x²) vanishes at ±1/√2 exactly, and f → 0 at both ends (the limit rule for
     /// terms that are exp-rational times a Gaussian).
-    @Test("x·e^(−x²) has its certified global minimum at −1/√2; the limits at ±∞ are 0")
+    @Test("x·e^(−x²) has its certified global minimum at −1/√2; the limits at ±∞ are 0; x²·e^(−x²) attains its infimum 0")
     func gaussianMinimum() throws {
         let f = try ExprParser.parse("x*exp(-x^2)")
         let range = try GlobalRange(of: f, digits: 30)
@@ -74,6 +74,10 @@ struct MinimumTests {
             let limit = try #require(end)
             #expect(limit.value.enclosure.isPoint && limit.value.enclosure.lower.isZero)
         }
+        // x²·e^(−x²) ≥ 0 = f(0), and its limits at ±∞ are 0 too: the attained value is the minimum.
+        let square = try GlobalRange(of: try ExprParser.parse("x^2*exp(-x^2)"), digits: 20)
+        guard case .attained(let zero) = square.lower else { Issue.record("x²e^(−x²): \(square.lower)"); return }
+        #expect(zero.x.text == "0" && zero.value.enclosure.isPoint && zero.value.enclosure.lower.isZero)
         // gelu′ tends to 0 and 1: the erf term by its own limit, x·e^(−x²/2)/√(2π) by the Gaussian rule.
         let geluPrime = try ExprParser.parse("gelu(x)").derivative()
         let atMinus = try #require(Limit.of(geluPrime, direction: -1, digits: 20))
