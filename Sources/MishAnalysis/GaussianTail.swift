@@ -59,7 +59,10 @@ struct GaussianTail {
     /// which keeps the sign that term-by-term interval evaluation loses ([48, ∞] − [4096, ∞]).
     func signByScaling(_ e: Expr) -> Int? {
         guard let h = ExpRational(GaussianTail.scaled(e, alpha: alpha)) else { return nil }
-        return GaussianTail.sign(h.enclosure(at: tail))
+        // Its sign-equivalent numerator (powers of u = eˣ and the denominator's constant sign divided out),
+        // so that (1 − x)·eˣ keeps its sign where eˣ → 0.
+        let form = SignEquivalentForm.reducedNumerator(of: h)?.form ?? h
+        return GaussianTail.sign(form.enclosure(at: tail))
     }
 
     /// e·e^(αx²), distributed over sums so that the engine merges it with the exponentials of each term.

@@ -162,10 +162,11 @@ public struct GlobalRange: Sendable {
             if least ? a.lower < b.lower : a.upper > b.upper { best = i } else if tie && attained(i) && !attained(best) { best = i }
         }
         let bestBox = candidates[best].1
-        // An attained value no greater than every other candidate is the minimum even when one equals it
-        // (x²·e^(−x²): f(0) = 0 = the limits at ±∞); a limit must be strictly below the others.
-        let strict = !attained(best)
+        // A candidate no greater than every other is the minimum even when one equals it (x²·e^(−x²):
+        // f(0) = 0 = the limits at ±∞; e^(x − x²/2): both limits 0), except that a limit must be strictly
+        // below an attained value (which would make the infimum attained).
         for (i, c) in candidates.enumerated() where i != best {
+            let strict = !attained(best) && attained(i)
             let separated = least ? (strict ? bestBox.upper < c.1.lower : bestBox.upper <= c.1.lower)
                 : (strict ? bestBox.lower > c.1.upper : bestBox.lower >= c.1.upper)
             if !separated {

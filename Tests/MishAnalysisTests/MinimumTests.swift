@@ -78,6 +78,14 @@ struct MinimumTests {
         let square = try GlobalRange(of: try ExprParser.parse("x^2*exp(-x^2)"), digits: 20)
         guard case .attained(let zero) = square.lower else { Issue.record("x²e^(−x²): \(square.lower)"); return }
         #expect(zero.x.text == "0" && zero.value.enclosure.isPoint && zero.value.enclosure.lower.isZero)
+        // e^(x − x²/2): g·e^(x²/2) = (1 − x)·eˣ keeps its sign on x ≤ −16 once eˣ is divided out; the
+        // maximum is at x = 1 exactly and the infimum 0 is a limit.
+        let shifted = try GlobalRange(of: try ExprParser.parse("exp(x - x^2/2)"), digits: 20)
+        #expect(shifted.isolation.coversRealLine)
+        guard case .attained(let peak) = shifted.upper, case .limit(let floor) = shifted.lower else {
+            Issue.record("e^(x − x²/2): \(shifted.lower), \(shifted.upper)"); return
+        }
+        #expect(peak.x.text == "1" && floor.value.enclosure.isPoint && floor.value.enclosure.lower.isZero)
         // gelu′ tends to 0 and 1: the erf term by its own limit, x·e^(−x²/2)/√(2π) by the Gaussian rule.
         let geluPrime = try ExprParser.parse("gelu(x)").derivative()
         let atMinus = try #require(Limit.of(geluPrime, direction: -1, digits: 20))
