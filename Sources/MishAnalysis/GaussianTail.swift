@@ -5,15 +5,17 @@ import MishSymbolic
 /// interval evaluation indeterminate: over [−∞, −16], x·e^(−x²/2) encloses to [−∞, 0] and
 /// 1/2 + erf(x/√2)/2 to [0, 10⁻⁵⁷], so gelu′ has no proven sign there.
 ///
-/// Each subexpression v is enclosed as v(x) ∈ A + B·G(x) for every x on the tail, with G = e^(−αx²) > 0
-/// (α > 0 the slowest Gaussian decay among the expression's exp and erf nodes) and A, B intervals:
-/// - exp(u) with u″ a negative number: G·e^(u + αx²), the exponent enclosed after the engine simplifies it;
-/// - erf(v) with v of one sign σ on the tail and v² − αx² bounded below: σ − σ·erfcx(|v|)·e^(−(v² − αx²))·G, where
+/// Each subexpression v is enclosed as v(x) ∈ A + B·G(x) for every x on the tail, with G = e^(q(x)) > 0 for a
+/// quadratic q = −αx² + βx + γ (the exponent, or −v², of the exp or erf node with the slowest decay α > 0,
+/// with rational coefficients) and A, B intervals:
+/// - exp(u) with u″ a negative number: G·e^(u − q), the exponent enclosed after the engine simplifies it;
+/// - erf(v) with v of one sign σ on the tail and v² + q bounded below: σ − σ·erfcx(|v|)·e^(−(v² + q))·G, where
 ///   erfcx(t) = e^(t²)·erfc(t) ∈ (0, 2/(√π(t₀ + √(t₀² + 4/π)))] for t ≥ t₀ ≥ 0 (Abramowitz–Stegun 7.1.13, the
 ///   bound decreasing in t₀); gelu(v) = v·(1 + erf(v/√2))/2;
-/// - products use G² ≤ G·G(t₀), G(t₀) = e^(−α·min|x|²) the largest G on the tail; other functions need B = 0.
+/// - products use G² ≤ G·Gₘₐₓ, Gₘₐₓ = e^(sup q) over the tail (q enclosed by Horner's rule); other
+///   functions need B = 0.
 /// The sign is proven when A = 0 exactly and B excludes 0 (G > 0), or when A + B·[0, G(t₀)] excludes 0;
-/// failing that, from e·e^(αx²) when the engine reduces it to an exp-rational form (``signByScaling(_:)``).
+/// failing that, from e·e^(−q) when the engine reduces it to an exp-rational form (``signByScaling(_:)``).
 struct GaussianTail {
     struct Enclosure {
         var a: BigInterval
@@ -22,18 +24,26 @@ struct GaussianTail {
 
     let tail: BigInterval
     let precision: Int
-    let alpha: Rational
+    /// q, the exponent of G.
+    let exponent: Expr
     let gaussianMaximum: BigInterval
 
-    /// The tail [lower, upper] (one end infinite, not containing 0); nil when `e` has no Gaussian factor.
+    /// The tail [lower, upper] (one end infinite); nil when `e` has no Gaussian factor.
     init?(_ e: Expr, over tail: BigInterval, precision p: Int) {
-        guard let alpha = GaussianTail.slowestDecay(in: e) else { return nil }
+        guard let q = GaussianTail.slowestGaussian(in: e) else { return nil }
         self.tail = tail
         precision = p
-        self.alpha = alpha
-        let nearest = tail.lower.signum >= 0 ? tail.lower : (tail.upper.signum <= 0 ? -tail.upper : BigFloat(0, precision: p))
-        let m = BigInterval(nearest)
-        gaussianMaximum = BigInterval(0, precision: p) + (-(BigInterval(alpha, precision: p) * m * m)).exp()
+        exponent = q
+        let top = GaussianTail.enclosure(q, over: tail, precision: p)
+        guard top.upper.isFinite else { return nil }
+        gaussianMaximum = BigInterval(top.upper).exp()
+    }
+
+    /// An enclosure of e over the tail: by Horner's rule in x when e is exp-rational (so −x² + 6x keeps a
+    /// finite upper bound), else term by term.
+    static func enclosure(_ e: Expr, over tail: BigInterval, precision p: Int) -> BigInterval {
+        if let r = ExpRational(e) { return r.enclosure(at: tail) }
+        return e.enclosure(at: tail, precision: p)
     }
 
     /// The proven sign of e on the tail, or nil: from the enclosure A + B·G, else from h = e·e^(αx²) when h
@@ -58,16 +68,16 @@ struct GaussianTail {
     /// (e^(−x²/2)·(x³ − 3x) becomes x³ − 3x), when h is exp-rational: its enclosure runs Horner's rule in x,
     /// which keeps the sign that term-by-term interval evaluation loses ([48, ∞] − [4096, ∞]).
     func signByScaling(_ e: Expr) -> Int? {
-        guard let h = ExpRational(GaussianTail.scaled(e, alpha: alpha)) else { return nil }
+        guard let h = ExpRational(GaussianTail.scaled(e, exponent: exponent)) else { return nil }
         // Its sign-equivalent numerator (powers of u = eˣ and the denominator's constant sign divided out),
         // so that (1 − x)·eˣ keeps its sign where eˣ → 0.
         let form = SignEquivalentForm.reducedNumerator(of: h)?.form ?? h
         return GaussianTail.sign(form.enclosure(at: tail))
     }
 
-    /// e·e^(αx²), distributed over sums so that the engine merges it with the exponentials of each term.
-    static func scaled(_ e: Expr, alpha: Rational) -> Expr {
-        let weight = Expr.apply(.exp, Expr.number(alpha) * Expr.x.pow(2))
+    /// e·e^(−q), distributed over sums so that the engine merges it with the exponentials of each term.
+    static func scaled(_ e: Expr, exponent q: Expr) -> Expr {
+        let weight = Expr.apply(.exp, -q)
         func distribute(_ e: Expr) -> Expr {
             if case .sum(let k, let terms) = e.kind {
                 return Expr.sum([Expr.number(k) * weight] + terms.map { Expr.number($0.coefficient) * distribute($0.expr) })
@@ -77,29 +87,30 @@ struct GaussianTail {
         return distribute(e)
     }
 
-    /// The smallest α > 0 among exp(u) with u″ = −2α and erf(v) with v′² = α (gelu(v): v′²/2), the
-    /// derivatives exact numbers.
-    static func slowestDecay(in e: Expr) -> Rational? {
+    /// The exponent q with the slowest decay α > 0 (q″ = −2α a number) among exp(u) (q = u) and erf(v)
+    /// (q = −v²; gelu(v): −v²/2), q a polynomial with rational coefficients; ties keep the first found.
+    static func slowestGaussian(in e: Expr) -> Expr? {
         var seen = Set<ObjectIdentifier>()
-        var best: Rational?
-        func consider(_ a: Rational?) {
-            guard let a, a.signum > 0 else { return }
-            if best == nil || a < best! { best = a }
+        var best: (q: Expr, alpha: Rational)?
+        func consider(_ q: Expr) {
+            guard let second = q.derivative().derivative().rationalValue, second.signum < 0, ExpRational(q) != nil else { return }
+            let alpha = -second / Rational(2)
+            if best == nil || alpha < best!.alpha { best = (q, alpha) }
         }
         func visit(_ e: Expr) {
             guard seen.insert(ObjectIdentifier(e)).inserted else { return }
             if case .apply(let f, let u) = e.kind {
                 switch f {
-                case .exp: consider(u.derivative().derivative().rationalValue.map { -$0 / Rational(2) })
-                case .erf: consider(u.derivative().pow(2).rationalValue)
-                case .gelu: consider(u.derivative().pow(2).rationalValue.map { $0 / Rational(2) })
+                case .exp: consider(u)
+                case .erf: consider(-u.pow(2))
+                case .gelu: consider(-u.pow(2) * Expr.number(Rational(1, 2)))
                 default: break
                 }
             }
             e.children.forEach(visit)
         }
         visit(e)
-        return best
+        return best?.q
     }
 
     private func times(_ x: BigInterval, _ y: BigInterval) -> BigInterval {
@@ -152,9 +163,9 @@ struct GaussianTail {
             switch f {
             case .exp:
                 guard let second = u.derivative().derivative().rationalValue, second.signum < 0 else { break }
-                let exponent = (u + Expr.number(alpha) * Expr.x.pow(2)).enclosure(at: tail, precision: p)
-                if exponent.upper.isInfinite && exponent.upper.signum > 0 { return nil }
-                return Enclosure(a: zero, b: exponent.exp())
+                let w = GaussianTail.enclosure(u - exponent, over: tail, precision: p)
+                if w.upper.isInfinite && w.upper.signum > 0 { return nil }
+                return Enclosure(a: zero, b: w.exp())
             case .erf:
                 let v = plain(u)
                 let sigma = v.lower.signum > 0 ? 1 : (v.upper.signum < 0 ? -1 : 0)
@@ -163,7 +174,7 @@ struct GaussianTail {
                 let root = (t0 * t0 + BigInterval(4, precision: p) / BigInterval.pi(precision: p)).squareRoot()
                 let bound = BigInterval(2, precision: p) / (BigInterval.pi(precision: p).squareRoot() * (t0 + root))
                 let scaled = BigInterval(lower: BigFloat(0, precision: p), upper: bound.upper)
-                let excess = (u.pow(2) - Expr.number(alpha) * Expr.x.pow(2)).enclosure(at: tail, precision: p)
+                let excess = GaussianTail.enclosure(u.pow(2) + exponent, over: tail, precision: p)
                 if excess.lower.isInfinite { return nil }
                 let s = BigInterval(sigma, precision: p)
                 return Enclosure(a: s, b: -(s * scaled * (-excess).exp()))

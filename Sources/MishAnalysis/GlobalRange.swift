@@ -38,11 +38,11 @@ public struct Limit: Sendable {
         return Limit(direction: direction, value: value)
     }
 
-    /// Σ cᵢtᵢ + k term by term: a term with tᵢ·e^(αx²) exp-rational (up to constant factors such as 1/√(2π)) tends to 0 (e^(−αx²) outweighs every
+    /// Σ cᵢtᵢ + k term by term: a term with tᵢ·e^(−q) exp-rational (up to constant factors such as 1/√(2π)) tends to 0 (e^(−αx²) outweighs every
     /// xᵐ·e^(m|x|), and an exp-rational function grows no faster), the others by their own limits
-    /// (x·e^(−x²/2)/√(2π) + erf(x/√2)/2 + 1/2 → 0 + ±1/2 + 1/2). α from ``GaussianTail/slowestDecay(in:)``.
+    /// (x·e^(−x²/2)/√(2π) + erf(x/√2)/2 + 1/2 → 0 + ±1/2 + 1/2). q from ``GaussianTail/slowestGaussian(in:)``.
     static func gaussianLimit(_ h: Expr, direction: Int, digits: Int) -> Limit? {
-        guard let alpha = GaussianTail.slowestDecay(in: h) else { return nil }
+        guard let q = GaussianTail.slowestGaussian(in: h) else { return nil }
         var constant = Rational(0)
         var parts: [(Rational, Expr)] = [(Rational(1), h)]
         if case .sum(let k, let terms) = h.kind {
@@ -52,7 +52,7 @@ public struct Limit: Sendable {
         let p = BigFloat.precision(forDecimalDigits: digits) + 64
         var total = BigInterval(constant, precision: p)
         for (c, t) in parts {
-            if ExpRational(GaussianTail.scaled(t, alpha: alpha).droppingConstantFactors) != nil { continue }
+            if ExpRational(GaussianTail.scaled(t, exponent: q).droppingConstantFactors) != nil { continue }
             guard let l = of(t, direction: direction, digits: digits + 10, gaussian: false) else { return nil }
             total = total + BigInterval(c, precision: p) * l.value.enclosure
         }

@@ -59,7 +59,7 @@ struct MinimumTests {
 
     /// x·e^(−x²): f′ = (1 − 2x²)e^(−x²) vanishes at ±1/√2 exactly, and f → 0 at both ends (the limit rule for
     /// terms that are exp-rational times a Gaussian).
-    @Test("x·e^(−x²) has its certified global minimum at −1/√2; the limits at ±∞ are 0; x²·e^(−x²) attains its infimum 0")
+    @Test("Gaussian families: x·e^(−x²) at −1/√2 with zero limits, x²·e^(−x²) attains 0, a shifted Gaussian, e^(x − x²/2)")
     func gaussianMinimum() throws {
         let f = try ExprParser.parse("x*exp(-x^2)")
         let range = try GlobalRange(of: f, digits: 30)
@@ -86,6 +86,11 @@ struct MinimumTests {
             Issue.record("e^(x − x²/2): \(shifted.lower), \(shifted.upper)"); return
         }
         #expect(peak.x.text == "1" && floor.value.enclosure.isPoint && floor.value.enclosure.lower.isZero)
+        // A shifted Gaussian: f′ = (1 − 2x(x − 3))·e^(−(x−3)²) vanishes where 2x² − 6x − 1 = 0, at (6 ∓ √44)/4.
+        let bump = try GlobalRange(of: try ExprParser.parse("x*exp(-(x-3)^2)"), digits: 25)
+        guard case .attained(let low) = bump.lower else { Issue.record("x·e^(−(x−3)²): \(bump.lower)"); return }
+        let exact = (BigFloat(6, precision: 200) - BigFloat(44, precision: 200).squareRoot()) / BigFloat(4, precision: 200)
+        #expect(low.x.enclosure.contains(exact))
         // gelu′ tends to 0 and 1: the erf term by its own limit, x·e^(−x²/2)/√(2π) by the Gaussian rule.
         let geluPrime = try ExprParser.parse("gelu(x)").derivative()
         let atMinus = try #require(Limit.of(geluPrime, direction: -1, digits: 20))
