@@ -26,7 +26,8 @@ struct GaussianTail {
     let precision: Int
     /// q, the exponent of G.
     let exponent: Expr
-    let gaussianMaximum: BigInterval
+    /// [0, Gₘₐₓ] ∋ G(x) for every x on the tail.
+    let gaussianRange: BigInterval
 
     /// The tail [lower, upper] (one end infinite); nil when `e` has no Gaussian factor.
     init?(_ e: Expr, over tail: BigInterval, precision p: Int) {
@@ -36,7 +37,7 @@ struct GaussianTail {
         exponent = q
         let top = GaussianTail.enclosure(q, over: tail, precision: p)
         guard top.upper.isFinite else { return nil }
-        gaussianMaximum = BigInterval(top.upper).exp()
+        gaussianRange = BigInterval(lower: BigFloat(0, precision: p), upper: BigInterval(top.upper).exp().upper)
     }
 
     /// An enclosure of e over the tail: by Horner's rule in x when e is exp-rational (so −x² + 6x keeps a
@@ -51,17 +52,9 @@ struct GaussianTail {
     func sign(of e: Expr) -> Int? {
         var memo: [ObjectIdentifier: Enclosure?] = [:]
         if let v = enclose(e, &memo) {
-            let g = BigInterval(lower: BigFloat(0, precision: precision), upper: gaussianMaximum.upper)
-            if let s = GaussianTail.sign((v.a.isPoint && v.a.lower.isZero) ? v.b : v.a + times(v.b, g)) { return s }
+            if let s = ((v.a.isPoint && v.a.lower.isZero) ? v.b : v.a + times(v.b, gaussianRange)).provenSign { return s }
         }
         return signByScaling(e)
-    }
-
-    static func sign(_ value: BigInterval) -> Int? {
-        if value.isUndefined { return nil }
-        if value.lower.signum > 0 { return 1 }
-        if value.upper.signum < 0 { return -1 }
-        return nil
     }
 
     /// The sign of h = e·e^(αx²), distributed over sums so that the engine merges the exponentials
@@ -72,7 +65,7 @@ struct GaussianTail {
         // Its sign-equivalent numerator (powers of u = eˣ and the denominator's constant sign divided out),
         // so that (1 − x)·eˣ keeps its sign where eˣ → 0.
         let form = SignEquivalentForm.reducedNumerator(of: h)?.form ?? h
-        return GaussianTail.sign(form.enclosure(at: tail))
+        return form.enclosure(at: tail).provenSign
     }
 
     /// e·e^(−q), distributed over sums so that the engine merges it with the exponentials of each term.
@@ -168,8 +161,7 @@ struct GaussianTail {
                 return Enclosure(a: zero, b: w.exp())
             case .erf:
                 let v = plain(u)
-                let sigma = v.lower.signum > 0 ? 1 : (v.upper.signum < 0 ? -1 : 0)
-                guard sigma != 0 else { return nil }
+                guard let sigma = v.provenSign else { return nil }
                 let t0 = BigInterval(sigma > 0 ? v.lower : -v.upper)
                 let root = (t0 * t0 + BigInterval(4, precision: p) / BigInterval.pi(precision: p)).squareRoot()
                 let bound = BigInterval(2, precision: p) / (BigInterval.pi(precision: p).squareRoot() * (t0 + root))
@@ -192,8 +184,7 @@ struct GaussianTail {
 
     /// (A₁ + B₁G)(A₂ + B₂G) = A₁A₂ + (A₁B₂ + A₂B₁ + B₁B₂·G)·G with G ∈ [0, G(t₀)].
     private func multiply(_ x: Enclosure, _ y: Enclosure) -> Enclosure {
-        let g = BigInterval(lower: BigFloat(0, precision: precision), upper: gaussianMaximum.upper)
-        return Enclosure(a: times(x.a, y.a), b: times(x.a, y.b) + times(y.a, x.b) + times(times(x.b, y.b), g))
+        Enclosure(a: times(x.a, y.a), b: times(x.a, y.b) + times(y.a, x.b) + times(times(x.b, y.b), gaussianRange))
     }
 }
 

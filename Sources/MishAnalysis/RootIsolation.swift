@@ -60,16 +60,10 @@ public struct RootIsolation: Sendable {
         let a = a.rounded(toPrecision: p, rounding: .down), b = b.rounded(toPrecision: p, rounding: .up)
         lower = a
         upper = b
-        func sign(_ i: BigInterval) -> Int? {
-            if i.isUndefined { return nil }
-            if i.lower.signum > 0 { return 1 }
-            if i.upper.signum < 0 { return -1 }
-            return nil
-        }
         func g(_ j: Int, _ lo: BigFloat, _ hi: BigFloat) -> BigInterval {
             form.enclosure(j, over: BigInterval(lower: lo, upper: hi))
         }
-        func pointSign(_ x: BigFloat) -> Int? { sign(g(0, x, x)) }
+        func pointSign(_ x: BigFloat) -> Int? { g(0, x, x).provenSign }
         var result: [Piece] = []
         var examined = 0
         // Each box carries the signs of g at its ends (proven, or nil), so a split point is evaluated once.
@@ -81,11 +75,11 @@ public struct RootIsolation: Sendable {
                 result.append(Piece(lower: lo, upper: hi, kind: .undecided))
                 continue
             }
-            if let s = sign(g(0, lo, hi)) {
+            if let s = g(0, lo, hi).provenSign {
                 result.append(Piece(lower: lo, upper: hi, kind: .sign(s)))
                 continue
             }
-            if let slope = sign(g(1, lo, hi)), let sl, let sh {
+            if let slope = g(1, lo, hi).provenSign, let sl, let sh {
                 result.append(Piece(lower: lo, upper: hi, kind: sl == sh ? .sign(sl) : .simpleZero(slope: slope)))
                 continue
             }
@@ -114,38 +108,25 @@ public struct RootIsolation: Sendable {
         }
         let inf = BigFloat.infinity(precision: p), minusInf = BigFloat.infinity(sign: -1, precision: p)
         let (ga, gb) = endSigns
-        /// The sign of g⁽ʲ⁾ over a tail by the Gaussian-tail enclosure (non-exp-rational forms only).
-        func gaussian(_ j: Int, _ lo: BigFloat, _ hi: BigFloat) -> Int? {
-            guard !form.isExpRational else { return nil }
-            let e = j == 0 ? form.g : form.gPrime
-            return GaussianTail(e, over: BigInterval(lower: lo, upper: hi), precision: p)?.sign(of: e)
-        }
-        let direct = "interval evaluation over the unbounded tail"
-        let moving = "g there has that sign at the end and g′ moves it away from 0 (interval evaluation of g′)"
-        let gaussianText = "Gaussian-tail enclosure: g = A + B·e^(-αx²) with erf(v) = ±(1 − erfcx(|v|)e^(-v²)), "
+        let gaussianText = "Gaussian-tail enclosure: g = A + B·e^(q) with erf(v) = ±(1 − erfcx(|v|)e^(-v²)), "
             + "0 < erfcx(t) ≤ 2/(√π(t + √(t² + 4/π)))"
-        if let s = sign(g(0, b, inf)) {
-            (rightTailSign, rightTailMethod) = (s, direct)
-        } else if let s = gb, sign(g(1, b, inf)) == s {
-            (rightTailSign, rightTailMethod) = (s, moving)
-        } else if let s = gaussian(0, b, inf) {
-            (rightTailSign, rightTailMethod) = (s, gaussianText)
-        } else if let s = gb, gaussian(1, b, inf) == s {
-            (rightTailSign, rightTailMethod) = (s, moving.replacingOccurrences(of: "interval evaluation of g′", with: gaussianText + ", for g′"))
-        } else {
-            (rightTailSign, rightTailMethod) = (nil, nil)
+        /// The sign of g on [lo, hi] (a tail) and how it was proven: g enclosed directly; or g has sign s at
+        /// the finite end and g′ has sign `outward`·s (g moves away from 0 toward the infinite end); each by
+        /// interval evaluation, then by the Gaussian-tail enclosure for forms outside the exp-rational class.
+        func tail(_ lo: BigFloat, _ hi: BigFloat, endSign: Int?, outward: Int) -> (Int?, String?) {
+            let box = BigInterval(lower: lo, upper: hi)
+            func gaussian(_ e: Expr) -> Int? {
+                form.isExpRational ? nil : GaussianTail(e, over: box, precision: p)?.sign(of: e)
+            }
+            let moving = "g there has that sign at the end and g′ moves it away from 0"
+            if let s = g(0, lo, hi).provenSign { return (s, "interval evaluation over the unbounded tail") }
+            if let s = endSign, g(1, lo, hi).provenSign == outward * s { return (s, moving + " (interval evaluation of g′)") }
+            if let s = gaussian(form.g) { return (s, gaussianText) }
+            if let s = endSign, gaussian(form.gPrime) == outward * s { return (s, moving + " (" + gaussianText + ", for g′)") }
+            return (nil, nil)
         }
-        if let s = sign(g(0, minusInf, a)) {
-            (leftTailSign, leftTailMethod) = (s, direct)
-        } else if let s = ga, sign(g(1, minusInf, a)) == -s {
-            (leftTailSign, leftTailMethod) = (s, moving)
-        } else if let s = gaussian(0, minusInf, a) {
-            (leftTailSign, leftTailMethod) = (s, gaussianText)
-        } else if let s = ga, gaussian(1, minusInf, a) == -s {
-            (leftTailSign, leftTailMethod) = (s, moving.replacingOccurrences(of: "interval evaluation of g′", with: gaussianText + ", for g′"))
-        } else {
-            (leftTailSign, leftTailMethod) = (nil, nil)
-        }
+        (rightTailSign, rightTailMethod) = tail(b, inf, endSign: gb, outward: 1)
+        (leftTailSign, leftTailMethod) = tail(minusInf, a, endSign: ga, outward: -1)
     }
 
     /// A point a little left of the middle where g has a proven sign, so that a zero at a simple number

@@ -183,9 +183,7 @@ public enum RootRefinement {
         }
         let ga = form.enclosure(0, over: BigInterval(BigFloat(a, precision: 128)))
         let gb = form.enclosure(0, over: BigInterval(BigFloat(b, precision: 128)))
-        let signA = ga.lower.signum > 0 ? 1 : (ga.upper.signum < 0 ? -1 : 0)
-        let signB = gb.lower.signum > 0 ? 1 : (gb.upper.signum < 0 ? -1 : 0)
-        return signA == -slope && signB == slope ? (a, b, x) : nil
+        return ga.provenSign == -slope && gb.provenSign == slope ? (a, b, x) : nil
     }
 
     /// Newton steps at doubling precision from ≥ 50 bits to `bits` (the first at 97…192 bits).

@@ -51,6 +51,13 @@ public struct BigInterval: Sendable {
     public var isPoint: Bool { !isUndefined && lower == upper }
     public var isBounded: Bool { !isUndefined && lower.isFinite && upper.isFinite }
     public var containsZero: Bool { !isUndefined && lower.signum <= 0 && upper.signum >= 0 }
+    /// 1 or −1 when every point of the interval has that sign; nil when it meets 0 or is undefined.
+    public var provenSign: Int? {
+        if isUndefined { return nil }
+        if lower.signum > 0 { return 1 }
+        if upper.signum < 0 { return -1 }
+        return nil
+    }
 
     /// True when x ∈ [lower, upper].
     public func contains(_ x: BigFloat) -> Bool { !isUndefined && lower <= x && x <= upper }

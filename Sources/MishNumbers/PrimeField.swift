@@ -86,49 +86,41 @@ public enum TransformPrimes {
     public static func first(_ count: Int) -> [UInt64] {
         lock.lock()
         defer { lock.unlock() }
-        do {
-            var c = found.last.map { ($0 - 1) >> UInt64(maximumLogLength) } ?? ((1 << 62) >> UInt64(maximumLogLength))
-            while found.count < count {
-                c -= 1
-                let candidate = c << UInt64(maximumLogLength) + 1
-                if isPrime(candidate) { found.append(candidate) }
-            }
-            return Array(found.prefix(count))
+        var c = found.last.map { ($0 - 1) >> UInt64(maximumLogLength) } ?? ((1 << 62) >> UInt64(maximumLogLength))
+        while found.count < count {
+            c -= 1
+            let candidate = c << UInt64(maximumLogLength) + 1
+            if isPrime(candidate) { found.append(candidate) }
         }
+        return Array(found.prefix(count))
     }
 
     static let smallPrimes: [UInt64] = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97]
 
-    /// Deterministic Miller–Rabin for n < 2⁶⁴ (the first twelve prime bases suffice).
+    /// Deterministic Miller–Rabin for n < 2⁶⁴ (the first twelve prime bases suffice); products in the
+    /// Montgomery field below 2⁶², by 128-bit division above.
     public static func isPrime(_ n: UInt64) -> Bool {
         if n < 2 { return false }
         for q in [2] + smallPrimes where n % q == 0 { return n == q }
-        if n < 1 << 62 {
-            let field = PrimeField(prime: n)
-            var d = n - 1, s = 0
-            while d & 1 == 0 { d >>= 1; s += 1 }
-            let minusOne = field.subtract(0, field.one)
-            witnesses: for a in [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37] as [UInt64] {
-                var x = field.power(field.element(a), d)
-                if x == field.one || x == minusOne { continue }
-                for _ in 1..<max(s, 1) {
-                    x = field.multiply(x, x)
-                    if x == minusOne { continue witnesses }
-                }
-                return false
-            }
-            return true
+        let field = n < 1 << 62 ? PrimeField(prime: n) : nil
+        func multiply(_ a: UInt64, _ b: UInt64) -> UInt64 {
+            field?.multiply(a, b) ?? n.dividingFullWidth(a.multipliedFullWidth(by: b)).remainder
         }
+        let one = field?.one ?? 1
+        let minusOne = field.map { $0.subtract(0, $0.one) } ?? n - 1
         var d = n - 1, s = 0
         while d & 1 == 0 { d >>= 1; s += 1 }
-        func mulmod(_ a: UInt64, _ b: UInt64) -> UInt64 { n.dividingFullWidth(a.multipliedFullWidth(by: b)).remainder }
         witnesses: for a in [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37] as [UInt64] {
-            var x: UInt64 = 1, base = a, e = d
-            while e > 0 { if e & 1 == 1 { x = mulmod(x, base) }; base = mulmod(base, base); e >>= 1 }
-            if x == 1 || x == n - 1 { continue }
+            var x = one, base = field?.element(a) ?? a, e = d
+            while e > 0 {
+                if e & 1 == 1 { x = multiply(x, base) }
+                base = multiply(base, base)
+                e >>= 1
+            }
+            if x == one || x == minusOne { continue }
             for _ in 1..<max(s, 1) {
-                x = mulmod(x, x)
-                if x == n - 1 { continue witnesses }
+                x = multiply(x, x)
+                if x == minusOne { continue witnesses }
             }
             return false
         }

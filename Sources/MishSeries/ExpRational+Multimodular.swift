@@ -154,11 +154,12 @@ extension ExpRational {
         // Primes needed by each coefficient, from log₂|Ρᵢ,ₘ| ≤ (m+1)·log₂|δ₀| + log₂ m! + log₂ bound.
         let logD0 = log2(abs(d0.doubleValue))
         guard logD0.isFinite else { return nil }
+        let counts = parts.map { n - $0.offset }
         var needed: [[Int]] = []
-        for (_, p) in parts {
+        for ((_, p), count) in zip(parts, counts) {
             guard let bound = CauchyCoefficientBound(numerator: p, denominator: q) else { return nil }
             var logFactorial = 0.0
-            needed.append((0..<(n - parts[needed.count].offset)).map { m in
+            needed.append((0..<count).map { m in
                 if m > 1 { logFactorial += log2(Double(m)) }
                 let bits = Double(m + 1) * logD0 + logFactorial + bound.log2Bound(m)
                 return max(1, Int(((bits + 1) * (1 + 1e-9) + 16) / 61) + 1)
@@ -176,7 +177,6 @@ extension ExpRational {
         let basis = ChineseRemainderBasis(primes: primes)
 
         // residues[part][prime·count + m] = Ρ mod prime.
-        let counts = parts.map { n - $0.offset }
         let residues = counts.map { DisjointWrites(UnsafeMutableBufferPointer<UInt64>.allocate(capacity: $0 * primeCount)) }
         defer { residues.forEach { $0.buffer.deallocate() } }
         let qCoefficients = q.coefficients
