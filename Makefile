@@ -65,7 +65,7 @@ verify-reference: deps
 	$(SWIFT) build --build-tests
 	MISH_REFERENCE_SAMPLES=2000000 $(SWIFT) test --skip-build --filter fastPathAgreesWithMPFR
 
-# docs/accuracy.md: every generated kernel verified exhaustively (about 15 minutes).
+# docs/accuracy.md: every generated kernel verified exhaustively, both tiers (about 30 minutes).
 accuracy-doc: build-release
 	scripts/accuracy-doc.sh $(BIN_RELEASE) > docs/accuracy.md.new && mv docs/accuracy.md.new docs/accuracy.md
 

@@ -65,10 +65,14 @@ def binary_and_write_arguments():
     return ap.parse_args()
 
 
-def generated_forward_kernel(binary):
-    """A temporary directory holding mish_forward_f32.h/.c from `mish-math codegen`."""
+def generated_forward_kernel(binary, fast=False):
+    """A temporary directory holding mish_forward_f32.h/.c from `mish-math codegen` (the correctly-rounded
+    tier), and with fast=True also mish_fast_forward_f32.h/.c (the fast tier, named mish_fast)."""
     import subprocess, tempfile
     work = tempfile.mkdtemp()
     subprocess.run([binary, "codegen", "--target", "c", "--kernel", "forward", "--dtype", "f32", "--out", work],
                    check=True, capture_output=True)
+    if fast:
+        subprocess.run([binary, "codegen", "--target", "c", "--kernel", "forward", "--dtype", "f32", "--accuracy", "fast",
+                        "--name", "mish_fast", "--out", work], check=True, capture_output=True)
     return work

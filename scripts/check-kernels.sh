@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Compiles every generated C kernel with gcc and clang (-std=c11 -Wall -Wextra -Wpedantic -Werror -O3) and
-# every generated CUDA kernel with nvcc -arch=sm_90 (warnings are errors). nvcc comes from PyPI
+# Compiles every generated C kernel (mish and swish; forward, backward and fused; f32, f16 and bf16 in the
+# correctly-rounded tier, and those and f64 in the fast tier) with gcc and clang (-std=c11 -Wall -Wextra
+# -Wpedantic -Werror -O3, and the vectoriser's report) and every generated CUDA kernel with nvcc -arch=sm_90
+# (warnings are errors). nvcc comes from PyPI
 # (CUDA 13.x wheels, unpacked into .build/cuda13; no GPU needed). Without pip access the check is skipped
 # with a message, and the exit status is 0.
 # Usage: scripts/check-kernels.sh path/to/mish-math
@@ -22,18 +24,21 @@ if [ ! -x "$NVCC" ]; then
   chmod +x "$ROOT"/nvidia/cu13/bin/* "$ROOT"/nvidia/cu13/nvvm/bin/* 2>/dev/null
   rm -rf "$wheels"
 fi
-out=.build/check-kernels
-rm -rf "$out"; mkdir -p "$out"
 failed=0
+rm -rf .build/check-kernels
+for accuracy in correctly-rounded fast; do
+out=.build/check-kernels/$accuracy
+mkdir -p "$out"
+dtypes="f32 f16 bf16"; [ $accuracy = fast ] && dtypes="f32 f16 bf16 f64"
 for kernel in forward backward fused; do
- for dtype in f32 f16 bf16; do
+ for dtype in $dtypes; do
   for expr in 'mish(x)' 'swish(x)'; do
     name=$(echo "$expr" | cut -d'(' -f1)
-    "$BIN" codegen "$expr" --target c --kernel $kernel --dtype $dtype --out "$out" 2>/dev/null || { echo "FAIL  codegen $expr $kernel (C)"; failed=1; }
+    "$BIN" codegen "$expr" --target c --kernel $kernel --dtype $dtype --accuracy $accuracy --out "$out" 2>/dev/null || { echo "FAIL  codegen $expr $kernel $accuracy (C)"; failed=1; }
     for cc in gcc clang; do
       command -v $cc >/dev/null || continue
       if $cc -std=c11 -Wall -Wextra -Wpedantic -Werror -O3 -c "$out/${name}_${kernel}_${dtype}.c" -o "$out/${name}_${kernel}_${dtype}.$cc.o"; then
-        echo "ok    $cc -std=c11 -Wall -Wextra -Wpedantic -Werror ${name}_${kernel}_${dtype}.c"
+        echo "ok    $cc -std=c11 -Wall -Wextra -Wpedantic -Werror $accuracy ${name}_${kernel}_${dtype}.c"
       else
         echo "FAIL  $cc ${name}_${kernel}_${dtype}.c"; failed=1
       fi
@@ -41,16 +46,17 @@ for kernel in forward backward fused; do
       [ "$(uname -m)" = "x86_64" ] || continue
       if [ $cc = gcc ]; then report=$(gcc -std=c11 -O3 -march=x86-64-v3 -fopt-info-vec-optimized -c "$out/${name}_${kernel}_${dtype}.c" -o /dev/null 2>&1 | grep -c "loop vectorized")
       else report=$(clang -std=c11 -O3 -march=x86-64-v3 -Rpass=loop-vectorize -c "$out/${name}_${kernel}_${dtype}.c" -o /dev/null 2>&1 | grep -c "vectorized loop"); fi
-      if [ "$report" -gt 0 ]; then echo "ok    $cc -O3 -march=x86-64-v3 vectorises ${name}_${kernel}_${dtype}"
+      if [ "$report" -gt 0 ]; then echo "ok    $cc -O3 -march=x86-64-v3 vectorises $accuracy ${name}_${kernel}_${dtype}"
       else echo "FAIL  $cc does not vectorise ${name}_${kernel}_${dtype}"; failed=1; fi
     done
-    "$BIN" codegen "$expr" --target cuda --kernel $kernel --dtype $dtype --out "$out" 2>/dev/null || { echo "FAIL  codegen $expr $kernel"; failed=1; continue; }
+    "$BIN" codegen "$expr" --target cuda --kernel $kernel --dtype $dtype --accuracy $accuracy --out "$out" 2>/dev/null || { echo "FAIL  codegen $expr $kernel $accuracy"; failed=1; continue; }
     if "$NVCC" -arch=sm_90 -Werror all-warnings -c "$out/${name}_${kernel}_${dtype}.cu" -o "$out/${name}_${kernel}_${dtype}.o"; then
-      echo "ok    nvcc -arch=sm_90 ${name}_${kernel}_${dtype}.cu"
+      echo "ok    nvcc -arch=sm_90 $accuracy ${name}_${kernel}_${dtype}.cu"
     else
-      echo "FAIL  nvcc -arch=sm_90 ${name}_${kernel}_${dtype}.cu"; failed=1
+      echo "FAIL  nvcc -arch=sm_90 $accuracy ${name}_${kernel}_${dtype}.cu"; failed=1
     fi
   done
  done
+done
 done
 exit $failed

@@ -175,11 +175,11 @@ public final class AccuracySweep: @unchecked Sendable {
     let export: ExportFunction
     let statsSize: Int
 
-    /// Compiles the harness with the reference's fast path for f.
+    /// Compiles the harness with the reference's fast path for f (cached: see ``CompiledLibrary``).
     public init(reference: CorrectlyRoundedReference) throws {
         self.reference = reference
         library = try CompiledLibrary(files: [("reference.c", SweepHarness.source + reference.cSource)],
-                                      extraFlags: CompiledLibrary.hostFlags + ["-O3", "-fno-trapping-math"])
+                                      extraFlags: CompiledLibrary.hostFlags + ["-O3", "-fno-trapping-math"], cached: true)
         sweep = try library.function("mm_sweep", as: SweepFunction.self)
         record = try library.function("mm_record", as: RecordFunction.self)
         initialise = try library.function("mm_stats_init", as: StatsFunction.self)

@@ -21,14 +21,14 @@ enum ReferenceSource {
         var exp = [
             "static inline __attribute__((always_inline)) double mm_exp_neg(double a) {",
             "    const double b = (a < -1000.0) ? -1000.0 : a;",
-            "    const double kd = fma(b, \(literal(k.inverseLn2)), \(literal(ExpKernel.roundingShift))) - \(literal(ExpKernel.roundingShift));",
+            "    const double kd = fma(b, \(literal(k.inverseLn2)), \(literal(k.roundingShift))) - \(literal(k.roundingShift));",
             "    double t = fma(-kd, \(literal(k.ln2High)), b);",
             "    t = fma(-kd, \(literal(k.ln2Low)), t);",
-            "    double p = \(literal(k.coefficients[ExpKernel.degree]));",
+            "    double p = \(literal(k.coefficients[k.degree]));",
         ]
         for c in k.coefficients.dropLast().reversed() { exp.append("    p = fma(p, t, \(literal(c)));") }
         exp += [
-            "    const double shifted = fma(b, \(literal(k.inverseLn2)), \(literal(ExpKernel.roundingShift)));",
+            "    const double shifted = fma(b, \(literal(k.inverseLn2)), \(literal(k.roundingShift)));",
             "    uint64_t kb;",
             "    memcpy(&kb, &shifted, sizeof kb);",
             "    const int64_t kk = (int64_t)(kb - UINT64_C(0x4338000000000000)), e1 = kk < -1000 ? -1000 : kk;",
@@ -69,7 +69,7 @@ enum ReferenceSource {
             return (mm_mr){v, fma(a.r, m, fabs(a.v) * b.r) / (m * (m - b.r)) + fma(fabs(v), 0x1p-53, 0x1p-1074)};
         }
 
-        /* e^a for a <= 0: Cody-Waite reduction and a degree-\(ExpKernel.degree) polynomial, relative error below
+        /* e^a for a <= 0: Cody-Waite reduction and a degree-\(k.degree) polynomial, relative error below
            \(String(format: "%.3g", k.relativeErrorBound)) (proven by mish-math); 0 below a = -1000. */
         \(exp.joined(separator: "\n"))
 

@@ -23,20 +23,20 @@ public struct CEmitter: KernelSource {
 
     var element: String { [.f32: "float", .f64: "double", .f16: "uint16_t", .bf16: "uint16_t"][type]! }
 
-    /// The exact widening of an element to double.
+    /// The exact widening of an element to the arithmetic's type.
     func widened(_ v: String) -> String {
         switch type {
-        case .f32, .f64: return "(double)\(v)"
-        case .f16, .bf16: return "\(name)_\(type.rawValue)_to_double(\(v))"
+        case .f32, .f64: return "(\(computeType))\(v)"
+        case .f16, .bf16: return (ir.arithmetic == .single ? "(float)" : "") + "\(name)_\(type.rawValue)_to_double(\(v))"
         }
     }
 
-    /// The double rounded once to the element type (round to nearest even).
+    /// The computed value rounded once to the element type (round to nearest even).
     func narrowed(_ v: String) -> String {
         switch type {
         case .f32: return "(float)\(v)"
         case .f64: return v
-        case .f16, .bf16: return "\(name)_double_to_\(type.rawValue)(\(v))"
+        case .f16, .bf16: return "\(name)_double_to_\(type.rawValue)(\(ir.arithmetic == .single ? "(double)" : "")\(v))"
         }
     }
 
@@ -111,28 +111,74 @@ public struct CEmitter: KernelSource {
     }
 
     /// The statements of the body, one per live operation, in IR order.
-    public static func arithmetic(_ operation: KernelIR.Operation, _ a: String, _ b: String, _ c: String) -> String {
+    public static func arithmetic(_ operation: KernelIR.Operation, _ a: String, _ b: String, _ c: String,
+                                  in format: KernelIR.Arithmetic) -> String {
         switch operation {
         case .add: return "\(a) + \(b)"
         case .subtract: return "\(a) - \(b)"
         case .multiply: return "\(a) * \(b)"
         case .divide: return "\(a) / \(b)"
-        default: return "fma(\(a), \(b), \(c))"
+        default: return "\(format == .double ? "fma" : "fmaf")(\(a), \(b), \(c))"
         }
+    }
+
+    public static func infinity(in format: KernelIR.Arithmetic) -> String { format == .double ? "(double)INFINITY" : "INFINITY" }
+
+    /// The binary32 exponential helpers (the fast tier): e^a = q·2^k for a ≤ 0 with ``ExpKernel/single``.
+    static func singleExpFunctions(_ prefix: String, _ k: ExpKernel) -> String {
+        func lit(_ c: Double) -> String { literal(c) + "f" }
+        var lines = [
+            "/* e^a = q*2^k for a <= 0 in binary32: Cody-Waite reduction by ln 2 and a degree-\(k.degree) polynomial, relative",
+            String(format: " * error below %.3g (proven by mish-math). q (NaN for NaN): */", k.relativeErrorBound),
+            "static inline float \(prefix)_expf_mantissa(float a) {",
+            "    const float b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
+            "    const float kd = fmaf(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift))) - \(lit(k.roundingShift));",
+            "    float r = fmaf(-kd, \(lit(k.ln2High)), b);",
+            "    r = fmaf(-kd, \(lit(k.ln2Low)), r);",
+            "    float p = \(lit(k.coefficients[k.degree]));",
+        ]
+        for c in k.coefficients.dropLast().reversed() { lines.append("    p = fmaf(p, r, \(lit(c)));") }
+        lines += [
+            "    return p;",
+            "}",
+            "",
+            "static inline float \(prefix)_pow2f(int32_t e) {",
+            "    const uint32_t b = (uint32_t)(e + 127) << 23;",
+            "    float s;",
+            "    memcpy(&s, &b, sizeof s);",
+            "    return s;",
+            "}",
+            "",
+            "/* v*2^(m*k), k from the reduction of a, as two multiplications by powers of two of which only the",
+            " * last can round (into the subnormal range). */",
+            "static inline float \(prefix)_expf_scale(float v, float a, int m) {",
+            "    const float b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
+            "    const float t = fmaf(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));",
+            "    uint32_t tb;",
+            "    memcpy(&tb, &t, sizeof tb);",
+            String(format: "    int32_t ki = (int32_t)(tb - UINT32_C(0x%08x));", Float(k.roundingShift).bitPattern),
+            "    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);",
+            "    const int32_t e = m * ki;",
+            "    const int32_t e1 = (e < \(k.minimumExponent)) ? \(k.minimumExponent) : e;",
+            "    const int32_t e2 = (e - e1 < \(k.minimumExponent)) ? \(k.minimumExponent) : e - e1;",
+            "    return v * \(prefix)_pow2f(e1) * \(prefix)_pow2f(e2);",
+            "}",
+        ]
+        return lines.joined(separator: "\n")
     }
 
     /// The exponential helpers: e^a = q·2^k for a ≤ 0, the mantissa q and the scaling v·2^(m·k); the
     /// kernel forms e^a·w as scale(w·q, a, 1), sharing q.
     static func expFunctions(_ prefix: String, _ k: ExpKernel) -> String {
         var lines = [
-            "/* e^a = q*2^k for a <= 0 by Cody-Waite reduction by ln 2 and a degree-\(ExpKernel.degree) polynomial, relative",
+            "/* e^a = q*2^k for a <= 0 by Cody-Waite reduction by ln 2 and a degree-\(k.degree) polynomial, relative",
             String(format: " * error below %.3g (proven by mish-math). q (NaN for NaN): */", k.relativeErrorBound),
             "static inline double \(prefix)_exp_mantissa(double a) {",
-            "    const double b = (a < \(literal(ExpKernel.lowestArgument))) ? \(literal(ExpKernel.lowestArgument)) : a;",
-            "    const double kd = fma(b, \(literal(k.inverseLn2)), \(literal(ExpKernel.roundingShift))) - \(literal(ExpKernel.roundingShift));",
+            "    const double b = (a < \(literal(k.lowestArgument))) ? \(literal(k.lowestArgument)) : a;",
+            "    const double kd = fma(b, \(literal(k.inverseLn2)), \(literal(k.roundingShift))) - \(literal(k.roundingShift));",
             "    double r = fma(-kd, \(literal(k.ln2High)), b);",
             "    r = fma(-kd, \(literal(k.ln2Low)), r);",
-            "    double p = \(literal(k.coefficients[ExpKernel.degree]));",
+            "    double p = \(literal(k.coefficients[k.degree]));",
         ]
         for c in k.coefficients.dropLast().reversed() { lines.append("    p = fma(p, r, \(literal(c)));") }
         lines += [
@@ -149,8 +195,8 @@ public struct CEmitter: KernelSource {
             "/* v*2^(m*k), k from the reduction of a (clamped to [-1500, 0]), as two multiplications by powers of two",
             " * of which only the last can round (into the subnormal range). */",
             "static inline double \(prefix)_exp_scale(double v, double a, int m) {",
-            "    const double b = (a < \(literal(ExpKernel.lowestArgument))) ? \(literal(ExpKernel.lowestArgument)) : a;",
-            "    const double t = fma(b, \(literal(k.inverseLn2)), \(literal(ExpKernel.roundingShift)));",
+            "    const double b = (a < \(literal(k.lowestArgument))) ? \(literal(k.lowestArgument)) : a;",
+            "    const double t = fma(b, \(literal(k.inverseLn2)), \(literal(k.roundingShift)));",
             "    uint64_t tb;",
             "    memcpy(&tb, &t, sizeof tb);",
             "    int64_t ki = (int64_t)(tb - UINT64_C(0x4338000000000000));",
@@ -159,6 +205,15 @@ public struct CEmitter: KernelSource {
             "    const int64_t e1 = (e < -1000) ? -1000 : e;",
             "    const int64_t e2 = (e - e1 < -1022) ? -1022 : e - e1;",
             "    return v * \(prefix)_pow2(e1) * \(prefix)_pow2(e2);",
+            "}",
+            "",
+            "/* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */",
+            "static inline double \(prefix)_exp_scale_normal(double v, double a, int m) {",
+            "    const double b = (a < \(literal(k.lowestArgument))) ? \(literal(k.lowestArgument)) : a;",
+            "    const double t = fma(b, \(literal(k.inverseLn2)), \(literal(k.roundingShift)));",
+            "    uint64_t tb;",
+            "    memcpy(&tb, &t, sizeof tb);",
+            "    return v * \(prefix)_pow2((int64_t)m * (int64_t)(tb - UINT64_C(0x4338000000000000)));",
             "}",
             "",
             "/* hi + lo rounded to odd (|lo| <= ulp(hi)/2): hi, or its neighbour toward lo when lo != 0 and hi is even;",
@@ -193,6 +248,13 @@ public struct CEmitter: KernelSource {
         }
     }
 
+    /// The exponential helpers of the arithmetic, guarded so that several kernels share one header set.
+    var expHelpers: String {
+        let guardName = name.uppercased() + (ir.arithmetic == .double ? "_EXP_HELPERS" : "_EXPF_HELPERS")
+        let helpers = ir.arithmetic == .double ? CEmitter.expFunctions(name, .standard) : CEmitter.singleExpFunctions(name, .single)
+        return "#ifndef \(guardName)\n#define \(guardName)\n\(helpers)\n#endif"
+    }
+
     public var header: String {
         var body = statements(inputs: [widened("x"), widened("dy")])
         switch kind {
@@ -211,10 +273,7 @@ public struct CEmitter: KernelSource {
         #include <stdint.h>
         #include <string.h>
 
-        #ifndef \(name.uppercased())_EXP_HELPERS
-        #define \(name.uppercased())_EXP_HELPERS
-        \(CEmitter.expFunctions(name, .standard))
-        #endif
+        \(expHelpers)
         \(type == .f16 || type == .bf16 ? "\n#ifndef \(name.uppercased())_HALF_CONVERSIONS\n#define \(name.uppercased())_HALF_CONVERSIONS\n" + CEmitter.halfConversions(name) + "\n#endif\n" : "")
 
         \(scalarSignature) {

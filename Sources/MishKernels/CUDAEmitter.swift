@@ -25,14 +25,56 @@ public struct CUDAEmitter: KernelSource {
     /// Elements per 128-bit load.
     var lanes: Int { [.f32: 4, .f64: 2, .f16: 8, .bf16: 8][type]! }
 
-    public static func arithmetic(_ operation: KernelIR.Operation, _ a: String, _ b: String, _ c: String) -> String {
+    public static func arithmetic(_ operation: KernelIR.Operation, _ a: String, _ b: String, _ c: String,
+                                  in format: KernelIR.Arithmetic) -> String {
+        let t = format == .double ? "d" : "f"
         switch operation {
-        case .add: return "__dadd_rn(\(a), \(b))"
-        case .subtract: return "__dsub_rn(\(a), \(b))"
-        case .multiply: return "__dmul_rn(\(a), \(b))"
-        case .divide: return "__ddiv_rn(\(a), \(b))"
-        default: return "__fma_rn(\(a), \(b), \(c))"
+        case .add: return "__\(t)add_rn(\(a), \(b))"
+        case .subtract: return "__\(t)sub_rn(\(a), \(b))"
+        case .multiply: return "__\(t)mul_rn(\(a), \(b))"
+        case .divide: return "__\(t)div_rn(\(a), \(b))"
+        default: return format == .double ? "__fma_rn(\(a), \(b), \(c))" : "__fmaf_rn(\(a), \(b), \(c))"
         }
+    }
+
+    public static func infinity(in format: KernelIR.Arithmetic) -> String {
+        format == .double ? "__longlong_as_double(0x7ff0000000000000LL)" : "__int_as_float(0x7f800000)"
+    }
+
+    /// The binary32 helpers (the fast tier), operation for operation those of ``CEmitter``.
+    static func singleExpFunctions(_ prefix: String, _ k: ExpKernel) -> String {
+        func lit(_ c: Double) -> String { CEmitter.literal(c) + "f" }
+        var lines = [
+            "/* e^a = q*2^k for a <= 0 in binary32 (the C kernel's reduction, operation for operation). q: */",
+            "__device__ __forceinline__ float \(prefix)_expf_mantissa(float a) {",
+            "    const float b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
+            "    const float kd = __fsub_rn(__fmaf_rn(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift))), \(lit(k.roundingShift)));",
+            "    float r = __fmaf_rn(-kd, \(lit(k.ln2High)), b);",
+            "    r = __fmaf_rn(-kd, \(lit(k.ln2Low)), r);",
+            "    float p = \(lit(k.coefficients[k.degree]));",
+        ]
+        for c in k.coefficients.dropLast().reversed() { lines.append("    p = __fmaf_rn(p, r, \(lit(c)));") }
+        lines += [
+            "    return p;",
+            "}",
+            "",
+            "__device__ __forceinline__ float \(prefix)_pow2f(int e) {",
+            "    return __int_as_float((int)((unsigned)(e + 127) << 23));",
+            "}",
+            "",
+            "/* v*2^(m*k), k from the reduction of a, only the last multiplication rounding. */",
+            "__device__ __forceinline__ float \(prefix)_expf_scale(float v, float a, int m) {",
+            "    const float b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
+            "    const float t = __fmaf_rn(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));",
+            String(format: "    int ki = (int)((unsigned)__float_as_int(t) - 0x%08xu);", Float(k.roundingShift).bitPattern),
+            "    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);",
+            "    const int e = m * ki;",
+            "    const int e1 = (e < \(k.minimumExponent)) ? \(k.minimumExponent) : e;",
+            "    const int e2 = (e - e1 < \(k.minimumExponent)) ? \(k.minimumExponent) : e - e1;",
+            "    return __fmul_rn(__fmul_rn(v, \(prefix)_pow2f(e1)), \(prefix)_pow2f(e2));",
+            "}",
+        ]
+        return lines.joined(separator: "\n")
     }
 
     static func expFunctions(_ prefix: String, _ k: ExpKernel) -> String {
@@ -40,11 +82,11 @@ public struct CUDAEmitter: KernelSource {
         var lines = [
             "/* e^a = q*2^k for a <= 0 (the C kernel's reduction, operation for operation). q: */",
             "__device__ __forceinline__ double \(prefix)_exp_mantissa(double a) {",
-            "    const double b = (a < \(lit(ExpKernel.lowestArgument))) ? \(lit(ExpKernel.lowestArgument)) : a;",
-            "    const double kd = __dsub_rn(__fma_rn(b, \(lit(k.inverseLn2)), \(lit(ExpKernel.roundingShift))), \(lit(ExpKernel.roundingShift)));",
+            "    const double b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
+            "    const double kd = __dsub_rn(__fma_rn(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift))), \(lit(k.roundingShift)));",
             "    double r = __fma_rn(-kd, \(lit(k.ln2High)), b);",
             "    r = __fma_rn(-kd, \(lit(k.ln2Low)), r);",
-            "    double p = \(lit(k.coefficients[ExpKernel.degree]));",
+            "    double p = \(lit(k.coefficients[k.degree]));",
         ]
         for c in k.coefficients.dropLast().reversed() { lines.append("    p = __fma_rn(p, r, \(lit(c)));") }
         lines += [
@@ -57,14 +99,21 @@ public struct CUDAEmitter: KernelSource {
             "",
             "/* v*2^(m*k), k from the reduction of a, only the last multiplication rounding. */",
             "__device__ __forceinline__ double \(prefix)_exp_scale(double v, double a, int m) {",
-            "    const double b = (a < \(lit(ExpKernel.lowestArgument))) ? \(lit(ExpKernel.lowestArgument)) : a;",
-            "    const double t = __fma_rn(b, \(lit(k.inverseLn2)), \(lit(ExpKernel.roundingShift)));",
+            "    const double b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
+            "    const double t = __fma_rn(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));",
             "    long long ki = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);",
             "    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);",
             "    const long long e = (long long)m * ki;",
             "    const long long e1 = (e < -1000) ? -1000 : e;",
             "    const long long e2 = (e - e1 < -1022) ? -1022 : e - e1;",
             "    return __dmul_rn(__dmul_rn(v, \(prefix)_pow2(e1)), \(prefix)_pow2(e2));",
+            "}",
+            "",
+            "/* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */",
+            "__device__ __forceinline__ double \(prefix)_exp_scale_normal(double v, double a, int m) {",
+            "    const double b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
+            "    const double t = __fma_rn(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));",
+            "    return __dmul_rn(v, \(prefix)_pow2((long long)m * (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL)));",
             "}",
             "",
             "/* hi + lo rounded to odd (the C kernel's bit step). */",
@@ -78,13 +127,17 @@ public struct CUDAEmitter: KernelSource {
         return lines.joined(separator: "\n")
     }
 
-    var round: String { [.f32: "__double2float_rn", .f64: "", .f16: "__double2half", .bf16: "__double2bfloat16"][type]! }
+    /// The rounding of the computed value to the element type.
+    var round: String {
+        ir.arithmetic == .double ? [.f32: "__double2float_rn", .f64: "", .f16: "__double2half", .bf16: "__double2bfloat16"][type]!
+            : [.f32: "", .f64: "", .f16: "__float2half_rn", .bf16: "__float2bfloat16_rn"][type]!
+    }
 
     func widened(_ v: String) -> String {
         switch type {
-        case .f32, .f64: return "(double)\(v)"
-        case .f16: return "(double)__half2float(\(v))"
-        case .bf16: return "(double)__bfloat162float(\(v))"
+        case .f32, .f64: return "(\(computeType))\(v)"
+        case .f16: return "(\(computeType))__half2float(\(v))"
+        case .bf16: return "(\(computeType))__bfloat162float(\(v))"
         }
     }
 
@@ -178,6 +231,13 @@ public struct CUDAEmitter: KernelSource {
         """
     }
 
+    var expHelpers: String {
+        let guardName = name.uppercased() + (ir.arithmetic == .double ? "_CUDA_EXP_HELPERS" : "_CUDA_EXPF_HELPERS")
+        let helpers = ir.arithmetic == .double ? CUDAEmitter.expFunctions(name, .standard)
+                                               : CUDAEmitter.singleExpFunctions(name, .single)
+        return "#ifndef \(guardName)\n#define \(guardName)\n\(helpers)\n#endif"
+    }
+
     public var source: String {
         """
         \(comment)
@@ -187,10 +247,7 @@ public struct CUDAEmitter: KernelSource {
         #include <stddef.h>
         #include <stdint.h>
 
-        #ifndef \(name.uppercased())_CUDA_EXP_HELPERS
-        #define \(name.uppercased())_CUDA_EXP_HELPERS
-        \(CUDAEmitter.expFunctions(name, .standard))
-        #endif
+        \(expHelpers)
 
         \(scalar)
 

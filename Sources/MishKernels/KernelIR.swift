@@ -1,12 +1,24 @@
-/// A kernel body in static single assignment form over IEEE double: every value is defined once, by an
-/// operation on earlier values; building the same operation twice returns the first value (common
-/// subexpressions are shared). Every emitter (C, CUDA) walks the same list, so the targets execute the same
-/// operations in the same order, each rounded once: products that feed additions are explicit fma.
+import MishNumbers
+
+/// A kernel body in static single assignment form over IEEE double or binary32 (``arithmetic``): every
+/// value is defined once, by an operation on earlier values; building the same operation twice returns the
+/// first value (common subexpressions are shared). Every emitter (C, CUDA) walks the same list, so the
+/// targets execute the same operations in the same order, each rounded once: products that feed additions
+/// are explicit fma.
 public struct KernelIR: Sendable, Equatable {
+    /// The format every operation rounds to: double for the exact tiers, binary32 for the fast tier of the
+    /// 32- and 16-bit types (twice the lanes per vector).
+    public enum Arithmetic: Sendable, Equatable {
+        case double, single
+        /// The exponential's constants and reduction (``ExpKernel``) in this format.
+        public var exp: ExpKernel { self == .double ? .standard : .single }
+        public var precision: Int { self == .double ? 53 : 24 }
+    }
     public enum Operation: Hashable, Sendable {
         /// The n-th input of the scalar function (x, then dy).
         case input(Int)
-        /// A double given by its bit pattern (so −0 and +0 stay distinct).
+        /// A double given by its bit pattern (so −0 and +0 stay distinct); in binary32 arithmetic it is a
+        /// binary32 value, widened exactly.
         case constant(bits: UInt64)
         case add(Int, Int)
         case subtract(Int, Int)
@@ -16,11 +28,14 @@ public struct KernelIR: Sendable, Equatable {
         case fma(Int, Int, Int)
         case negate(Int)
         case absolute(Int)
-        /// q = p(r) in the reduction e^a = q·2^k of ``ExpKernel``, for a ≤ 0 (NaN stays NaN).
+        /// q = p(r) in the reduction e^a = q·2^k of the arithmetic's ``ExpKernel``, for a ≤ 0 (NaN stays NaN).
         case expMantissa(Int)
-        /// v·2^(m·k) with k from the reduction of a ≤ 0 in ``ExpKernel``, as two multiplications by powers of two
-        /// of which only the last can round (into the subnormal range): e^(m·a)·w = scaleByExp(w·qᵐ, a, m).
+        /// v·2^(m·k) with k from the reduction of a ≤ 0 in the arithmetic's ``ExpKernel``, as two multiplications
+        /// by powers of two of which only the last can round (into the subnormal range):
+        /// e^(m·a)·w = scaleByExp(w·qᵐ, a, m).
         case scaleByExp(Int, Int, Int)
+        /// v·2^(m·k) by one multiplication, for kernels whose a keeps m·k ≥ −1022 (2^(m·k) a normal double).
+        case scaleByNormalExp(Int, Int, Int)
         /// a < b ? t : f, branch-free (false for NaN operands).
         case selectLess(Int, Int, Int, Int)
         /// hi + lo rounded to odd, for a double-double with |lo| ≤ ulp(hi)/2: hi when lo = 0 or hi's last
@@ -34,7 +49,7 @@ public struct KernelIR: Sendable, Equatable {
             switch self {
             case .input, .constant: return []
             case .negate(let a), .absolute(let a), .expMantissa(let a): return [a]
-            case .scaleByExp(let v, let a, _): return [v, a]
+            case .scaleByExp(let v, let a, _), .scaleByNormalExp(let v, let a, _): return [v, a]
             case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
                  .roundToOdd(let a, let b): return [a, b]
             case .fma(let a, let b, let c): return [a, b, c]
@@ -43,6 +58,7 @@ public struct KernelIR: Sendable, Equatable {
         }
     }
 
+    public let arithmetic: Arithmetic
     public private(set) var operations: [Operation] = []
     /// The values returned, in order (y; or y and f′ for a fused kernel).
     public var outputs: [Int] = []
@@ -50,7 +66,7 @@ public struct KernelIR: Sendable, Equatable {
     public var notes: [String] = []
     private var index: [Operation: Int] = [:]
 
-    public init() {}
+    public init(arithmetic: Arithmetic = .double) { self.arithmetic = arithmetic }
 
     /// The value of `op`, shared with an identical earlier operation.
     public mutating func value(_ op: Operation) -> Int {
@@ -60,10 +76,13 @@ public struct KernelIR: Sendable, Equatable {
         return operations.count - 1
     }
 
-    public mutating func constant(_ c: Double) -> Int { value(.constant(bits: c.bitPattern)) }
+    /// `c`, rounded to binary32 in binary32 arithmetic.
+    public mutating func constant(_ c: Double) -> Int {
+        value(.constant(bits: (arithmetic == .single ? Double(Float(c)) : c).bitPattern))
+    }
 
     public static func == (a: KernelIR, b: KernelIR) -> Bool {
-        a.operations == b.operations && a.outputs == b.outputs && a.notes == b.notes
+        a.arithmetic == b.arithmetic && a.operations == b.operations && a.outputs == b.outputs && a.notes == b.notes
     }
 
     /// The operations that the outputs depend on, in order (dead values dropped).

@@ -1,14 +1,23 @@
 import MishNumbers
 
 /// Runs a ``KernelIR`` in Swift with the emitted code's IEEE semantics (each operation rounded once to
-/// nearest, fma fused, the same exponential), so the generated C and CUDA can be compared bit for bit.
+/// nearest in the IR's arithmetic, fma fused, the same exponential), so the generated C and CUDA can be
+/// compared bit for bit. Inputs and outputs are doubles (binary32 values widened exactly).
 public enum KernelInterpreter {
     public static func evaluate(_ ir: KernelIR, _ inputs: [Double]) -> [Double] {
-        var v = [Double](repeating: 0, count: ir.operations.count)
+        switch ir.arithmetic {
+        case .double: return run(ir, inputs, as: Double.self)
+        case .single: return run(ir, inputs.map { Double(Float($0)) }, as: Float.self)
+        }
+    }
+
+    static func run<T: BinaryFloatingPoint>(_ ir: KernelIR, _ inputs: [Double], as: T.Type) -> [Double] {
+        let kernel = ir.arithmetic.exp
+        var v = [T](repeating: 0, count: ir.operations.count)
         for i in ir.live {
             switch ir.operations[i] {
-            case .input(let n): v[i] = inputs[n]
-            case .constant(let bits): v[i] = Double(bitPattern: bits)
+            case .input(let n): v[i] = T(inputs[n])
+            case .constant(let bits): v[i] = T(Double(bitPattern: bits))
             case .add(let a, let b): v[i] = v[a] + v[b]
             case .subtract(let a, let b): v[i] = v[a] - v[b]
             case .multiply(let a, let b): v[i] = v[a] * v[b]
@@ -16,13 +25,14 @@ public enum KernelInterpreter {
             case .fma(let a, let b, let c): v[i] = v[c].addingProduct(v[a], v[b])
             case .negate(let a): v[i] = -v[a]
             case .absolute(let a): v[i] = Swift.abs(v[a])
-            case .expMantissa(let a): v[i] = reduce(v[a], kernel: .standard).q
+            case .expMantissa(let a): v[i] = reduce(v[a], kernel: kernel).q
             case .selectLess(let a, let b, let t, let f): v[i] = v[a] < v[b] ? v[t] : v[f]
-            case .scaleByExp(let x, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m)
-            case .roundToOdd(let hi, let lo): v[i] = roundToOdd(v[hi], v[lo])
+            case .scaleByExp(let x, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m, kernel: kernel)
+            case .scaleByNormalExp(let x, let a, let m): v[i] = v[x] * powerOfTwo(Int64(m) * reduce(v[a], kernel: kernel).k)
+            case .roundToOdd(let hi, let lo): v[i] = T(roundToOdd(Double(v[hi]), Double(v[lo])))
             }
         }
-        return ir.outputs.map { v[$0] }
+        return ir.outputs.map { Double(v[$0]) }
     }
 
     /// ``KernelIR/Operation/roundToOdd(_:_:)`` as emitted: the bit pattern of hi stepped by one toward lo.
@@ -33,33 +43,39 @@ public enum KernelInterpreter {
         return Double(bitPattern: move ? b &+ step : b)
     }
 
-    /// The reduction of ``ExpKernel``: e^a = q·2^k with q = p(r), k clamped to [−1500, 0].
-    static func reduce(_ a0: Double, kernel: ExpKernel) -> (q: Double, k: Int64, t: Double) {
-        let a = a0 < ExpKernel.lowestArgument ? ExpKernel.lowestArgument : a0
-        let t = ExpKernel.roundingShift.addingProduct(a, kernel.inverseLn2)
-        let k = t - ExpKernel.roundingShift
-        var r = a.addingProduct(-k, kernel.ln2High)
-        r = r.addingProduct(-k, kernel.ln2Low)
-        var p = kernel.coefficients[ExpKernel.degree]
-        for c in kernel.coefficients.dropLast().reversed() { p = c.addingProduct(p, r) }
-        var ki = Int64(bitPattern: t.bitPattern &- ExpKernel.roundingShift.bitPattern)
+    /// The reduction of ``ExpKernel``: e^a = q·2^k with q = p(r), k clamped to [−1500, 0] (the emitted code
+    /// reads k from the bits of the shifted sum; any k serves NaN).
+    static func reduce<T: BinaryFloatingPoint>(_ a0: T, kernel: ExpKernel) -> (q: T, k: Int64) {
+        let lowest = T(kernel.lowestArgument), shift = T(kernel.roundingShift)
+        let a = a0 < lowest ? lowest : a0
+        let t = shift.addingProduct(a, T(kernel.inverseLn2))
+        let k = t - shift
+        var r = a.addingProduct(-k, T(kernel.ln2High))
+        r = r.addingProduct(-k, T(kernel.ln2Low))
+        var p = T(kernel.coefficients[kernel.degree])
+        for c in kernel.coefficients.dropLast().reversed() { p = T(c).addingProduct(p, r) }
+        var ki = t.isNaN ? 0 : Int64(k)
         ki = ki < -1500 ? -1500 : (ki > 0 ? 0 : ki)
-        return (p, ki, t)
+        return (p, ki)
     }
 
-    static func powerOfTwo(_ e: Int64) -> Double { Double(bitPattern: UInt64(bitPattern: e &+ 1023) << 52) }
+    static func powerOfTwo<T: BinaryFloatingPoint>(_ e: Int64) -> T { T(sign: .plus, exponent: T.Exponent(e), significand: 1) }
 
-    /// v·2^(m·k) as emitted: v·2^E1·2^E2 with E = m·k, E1 = max(E, −1000), E2 = max(E − E1, −1022).
-    public static func scale(_ v: Double, byPowerOfTwoOf a: Double, times m: Int, kernel: ExpKernel = .standard) -> Double {
+    /// v·2^(m·k) as emitted: v·2^E1·2^E2 with E = m·k, E1 = max(E, L), E2 = max(E − E1, emin), where
+    /// L = −1000 (double) or emin (binary32) and emin is the smallest normal exponent.
+    public static func scale<T: BinaryFloatingPoint>(_ v: T, byPowerOfTwoOf a: T, times m: Int, kernel: ExpKernel = .standard) -> T {
         let k = reduce(a, kernel: kernel).k
         let e = Int64(m) * k
-        let e1 = e < -1000 ? -1000 : e
-        let e2 = e - e1 < -1022 ? -1022 : e - e1
+        let emin = Int64(kernel.minimumExponent)
+        let first = kernel.precision == 53 ? Int64(-1000) : emin
+        let e1 = e < first ? first : e
+        let e2 = e - e1 < emin ? emin : e - e1
         return v * powerOfTwo(e1) * powerOfTwo(e2)
     }
 
     /// ``ExpKernel`` step by step, as emitted.
     public static func exp(nonPositive a: Double, kernel: ExpKernel = .standard) -> Double {
-        scale(reduce(a, kernel: kernel).q, byPowerOfTwoOf: a, times: 1, kernel: kernel)
+        kernel.precision == 53 ? scale(reduce(a, kernel: kernel).q, byPowerOfTwoOf: a, times: 1, kernel: kernel)
+            : Double(scale(reduce(Float(a), kernel: kernel).q, byPowerOfTwoOf: Float(a), times: 1, kernel: kernel))
     }
 }

@@ -6,8 +6,10 @@ public protocol KernelSource {
     var ir: KernelIR { get }
     /// Lines for the header comment (expression, derived form, tier, bound, the command that regenerates it).
     var description: [String] { get }
-    /// How the target spells the arithmetic operations (+ − × ÷ fma) on the values `a`, `b`, `c`.
-    static func arithmetic(_ operation: KernelIR.Operation, _ a: String, _ b: String, _ c: String) -> String
+    /// How the target spells the arithmetic operations (+ − × ÷ fma) on the values `a`, `b`, `c` in `format`.
+    static func arithmetic(_ operation: KernelIR.Operation, _ a: String, _ b: String, _ c: String, in format: KernelIR.Arithmetic) -> String
+    /// How the target spells +∞ in `format`.
+    static func infinity(in format: KernelIR.Arithmetic) -> String
 }
 
 extension KernelSource {
@@ -15,26 +17,39 @@ extension KernelSource {
     public var function: String { "\(name)_\(kind.rawValue)_\(type.rawValue)" }
     public var scalarFunction: String { function + "_scalar" }
 
-    /// `const double vN = …;` for each live operation, in IR order: the targets differ only in how they
-    /// spell arithmetic, so they perform the same operations in the same order.
+    /// The C type of the arithmetic: double or float.
+    var computeType: String { ir.arithmetic == .double ? "double" : "float" }
+    /// The helpers' infix: `exp` for double, `expf` for binary32.
+    var expName: String { ir.arithmetic == .double ? "exp" : "expf" }
+
+    /// A constant of the arithmetic as a C literal (binary32 with the f suffix).
+    func literal(_ c: Double) -> String {
+        if c.isInfinite { return (c < 0 ? "-" : "") + Self.infinity(in: ir.arithmetic) }
+        return CEmitter.literal(c) + (ir.arithmetic == .single ? "f" : "")
+    }
+
+    /// `const double vN = …;` (float in binary32 arithmetic) for each live operation, in IR order: the targets
+    /// differ only in how they spell arithmetic, so they perform the same operations in the same order.
     func statements(inputs: [String]) -> [String] {
-        ir.live.map { i in
+        let f = ir.arithmetic
+        return ir.live.map { i in
             let e: String
             let op = ir.operations[i]
             switch op {
             case .input(let n): e = inputs[n]
-            case .constant(let bits): e = CEmitter.literal(Double(bitPattern: bits))
+            case .constant(let bits): e = literal(Double(bitPattern: bits))
             case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b):
-                e = Self.arithmetic(op, "v\(a)", "v\(b)", "")
-            case .fma(let a, let b, let c): e = Self.arithmetic(op, "v\(a)", "v\(b)", "v\(c)")
+                e = Self.arithmetic(op, "v\(a)", "v\(b)", "", in: f)
+            case .fma(let a, let b, let c): e = Self.arithmetic(op, "v\(a)", "v\(b)", "v\(c)", in: f)
             case .negate(let a): e = "-v\(a)"
-            case .absolute(let a): e = "fabs(v\(a))"
-            case .expMantissa(let a): e = "\(name)_exp_mantissa(v\(a))"
+            case .absolute(let a): e = f == .double ? "fabs(v\(a))" : "fabsf(v\(a))"
+            case .expMantissa(let a): e = "\(name)_\(expName)_mantissa(v\(a))"
             case .selectLess(let a, let b, let t, let f): e = "(v\(a) < v\(b)) ? v\(t) : v\(f)"
-            case .scaleByExp(let v, let a, let m): e = "\(name)_exp_scale(v\(v), v\(a), \(m))"
+            case .scaleByExp(let v, let a, let m): e = "\(name)_\(expName)_scale(v\(v), v\(a), \(m))"
+            case .scaleByNormalExp(let v, let a, let m): e = "\(name)_\(expName)_scale_normal(v\(v), v\(a), \(m))"
             case .roundToOdd(let hi, let lo): e = "\(name)_round_to_odd(v\(hi), v\(lo))"
             }
-            return "    const double v\(i) = \(e);"
+            return "    const \(computeType) v\(i) = \(e);"
         }
     }
 

@@ -43,48 +43,129 @@ public struct KernelLowering {
     }
 
     /// Appends the evaluation of r at input x by its side forms (``ExpRationalSideForm``); returns its value.
-    static func lower(_ r: ExpRational, x: Int, into ir: inout KernelIR) throws -> Int {
+    ///
+    /// `splitLimits` (the fast tier): each Pᵢ/Q is written cᵢ + Rᵢ/Q with cᵢ = Pᵢ(0)/Q(0), the value as s → 0
+    /// (x → ±∞), where cᵢ and Rᵢ = Pᵢ − cᵢQ are exact in the arithmetic; then f = Σcᵢxⁱ + Σxⁱ·Rᵢ(s)/Q(s) and
+    /// the small correction carries the rounding errors of the division (mish: f = x + x·R/Q, one fma: a
+    /// single term xⁿ·Rₙ(s) is divided first, Rₙ/Q·xⁿ, so that the limit's addition fuses with the product).
+    ///
+    /// `expFloor` A (see ``kernel(_:type:fast:)``): a = max(−|x|, A), and e^(m·a) scaled by one normal power
+    /// of two wherever m·k stays above −1022.
+    static func lower(_ r: ExpRational, x: Int, into ir: inout KernelIR, splitLimits: Bool = false, expFloor: Double? = nil) throws -> Int {
         let (negativeForm, positiveForm) = r.sideForms
         let d = negativeForm.degree
-        func double(_ b: BigInt) throws -> Double {
-            guard let i = b.exactInt, abs(i) <= 1 << 53 else { throw KernelError.coefficientTooLarge(b.description) }
-            return Double(i)
+        let precision = ir.arithmetic.precision
+        func exact(_ q: Rational) -> Double? {
+            let v = q.doubleValue
+            guard v.isFinite, abs(v) <= 0x1p53, BigFloat(v, precision: 64).exactRational == q,
+                  v.significandWidth < precision else { return nil }
+            return v
         }
+        func rows(_ form: ExpRationalSideForm) throws -> (limits: [Double], numerators: [[Double]], denominator: [Double]) {
+            let denominator = try form.denominator.map { b -> Double in
+                guard let v = exact(Rational(b)) else { throw KernelError.coefficientTooLarge(b.description) }
+                return v
+            }
+            var limits: [Double] = [], numerators: [[Double]] = []
+            for row in form.numerators {
+                let whole = try row.map { b -> Double in
+                    guard let v = exact(Rational(b)) else { throw KernelError.coefficientTooLarge(b.description) }
+                    return v
+                }
+                if splitLimits, !form.denominator[0].isZero {
+                    let c = Rational(row[0]) / Rational(form.denominator[0])
+                    let remainder = row.indices.map { Rational(row[$0]) - c * Rational(form.denominator[$0]) }
+                    if let cv = exact(c), case let rs = remainder.compactMap(exact), rs.count == remainder.count {
+                        limits.append(cv)
+                        numerators.append(rs)
+                        continue
+                    }
+                }
+                limits.append(0)
+                numerators.append(whole)
+            }
+            return (limits, numerators, denominator)
+        }
+        let negative = try rows(negativeForm), positive = try rows(positiveForm)
         let zero = ir.constant(0)
         func selected(_ negative: Double, _ positive: Double) -> Int {
             negative == positive ? ir.constant(negative)
                 : ir.value(.selectLess(x, zero, ir.constant(negative), ir.constant(positive)))
         }
-        let a = ir.value(.negate(ir.value(.absolute(x))))
+        var a = ir.value(.negate(ir.value(.absolute(x))))
+        if let floor = expFloor {
+            let f = ir.constant(floor)
+            a = ir.value(.selectLess(a, f, f, a))
+        }
+        /// e^(m·a)·v as v·2^(m·k): one normal power of two when m·k ≥ −1021 for every a ≥ A.
+        func scale(_ v: Int, _ m: Int) -> Int {
+            if let floor = expFloor, Double(m) * (-floor / 0.6931471805599453 + 1) <= 1021 {
+                return ir.value(.scaleByNormalExp(v, a, m))
+            }
+            return ir.value(.scaleByExp(v, a, m))
+        }
         let mantissa = ir.value(.expMantissa(a))
-        let s = ir.value(.scaleByExp(mantissa, a, 1))
-        let numerator = try polynomial(negativeForm.numerators, positiveForm.numerators, s)
-        let denominator = try polynomial([negativeForm.denominator], [positiveForm.denominator], s)
-        let quotient = ir.value(.divide(numerator, denominator))
+        let s = scale(mantissa, 1)
+        var quotient: Int
+        let highest = negative.numerators.count - 1
+        let lowerRowsVanish = (0..<highest).allSatisfy { i in
+            negative.numerators[i].allSatisfy { $0 == 0 } && positive.numerators[i].allSatisfy { $0 == 0 } }
+        if splitLimits && highest >= 1 && lowerRowsVanish {
+            let numerator = polynomial([negative.numerators[highest]], [positive.numerators[highest]], s)
+            quotient = ir.value(.divide(numerator, polynomial([negative.denominator], [positive.denominator], s)))
+            for _ in 0..<highest { quotient = ir.value(.multiply(quotient, x)) }
+        } else {
+            let numerator = polynomial(negative.numerators, positive.numerators, s)
+            quotient = ir.value(.divide(numerator, polynomial([negative.denominator], [positive.denominator], s)))
+        }
+        if negative.limits.contains(where: { $0 != 0 }) || positive.limits.contains(where: { $0 != 0 }) {
+            var limit: Int?
+            for (cn, cp) in zip(negative.limits, positive.limits).reversed() {
+                let c = cn == 0 && cp == 0 ? nil : selected(cn, cp)
+                if let l = limit {
+                    limit = c.map { ir.value(.fma(l, x, $0)) } ?? ir.value(.multiply(l, x))
+                } else {
+                    limit = c
+                }
+            }
+            if let l = limit {
+                if case .multiply(let p, let q) = ir.operations[quotient] {
+                    quotient = ir.value(.fma(p, q, l))
+                } else {
+                    quotient = ir.value(.add(l, quotient))
+                }
+                // At x = ±∞ the correction is 0·∞: the value is the limit part. At x = ±0 with f(0) = 0 the two
+                // parts are zeros that may differ in sign: the value is x·sign(f′(0)).
+                let magnitude = ir.value(.absolute(x))
+                quotient = ir.value(.selectLess(magnitude, ir.constant(.infinity), quotient, l))
+                if r.valueAtOrigin?.isZero == true, let slope = r.derivative().valueAtOrigin, !slope.isZero {
+                    let signed = ir.value(.multiply(x, ir.constant(slope.signum < 0 ? -1 : 1)))
+                    quotient = ir.value(.selectLess(zero, magnitude, quotient, signed))
+                }
+            }
+        }
         func scaled(_ m: Int) -> Int {
             if m == 0 { return quotient }
             var w = quotient
             for _ in 0..<m { w = ir.value(.multiply(w, mantissa)) }
-            return ir.value(.scaleByExp(w, a, m))
+            return scale(w, m)
         }
         if negativeForm.shift == positiveForm.shift { return scaled(negativeForm.shift) }
         return ir.value(.selectLess(x, zero, scaled(negativeForm.shift), scaled(positiveForm.shift)))
 
-        /// Σᵢ xⁱ·Rᵢ(s) by Horner in x, Rᵢ(s) by Horner in s with the coefficients of each power selected by the
-        /// sign of x: x multiplies whole polynomials in s, so x = ±∞ meets a zero only where the limit needs a
-        /// threshold; the numerator's power of s is divided out and applied last (it may underflow).
-        func polynomial(_ negativeRows: [[BigInt]], _ positiveRows: [[BigInt]], _ s: Int) throws -> Int {
+        /// Σᵢ xⁱ·Rᵢ(s)/D(s) by Horner in x, Rᵢ(s) by Horner in s with the coefficients of each power selected
+        /// by the sign of x: x multiplies whole polynomials in s, so x = ±∞ meets a zero only where the limit
+        /// needs a threshold; the numerator's power of s is divided out and applied last (it may underflow).
+        func polynomial(_ negativeRows: [[Double]], _ positiveRows: [[Double]], _ s: Int) -> Int {
             var acc: Int?
             for (nr, pr) in zip(negativeRows, positiveRows).reversed() {
                 var inner: Int?
                 for m in stride(from: d, through: 0, by: -1) {
-                    let negative = try double(nr[m])
-                    let positive = try double(pr[m])
-                    let isZero = negative == 0 && positive == 0
+                    let isZero = nr[m] == 0 && pr[m] == 0
                     if let a = inner {
-                        inner = isZero ? ir.value(.multiply(a, s)) : ir.value(.fma(a, s, selected(negative, positive)))
+                        inner = isZero ? ir.value(.multiply(a, s)) : ir.value(.fma(a, s, selected(nr[m], pr[m])))
                     } else if !isZero {
-                        inner = selected(negative, positive)
+                        inner = selected(nr[m], pr[m])
                     }
                 }
                 if let a = acc {
@@ -107,6 +188,8 @@ public struct KernelLowering {
         public var minimumExponent: Int { [.f32: -126, .f64: -1022, .f16: -14, .bf16: -126][self]! }
         /// log₂ of half the smallest positive subnormal: values of smaller magnitude round to ±0.
         var zeroBoundExponent: Int { minimumExponent - precision }
+        /// The exponent of the largest finite number.
+        var maximumExponent: Int { [.f32: 127, .f64: 1023, .f16: 15, .bf16: 127][self]! }
         /// v rounded to nearest-even in this format (exponent range below; no overflow handling).
         public func rounded(_ v: Double) -> Double {
             guard v.isFinite, v != 0, precision < 53 else { return v }
@@ -126,7 +209,8 @@ public struct KernelLowering {
     /// that end with |f(T) − L| below a quarter ulp of L in the output type (half the smallest subnormal
     /// for L = 0), with f − L and f′ of one sign beyond T so that |f − L| decreases toward the end. Beyond T
     /// the output is L (for L = 0, the zero with the sign of f).
-    static func tailThreshold(_ r: ExpRational, direction: Int, type: OutputType) throws -> (threshold: Double, value: Double, note: String)? {
+    static func tailThreshold(_ r: ExpRational, direction: Int, type: OutputType, zeroBoundExponent: Int? = nil)
+        throws -> (threshold: Double, value: Double, note: String)? {
         var probe = KernelIR()
         let x = probe.value(.input(0))
         probe.outputs = [try lower(r, x: x, into: &probe)]
@@ -141,7 +225,7 @@ public struct KernelLowering {
         let exact = BigFloat(type.rounded(value), precision: 64).exactRational == limit
         guard exact else { throw KernelError.threshold("the limit \(limit) at \(end) is not representable in \(type.rawValue)") }
         let h = r - ExpRational(limit)
-        let bound = limit.isZero ? BigFloat(1, precision: 64).scaled(byPowerOfTwo: type.zeroBoundExponent)
+        let bound = limit.isZero ? BigFloat(1, precision: 64).scaled(byPowerOfTwo: zeroBoundExponent ?? type.zeroBoundExponent)
                                  : BigFloat(type.quarterUlp(value))
         let differences = RootIsolation.realLine(SignEquivalentForm(derivative: 0, of: h.hornerExpr))
         let slopes = RootIsolation.realLine(SignEquivalentForm(derivative: 1, of: h.hornerExpr))
@@ -161,7 +245,8 @@ public struct KernelLowering {
                 let outputText = limit.isZero ? (ds < 0 ? "-0" : "+0") : limit.description
                 let note = "threshold: x \(direction < 0 ? "<" : ">") \(Int(t)): |f(x) - \(limit)| < 2^\(bound.binaryExponent! - 1) (interval evaluation "
                     + "at x = \(Int(t)); f - \(limit) and f' keep one sign beyond \(Int(boundary)), so |f - \(limit)| decreases toward "
-                    + "\(end)), which rounds to \(outputText) in \(type.rawValue)"
+                    + "\(end)), which " + (zeroBoundExponent == nil || !limit.isZero ? "rounds to \(outputText) in \(type.rawValue)"
+                                                : "times any finite dy of the output type rounds to 0 there (with the sign of dy times \(outputText))")
                 return (t, output, note)
             }
             t += Double(direction)
@@ -171,21 +256,26 @@ public struct KernelLowering {
 
     /// Near an irrational zero x₀ of f the rational form loses its relative accuracy (its terms cancel);
     /// there the kernel evaluates Σₖ cₖ·hᵏ, cₖ = f⁽ᵏ⁾(x₀)/k!, with h = (x − x₀hi) − x₀lo and x₀ = x₀hi + x₀lo a
-    /// double-double from the certified root finder, for |h| < 1/64. The degree K makes the first omitted
-    /// term's ratio |c_(K+1)|·2^(−6K)/|c₁| < 2⁻⁶⁰.
+    /// double-double from the certified root finder, for |h| < ρ = 1/64. The degree K makes the first omitted
+    /// term's ratio |c_(K+1)|·ρᴷ/|c₁| < 2⁻⁶⁰. In binary32 arithmetic the cancellation costs more of the
+    /// 24 bits, so the window is wider, ρ = 1/4, with x₀ and the cₖ as binary32 pairs and values and a 2⁻³⁰ ratio.
     struct ZeroSeries {
         let high: Double
         let low: Double
         let coefficients: [Double]
-        static let radius = 1.0 / 64
+        let radius: Double
+        static func radius(_ arithmetic: KernelIR.Arithmetic) -> Double { arithmetic == .double ? 1.0 / 64 : 1.0 / 4 }
         var note: String {
-            String(format: "series: |x - x0| < 1/64 around the zero x0 = %.17g %+.3g of f: degree-%d Taylor series at x0 "
+            String(format: "series: |x - x0| < 1/%d around the zero x0 = %.17g %+.3g of f: degree-%d Taylor series at x0 "
                    + "(x0 a double-double from the certified root finder), so the relative error stays bounded through the zero",
-                   high, low, coefficients.count)
+                   Int(1 / radius), high, low, coefficients.count)
         }
     }
 
-    static func zeroSeries(_ r: ExpRational) throws -> [ZeroSeries] {
+    static func zeroSeries(_ r: ExpRational, arithmetic: KernelIR.Arithmetic = .double) throws -> [ZeroSeries] {
+        let precision = arithmetic.precision
+        func value(_ v: BigFloat) -> Double { v.rounded(toPrecision: precision).toDouble() }
+        let radius = ZeroSeries.radius(arithmetic)
         let expr = r.hornerExpr
         let form = SignEquivalentForm(derivative: 0, of: expr)
         let isolation = RootIsolation.realLine(form)
@@ -194,8 +284,8 @@ public struct KernelLowering {
             let root = try RootRefinement.refine(form, in: piece, digits: 40)
             if root.isExact { continue }
             let x0 = root.x.enclosure
-            let high = x0.midpoint.toDouble()
-            let low = x0.midpoint.subtracting(BigFloat(high), precision: 200).value.toDouble()
+            let high = value(x0.midpoint)
+            let low = value(x0.midpoint.subtracting(BigFloat(high), precision: 200).value)
             let point = BigInterval(x0.midpoint.rounded(toPrecision: 200))
             var coefficients: [Double] = []
             var derivative = r
@@ -204,12 +294,12 @@ public struct KernelLowering {
             for k in 1...40 {
                 derivative = derivative.derivative()
                 factorial = factorial.multiplied(by: BigFloat(k, precision: 64), precision: 200).value
-                let c = derivative.enclosure(at: point).midpoint.divided(by: factorial, precision: 200).value.toDouble()
+                let c = value(derivative.enclosure(at: point).midpoint.divided(by: factorial, precision: 200).value)
                 if k == 1 { first = c }
-                if k > 1 && abs(c) * pow(ZeroSeries.radius, Double(k - 1)) < abs(first) * 0x1p-60 { break }
+                if k > 1 && abs(c) * pow(radius, Double(k - 1)) < abs(first) * (precision == 53 ? 0x1p-60 : 0x1p-30) { break }
                 coefficients.append(c)
             }
-            out.append(ZeroSeries(high: high, low: low, coefficients: coefficients))
+            out.append(ZeroSeries(high: high, low: low, coefficients: coefficients, radius: radius))
         }
         return out
     }
@@ -278,12 +368,12 @@ public struct KernelLowering {
     /// Replaces `value` by the series within 1/64 of each irrational zero of r.
     static func withZeroSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR) throws -> Int {
         var out = value
-        for z in try zeroSeries(r) {
+        for z in try zeroSeries(r, arithmetic: ir.arithmetic) {
             let h = ir.value(.subtract(ir.value(.subtract(x, ir.constant(z.high))), ir.constant(z.low)))
             var acc = ir.constant(z.coefficients.last!)
             for c in z.coefficients.dropLast().reversed() { acc = ir.value(.fma(acc, h, ir.constant(c))) }
             let series = ir.value(.multiply(acc, h))
-            out = ir.value(.selectLess(ir.value(.absolute(h)), ir.constant(ZeroSeries.radius), series, out))
+            out = ir.value(.selectLess(ir.value(.absolute(h)), ir.constant(z.radius), series, out))
             ir.notes.append(z.note)
         }
         return out
@@ -294,34 +384,87 @@ public struct KernelLowering {
     }
 
     /// The kernel body: forward y = f(x); backward dx = dy·f′(x) (inputs x, dy); fused (y, f′(x)).
-    public func kernel(_ kind: Kind, type: OutputType) throws -> KernelIR {
-        var ir = KernelIR()
+    ///
+    /// `fast`: the highest-throughput form, its error measured rather than designed: f32, f16 and bf16 in
+    /// binary32 arithmetic (``ExpKernel/single``, twice the vector lanes), f64 in double; each quotient split
+    /// into its limit plus a correction; no origin series (it only decides f32 rounding boundaries).
+    ///
+    /// Thresholds come first: where every input beyond them returns a limit (or the form is insensitive to s
+    /// there, ``insensitiveEnd``), the exponential's argument is floored at A ≥ −708 (``expFloor``) and e^a is
+    /// scaled by one power of two, a normal number, instead of two.
+    public func kernel(_ kind: Kind, type: OutputType, fast: Bool = false) throws -> KernelIR {
+        var ir = KernelIR(arithmetic: fast && type != .f64 ? .single : .double)
         let x = ir.value(.input(0))
-        /// `thresholdType`: the type in which a tail value must be indistinguishable from the limit; a backward
-        /// kernel multiplies f′ by dy before rounding, so its thresholds are double's, not the output's.
-        func withThresholds(_ r: ExpRational, _ v: Int, thresholdType: OutputType = type) throws -> Int {
-            var out = try KernelLowering.withZeroSeries(r, x: x, value: v, into: &ir)
-            if type == .f32 { out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir) }
-            for direction in [-1, 1] {
-                guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: thresholdType) else { continue }
+        typealias Tail = (direction: Int, threshold: Double, value: Double, note: String)
+        /// A backward kernel multiplies f′ by dy before rounding: a nonzero limit must be indistinguishable in
+        /// the arithmetic (double or binary32), and a zero one must stay below half the output's smallest
+        /// subnormal even when multiplied by the largest finite dy (f32: |f′| < 2^(−150−128)).
+        func tails(_ r: ExpRational, backward: Bool = false) throws -> [Tail] {
+            try [-1, 1].compactMap { direction -> Tail? in
+                let thresholdType = backward ? (ir.arithmetic == .single ? .f32 : .f64) : type
+                let zeroBound = backward && ir.arithmetic == .double && type != .f64 ? type.zeroBoundExponent - type.maximumExponent - 1 : nil
+                guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: thresholdType, zeroBoundExponent: zeroBound)
+                else { return nil }
+                return (direction, t.threshold, t.value, t.note)
+            }
+        }
+        let functions: [(r: ExpRational, tails: [Tail])]
+        switch kind {
+        case .forward: functions = [(function, try tails(function))]
+        case .backward: functions = [(derivative, try tails(derivative, backward: true))]
+        case .fused: functions = [(function, try tails(function)), (derivative, try tails(derivative))]
+        }
+        let floor = ir.arithmetic == .double ? KernelLowering.expFloor(functions) : nil
+        if let floor {
+            ir.notes.append(String(format: "exp: the argument -|x| is raised to %.0f (every input beyond returns a threshold's limit, or "
+                + "the form's value does not depend on e^-|x| there), so e^a is q times one normal power of two", floor))
+        }
+        var values: [Int] = []
+        for (r, rTails) in functions {
+            var out = try KernelLowering.withZeroSeries(r, x: x, value: try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor),
+                                                        into: &ir)
+            if type == .f32 && !fast { out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir) }
+            for t in rTails {
                 let bound = ir.constant(t.threshold), limit = ir.constant(t.value)
-                out = direction < 0 ? ir.value(.selectLess(x, bound, limit, out)) : ir.value(.selectLess(bound, x, limit, out))
+                out = t.direction < 0 ? ir.value(.selectLess(x, bound, limit, out)) : ir.value(.selectLess(bound, x, limit, out))
                 ir.notes.append(t.note)
             }
-            return out
+            values.append(out)
         }
-        switch kind {
-        case .forward:
-            ir.outputs = [try withThresholds(function, try KernelLowering.lower(function, x: x, into: &ir))]
-        case .backward:
+        if kind == .backward {
             let dy = ir.value(.input(1))
-            let slope = try withThresholds(derivative, try KernelLowering.lower(derivative, x: x, into: &ir), thresholdType: .f64)
-            ir.outputs = [ir.value(.multiply(dy, slope))]
-        case .fused:
-            let y = try withThresholds(function, try KernelLowering.lower(function, x: x, into: &ir))
-            let slope = try withThresholds(derivative, try KernelLowering.lower(derivative, x: x, into: &ir))
-            ir.outputs = [y, slope]
+            ir.outputs = [ir.value(.multiply(dy, values[0]))]
+        } else {
+            ir.outputs = values
         }
         return ir
+    }
+
+    /// The floor A of the exponential's argument a = −|x|: above every threshold (|T| + 1), and at −700 where
+    /// an end has no threshold but ``insensitiveEnd`` holds; nil when an end has neither, or A < −708 (then
+    /// e^A·2^(−k) is not a normal double).
+    static func expFloor(_ functions: [(r: ExpRational, tails: [(direction: Int, threshold: Double, value: Double, note: String)])]) -> Double? {
+        var needed = 0.0
+        for (r, tails) in functions {
+            for direction in [-1, 1] {
+                if let t = tails.first(where: { $0.direction == direction }) {
+                    needed = max(needed, abs(t.threshold) + 1)
+                } else if insensitiveEnd(r, direction: direction) {
+                    needed = max(needed, 700)
+                } else {
+                    return nil
+                }
+            }
+        }
+        return needed <= 708 ? -needed : nil
+    }
+
+    /// At this end every nonzero row Pᵢ(s) of the side form and Q(s) has a nonzero integer constant term and
+    /// no power of s divides the numerator: for s ≤ e^(−700) < 2⁻¹⁰⁰⁰ every Horner step in s returns that
+    /// constant exactly (the other terms are far below half its ulp), so the value is the same for any such s.
+    static func insensitiveEnd(_ r: ExpRational, direction: Int) -> Bool {
+        let form = direction < 0 ? r.sideForms.negative : r.sideForms.positive
+        return form.shift == 0 && !form.denominator[0].isZero
+            && form.numerators.allSatisfy { row in row.allSatisfy(\.isZero) || !row[0].isZero }
     }
 }

@@ -1,6 +1,7 @@
 
 
-/// e^a for a ≤ 0 in IEEE double from exact operations only (fma, +, −, ×, bit manipulation):
+/// e^a for a ≤ 0 in IEEE double (``standard``) or binary32 (``single``) from exact operations only (fma,
+/// +, −, ×, bit manipulation); for double:
 ///
 ///     a' = max(a, −1000) (NaN kept)     below −746, e^a rounds to 0; v·e^(m·a) needs a below −746
 ///     k  = rint(a'/ln 2)                 fma(a', 1/ln 2, 1.5·2⁵²) − 1.5·2⁵², exact
@@ -8,50 +9,66 @@
 ///     e^a ≈ p(r)·2^E1·2^E2              p of degree 13 with coefficients 1/i! rounded to double, |r| ≤ ln2/2;
 ///                                        E1 = max(k, −1000), E2 = k − E1: only the last product can round
 ///
+/// and for binary32 the same with a' = max(a, −150), 1.5·2²³, a 16-bit ln2hi, degree 7 and E1 = max(k, −126).
 /// Every constant is computed here in MPFR; `relativeErrorBound` is proven by interval arithmetic over
 /// the reduced range (truncation and coefficient rounding) plus a bound on the rounding of the reduction
 /// and of Horner's rule with fma.
 public struct ExpKernel: Sendable {
-    public static let degree = 13
+    /// Significand bits of the arithmetic (53 or 24).
+    public let precision: Int
+    public let degree: Int
     public let inverseLn2: Double
     public let ln2High: Double
     public let ln2Low: Double
-    /// p's coefficients c₀ … c₁₃.
+    /// p's coefficients c₀ … c_degree.
     public let coefficients: [Double]
-    /// A proven bound on |q·2^k/e^a − 1| for −1000 ≤ a ≤ 0 before the final scaling by 2^k (exact when the
-    /// result is a normal double).
+    /// A proven bound on |q·2^k/e^a − 1| for lowestArgument ≤ a ≤ 0 before the final scaling by 2^k (exact
+    /// when the result is normal).
     public let relativeErrorBound: Double
-    /// 1.5·2⁵², whose ulp is 1: adding it rounds to an integer.
-    public static let roundingShift = 6755399441055744.0
-    public static let lowestArgument = -1000.0
+    /// 1.5·2^(precision − 1), whose ulp is 1: adding it rounds to an integer.
+    public let roundingShift: Double
+    /// Arguments below are raised to it (e^a is 0 in the format well before).
+    public let lowestArgument: Double
+    /// The smallest exponent of a normal number: the scaling uses 2^max(E, minimumExponent) twice.
+    public let minimumExponent: Int
 
-    public static let standard = ExpKernel()
+    public static let standard = ExpKernel(precision: 53)
+    public static let single = ExpKernel(precision: 24)
 
-    init() {
+    init(precision: Int) {
+        self.precision = precision
+        let isDouble = precision == 53
+        degree = isDouble ? 13 : 7
+        lowestArgument = isDouble ? -1000 : -150
+        minimumExponent = isDouble ? -1022 : -126
+        roundingShift = 1.5 * Double(sign: .plus, exponent: precision - 1, significand: 1)
         let p = 256
         let ln2 = BigFloat.ln2(precision: p)
-        inverseLn2 = (BigFloat(1, precision: p) / ln2).toDouble()
-        let high = ln2.rounded(toPrecision: 42)
+        func rounded(_ v: BigFloat) -> Double { v.rounded(toPrecision: precision).toDouble() }
+        inverseLn2 = rounded(BigFloat(1, precision: p) / ln2)
+        let high = ln2.rounded(toPrecision: isDouble ? 42 : 16)
         ln2High = high.toDouble()
-        ln2Low = ln2.subtracting(high, precision: p).value.toDouble()
+        ln2Low = rounded(ln2.subtracting(high, precision: p).value)
         var cs: [Double] = []
         var factorial = Rational(1)
-        for i in 0...ExpKernel.degree {
+        for i in 0...degree {
             if i > 0 { factorial = factorial * Rational(i) }
-            cs.append((Rational(1) / factorial).doubleValue)
+            cs.append(rounded(BigFloat(Rational(1) / factorial, precision: p)))
         }
         coefficients = cs
-        relativeErrorBound = ExpKernel.proveBound(cs, ln2High: ln2High, ln2Low: ln2Low, ln2: ln2)
+        let largestK = Int((-lowestArgument / 0.6931471805599453).rounded(.up)) + 1
+        relativeErrorBound = ExpKernel.proveBound(cs, ln2High: ln2High, ln2Low: ln2Low, ln2: ln2, largestK: largestK,
+                                                  unitRoundoff: Double(sign: .plus, exponent: -precision, significand: 1))
     }
 
-    /// sup |p(r)e^(−r) − 1| over |r| ≤ ln2/2 + 2⁻⁴⁰ by interval branch-and-bound at 128 bits, plus the
-    /// reduction error (|k| ≤ 1443 times |ln2 − ln2hi − ln2lo|, relative to e^r) and Horner's rounding
-    /// (with fma each step rounds once: at most (2·degree + 3)·2⁻⁵³ relative, since all terms are positive
+    /// sup |p(r)e^(−r) − 1| over |r| ≤ ln2/2 + 2⁻⁴⁰ (binary32: 2⁻¹⁶, k may be off by one there) by interval branch-and-bound at 128 bits, plus the
+    /// reduction error (|k| ≤ largestK times |ln2 − ln2hi − ln2lo|, relative to e^r) and Horner's rounding
+    /// (with fma each step rounds once: at most (2·degree + 3)·u relative, since all terms are positive
     /// for r ≥ 0 and alternate with decreasing size for r < 0, bounded by Σ|cᵢ||r|ⁱ/p(r) ≤ e^(2·0.35)),
     /// and the two scalings by powers of two, which are exact for normal results.
-    static func proveBound(_ cs: [Double], ln2High: Double, ln2Low: Double, ln2: BigFloat) -> Double {
+    static func proveBound(_ cs: [Double], ln2High: Double, ln2Low: Double, ln2: BigFloat, largestK: Int, unitRoundoff u: Double) -> Double {
         let p = 128
-        let half = ln2.scaled(byPowerOfTwo: -1).adding(BigFloat(1, precision: 64).scaled(byPowerOfTwo: -40), precision: p, rounding: .up).value
+        let half = ln2.scaled(byPowerOfTwo: -1).adding(BigFloat(1, precision: 64).scaled(byPowerOfTwo: u < 0x1p-40 ? -40 : -16), precision: p, rounding: .up).value
         let pieces = 256
         // d/dr [p(r)e^(−r)] = (p′ − p)(r)·e^(−r); p′ − p has the exact coefficients (i + 1)cᵢ₊₁ − cᵢ, all tiny
         // but the last, so its enclosure is tight.
@@ -79,9 +96,9 @@ public struct ExpKernel: Sendable {
             let e = value(mid) + derivative(r) * (r - mid)
             worst = BigFloat.max(worst, BigFloat.max(e.lower.magnitude, e.upper.magnitude))
         }
-        let reduction = 1443 * abs((ln2.subtracting(BigFloat(ln2High), precision: p).value.subtracting(BigFloat(ln2Low), precision: p).value).toDouble())
+        let reduction = Double(largestK) * abs((ln2.subtracting(BigFloat(ln2High), precision: p).value.subtracting(BigFloat(ln2Low), precision: p).value).toDouble())
             * 1.5
-        let horner = Double(2 * ExpKernel.degree + 3) * 0x1p-53 * 2.02
+        let horner = Double(2 * (cs.count - 1) + 3) * u * 2.02
         return worst.toDouble(rounding: .up) + reduction + horner
     }
 }

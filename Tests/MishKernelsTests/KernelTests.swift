@@ -76,9 +76,11 @@ struct KernelTests {
         #expect(KernelInterpreter.exp(nonPositive: .nan).isNaN)
     }
 
-    @Test("generated C compiles warning-free and matches the IR interpreter bit for bit", arguments: KernelLowering.Kind.allCases)
-    func compiledMatchesInterpreter(_ kind: KernelLowering.Kind) throws {
-        let ir = try mish.kernel(kind, type: .f32)
+    @Test("generated C compiles warning-free and matches the IR interpreter bit for bit (exact tiers in double, fast in binary32)",
+          arguments: KernelLowering.Kind.allCases, [false, true])
+    func compiledMatchesInterpreter(_ kind: KernelLowering.Kind, fast: Bool) throws {
+        let ir = try mish.kernel(kind, type: .f32, fast: fast)
+        #expect(ir.arithmetic == (fast ? .single : .double))
         let kernel = try CompiledKernel(CEmitter(name: "mish", kind: kind, type: .f32, ir: ir, description: ["test"]))
         let xs = testInputs(count: 20_000, seed: "kernels.\(kind.rawValue)")
         let dys = xs.indices.map { i in i < xs.count / 2 ? Float(1) : Float(i % 7) - 3.5 }
@@ -180,12 +182,14 @@ struct KernelF64Tests {
 
     /// Not yet faithful: the normal form's terms cancel partly in double (forward ~2 ulp, f′ ~3 ulp just outside
     /// the series window around its zero); the faithful f64 tier needs double-double evaluation, and codegen
-    /// refuses f64 until then. This test pins the current bound, the subnormal tail included.
-    @Test("f64 forward and f′: within 4 ulps on random inputs across [−745, 700], the subnormal tail and both thresholds")
-    func faithful() throws {
+    /// offers f64 in the fast tier only (the split form, limit plus correction). This test pins the current
+    /// bound of both forms, the subnormal tail included.
+    @Test("f64 forward and f′: within 4 ulps on random inputs across [−745, 700], the subnormal tail and both thresholds",
+          arguments: [false, true])
+    func withinFourUlps(fast: Bool) throws {
         var g = SeededGenerator.forTest("kernels.f64", defaultSeed: 64)
         for (kind, r) in [(KernelLowering.Kind.forward, mish.function), (.backward, mish.derivative)] {
-            let ir = try mish.kernel(kind, type: .f64)
+            let ir = try mish.kernel(kind, type: .f64, fast: fast)
             var worst = 0.0, worstX = 0.0
             var xs = (0..<4000).map { _ in Double.random(in: -745...700, using: &g) }
             xs += [-752, -751.9, -708, -1.1924312145154952, 0, 21, 20.9]
@@ -206,25 +210,29 @@ struct EmitterAgreementTests {
     /// target's operations mapped to one name.
     static func operations(_ text: String) -> [String] {
         let spellings: [(String, String)] = [
-            ("__fma_rn(", "fma "), ("fma(", "fma "), ("__dadd_rn(", "add "), ("__dsub_rn(", "sub "), ("__dmul_rn(", "mul "),
-            ("__ddiv_rn(", "div "), ("_exp_mantissa(", "mantissa "), ("_exp_scale(", "scale "), ("fabs(", "abs "),
+            ("__fmaf_rn(", "fma "), ("__fma_rn(", "fma "), ("fmaf(", "fma "), ("fma(", "fma "), ("__dadd_rn(", "add "),
+            ("__dsub_rn(", "sub "), ("__dmul_rn(", "mul "), ("__ddiv_rn(", "div "), ("__fadd_rn(", "add "), ("__fsub_rn(", "sub "),
+            ("__fmul_rn(", "mul "), ("__fdiv_rn(", "div "), ("_exp_mantissa(", "mantissa "), ("_exp_scale(", "scale "),
+            ("_expf_mantissa(", "mantissa "), ("_expf_scale(", "scale "), ("fabsf(", "abs "), ("fabs(", "abs "),
+            ("__int_as_float(0x7f800000)", "inf"), ("INFINITY", "inf"),
         ]
         return text.split(separator: "\n").compactMap { line -> String? in
-            guard let eq = line.range(of: " = "), line.hasPrefix("    const double v") else { return nil }
+            guard let eq = line.range(of: " = "), line.hasPrefix("    const double v") || line.hasPrefix("    const float v") else { return nil }
             var rhs = String(line[eq.upperBound...])
             for (from, to) in spellings { rhs = rhs.replacingOccurrences(of: from, with: to) }
             for infix in [(" + ", "add"), (" - ", "sub"), (" * ", "mul"), (" / ", "div")] where rhs.contains(infix.0) && !rhs.contains("?") {
                 rhs = infix.1 + " " + rhs.replacingOccurrences(of: infix.0, with: ", ")
             }
-            let lhs = line[line.index(line.startIndex, offsetBy: 17)..<eq.lowerBound]
+            let lhs = line[line.index(line.startIndex, offsetBy: line.hasPrefix("    const double") ? 17 : 16)..<eq.lowerBound]
             return lhs + " = " + rhs.filter { !"();".contains($0) }
         }
     }
 
-    @Test("the C and CUDA bodies perform the same operations in the same order", arguments: KernelLowering.Kind.allCases)
-    func sameOperations(_ kind: KernelLowering.Kind) throws {
+    @Test("the C and CUDA bodies perform the same operations in the same order (exact and fast tiers)",
+          arguments: KernelLowering.Kind.allCases, [false, true])
+    func sameOperations(_ kind: KernelLowering.Kind, fast: Bool) throws {
         let lowering = try KernelLowering(try ExprParser.parse("mish(x)"))
-        let ir = try lowering.kernel(kind, type: .f32)
+        let ir = try lowering.kernel(kind, type: .f32, fast: fast)
         let c = CEmitter(name: "mish", kind: kind, type: .f32, ir: ir, description: []).header
         let cuda = CUDAEmitter(name: "mish", kind: kind, type: .f32, ir: ir, description: []).source
         let a = EmitterAgreementTests.operations(c), b = EmitterAgreementTests.operations(cuda)
@@ -303,7 +311,7 @@ struct SnapshotTests {
         #expect(recorded == text, "\(file) differs from its snapshot; rerun with MISH_RECORD_SNAPSHOTS=1 if the change is intended")
     }
 
-    @Test("mish forward, backward and fused, f32 and bf16, C and CUDA, are byte for byte the recorded ones")
+    @Test("mish forward, backward and fused, f32 and bf16, C and CUDA, and the fast f32 forward, are byte for byte the recorded ones")
     func mishKernels() throws {
         let lowering = try KernelLowering(try ExprParser.parse("mish(x)"))
         for kind in KernelLowering.Kind.allCases {
@@ -317,5 +325,85 @@ struct SnapshotTests {
                 try SnapshotTests.check(cuda.function + ".cu", cuda.source)
             }
         }
+        let ir = try lowering.kernel(.forward, type: .f32, fast: true)
+        let description = ["snapshot of mish forward f32, fast tier"]
+        let c = CEmitter(name: "mish", kind: .forward, type: .f32, ir: ir, description: description)
+        try SnapshotTests.check("fast_" + c.function + ".h", c.header)
+        try SnapshotTests.check("fast_" + c.function + ".c", c.source)
+        try SnapshotTests.check("fast_" + c.function + ".cu", CUDAEmitter(name: "mish", kind: .forward, type: .f32, ir: ir, description: description).source)
+    }
+}
+
+@Suite("Kernel code generation, fast tier")
+struct KernelFastTierTests {
+    let mish = try! KernelLowering(try! ExprParser.parse("mish(x)"))
+
+    /// |y − v| in units of the gap of the format at |v| (the subnormal gap below the smallest normal).
+    static func ulps(_ y: Double, _ v: Double, precision: Int, minimumExponent: Int) -> Double {
+        if v == 0 { return y == 0 ? 0 : .infinity }
+        let e = Swift.max(Int(v.exponent), minimumExponent)
+        return abs(y - v) / Double(sign: .plus, exponent: e - precision + 1, significand: 1)
+    }
+
+    @Test("f32 in binary32 arithmetic: forward within 3 ulps, f′ within 5 (through its zero) on sampled inputs; special values exact")
+    func singleArithmetic() throws {
+        for (kind, r, bound) in [(KernelLowering.Kind.forward, mish.function, 3.0), (.backward, mish.derivative, 5.0)] {
+            let ir = try mish.kernel(kind, type: .f32, fast: true)
+            var worst = 0.0, worstX: Float = 0
+            var xs = testInputs(count: 20_000, seed: "kernels.fast.\(kind.rawValue)").filter(\.isFinite)
+            var x0 = Float(-1.1924312145154952) - 0.3
+            while x0 < -0.89 { xs.append(x0); x0 += 0x1p-10 }
+            for x in xs {
+                let e = r.enclosure(at: BigInterval(BigFloat(Double(x), precision: 128)))
+                guard e.isBounded else { continue }
+                let y = KernelInterpreter.evaluate(ir, [Double(x), 1])[0]
+                let err = KernelFastTierTests.ulps(y, e.midpoint.toDouble(), precision: 24, minimumExponent: -126)
+                if err > worst { (worst, worstX) = (err, x) }
+            }
+            #expect(worst <= bound, "\(kind): \(worst) ulp at x = \(worstX)")
+        }
+        let ir = try mish.kernel(.forward, type: .f32, fast: true)
+        let special = [Float.nan, .infinity, -.infinity, 0.0, -0.0].map { Float(KernelInterpreter.evaluate(ir, [Double($0)])[0]) }
+        #expect(special[0].isNaN && special[1] == .infinity)
+        #expect(special[2] == 0 && special[2].sign == .minus, "mish(-inf) is -0")
+        #expect(special[3] == 0 && special[3].sign == .plus && special[4] == 0 && special[4].sign == .minus, "mish(±0) = ±0")
+    }
+
+    @Test("f16 and bf16 computed in binary32: every input within one ulp, compiled kernel equal to the interpreter",
+          arguments: [KernelLowering.OutputType.f16, .bf16])
+    func halfTypes(_ type: KernelLowering.OutputType) throws {
+        let ir = try mish.kernel(.forward, type: type, fast: true)
+        let kernel = try CompiledKernel(CEmitter(name: "mish", kind: .forward, type: type, ir: ir, description: ["test"]))
+        let xs = (0...UInt16.max).map { $0 }
+        var out = [UInt16](repeating: 0, count: xs.count)
+        typealias F = @convention(c) (UnsafePointer<UInt16>, UnsafeMutablePointer<UInt16>, Int) -> Void
+        kernel.symbol("mish_forward_\(type.rawValue)", as: F.self)(xs, &out, xs.count)
+        var mismatches: [UInt16] = [], beyondOneUlp: [Double] = []
+        for (i, h) in xs.enumerated() {
+            let x = HalfBits.decode(h, type), y = HalfBits.decode(out[i], type)
+            let interpreted = HalfBits.nearest(KernelInterpreter.evaluate(ir, [x])[0], type)
+            if !(y == interpreted && y.sign == interpreted.sign) && !(y.isNaN && interpreted.isNaN) { mismatches.append(h) }
+            guard x.isFinite else { continue }
+            let e = mish.function.enclosure(at: BigInterval(BigFloat(x, precision: 128)))
+            guard e.isBounded, abs(e.midpoint.toDouble()) < 60000 else { continue }
+            if KernelFastTierTests.ulps(y, e.midpoint.toDouble(), precision: type.precision, minimumExponent: type.minimumExponent) >= 1 {
+                beyondOneUlp.append(x)
+            }
+        }
+        #expect(mismatches.isEmpty, "kernel differs from the interpreter at \(mismatches.prefix(5))")
+        #expect(beyondOneUlp.isEmpty, "one ulp or more off at \(beyondOneUlp.prefix(5))")
+    }
+
+    @Test("the split form: f = x + x·R/Q with one fma, the limit at ±∞ and the signed zero selected")
+    func splitForm() throws {
+        let ir = try mish.kernel(.forward, type: .f32, fast: true)
+        let fused = ir.live.contains { i in
+            if case .fma(_, let b, let c) = ir.operations[i], case .input(0) = ir.operations[b], case .multiply = ir.operations[c] { return true }
+            return false
+        }
+        #expect(fused, "the correction x·(R/Q) and the limit x fuse into one fma")
+        let exact = try mish.kernel(.forward, type: .f32)
+        #expect(!exact.live.contains { if case .constant(let bits) = exact.operations[$0] { return Double(bitPattern: bits).isInfinite }; return false },
+                "the exact tiers keep the unsplit form")
     }
 }

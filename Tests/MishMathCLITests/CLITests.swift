@@ -382,9 +382,24 @@ struct CodegenCommandTests {
         let gelu = try CLI.run(["codegen", "gelu(x)"])
         #expect(gelu.status == 1 && gelu.stderr.contains("exp-rational"))
         let f64 = try CLI.run(["codegen", "--dtype", "f64"])
-        #expect(f64.status == 64 && f64.stderr.contains("f64"))
+        #expect(f64.status == 64 && f64.stderr.contains("f64") && f64.stderr.contains("--accuracy fast"))
         let name = try CLI.run(["codegen", "--name", "9lives"])
         #expect(name.status == 64 && name.stderr.contains("--name"))
+    }
+
+    @Test("the fast tier: binary32 arithmetic, its bound measured into the header, and verify reports the same maximum")
+    func fastTier() throws {
+        let r = try CLI.run(["codegen", "--target", "c", "--kernel", "forward", "--dtype", "f16", "--accuracy", "fast"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("fmaf(") && r.stdout.contains("static inline float mish_expf_mantissa(float a)"))
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.contains("measured bound: y max ") })
+        let claimed = try #require(Double(line.components(separatedBy: "y max ")[1].split(separator: " ")[0]))
+        let (v, report) = try VerifyCommandTests.report(["--dtype", "f16", "--accuracy", "fast"])
+        #expect(v.status == 0, "\(v.stderr)")
+        let measured = try #require(report?.results.first?.maxError)
+        #expect(abs(measured - claimed) <= 0.0005 * max(1, claimed), "header \(claimed), verify \(measured)")
+        let f64 = try CLI.run(["codegen", "--target", "cuda", "--kernel", "backward", "--dtype", "f64", "--accuracy", "fast"])
+        #expect(f64.status == 0 && f64.stdout.contains("__fma_rn(") && f64.stdout.contains("measured bound: dx (dy = 1) max"), "\(f64.stderr)")
     }
 }
 

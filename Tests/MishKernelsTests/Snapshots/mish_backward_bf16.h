@@ -1,7 +1,8 @@
 /*
  * snapshot of mish backward bf16
+ * exp: the argument -|x| is raised to -188 (every input beyond returns a threshold's limit, or the form's value does not depend on e^-|x| there), so e^a is q times one normal power of two
  * series: |x - x0| < 1/64 around the zero x0 = -1.1924312145154952 -4.85e-17 of f: degree-9 Taylor series at x0 (x0 a double-double from the certified root finder), so the relative error stays bounded through the zero
- * threshold: x < -752: |f(x) - 0| < 2^-1075 (interval evaluation at x = -752; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f64
+ * threshold: x < -187: |f(x) - 0| < 2^-262 (interval evaluation at x = -187; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which times any finite dy of the output type rounds to 0 there (with the sign of dy times -0)
  * threshold: x > 21: |f(x) - 1| < 2^-54 (interval evaluation at x = 21; f - 1 and f' keep one sign beyond 16, so |f - 1| decreases toward +inf), which rounds to 1 in f64
  */
 #ifndef MISH_BACKWARD_BF16_H
@@ -60,6 +61,15 @@ static inline double mish_exp_scale(double v, double a, int m) {
     const int64_t e1 = (e < -1000) ? -1000 : e;
     const int64_t e2 = (e - e1 < -1022) ? -1022 : e - e1;
     return v * mish_pow2(e1) * mish_pow2(e2);
+}
+
+/* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
+static inline double mish_exp_scale_normal(double v, double a, int m) {
+    const double b = (a < -1000.0) ? -1000.0 : a;
+    const double t = fma(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    uint64_t tb;
+    memcpy(&tb, &t, sizeof tb);
+    return v * mish_pow2((int64_t)m * (int64_t)(tb - UINT64_C(0x4338000000000000)));
 }
 
 /* hi + lo rounded to odd (|lo| <= ulp(hi)/2): hi, or its neighbour toward lo when lo != 0 and hi is even;
@@ -137,71 +147,73 @@ static inline uint16_t mish_double_to_bf16(double v) {
 
 static inline uint16_t mish_backward_bf16_scalar(uint16_t x, uint16_t dy) {
     const double v0 = mish_bf16_to_double(x);
-    const double v1 = mish_bf16_to_double(dy);
-    const double v2 = 0.0;
-    const double v3 = fabs(v0);
-    const double v4 = -v3;
-    const double v5 = mish_exp_mantissa(v4);
-    const double v6 = mish_exp_scale(v5, v4, 1);
-    const double v7 = 4.0;
-    const double v8 = (v0 < v2) ? v2 : v7;
-    const double v9 = fma(v8, v6, v8);
-    const double v10 = (v0 < v2) ? v7 : v2;
-    const double v11 = fma(v9, v6, v10);
-    const double v12 = fma(v11, v6, v10);
-    const double v13 = 1.0;
-    const double v14 = (v0 < v2) ? v13 : v7;
-    const double v15 = 6.0;
-    const double v16 = (v0 < v2) ? v7 : v15;
-    const double v17 = fma(v14, v6, v16);
-    const double v18 = (v0 < v2) ? v15 : v7;
-    const double v19 = fma(v17, v6, v18);
-    const double v20 = (v0 < v2) ? v7 : v13;
-    const double v21 = fma(v19, v6, v20);
-    const double v22 = fma(v12, v0, v21);
-    const double v23 = 8.0;
-    const double v24 = (v0 < v2) ? v7 : v23;
-    const double v25 = fma(v14, v6, v24);
-    const double v26 = fma(v25, v6, v23);
-    const double v27 = (v0 < v2) ? v23 : v7;
-    const double v28 = fma(v26, v6, v27);
-    const double v29 = fma(v28, v6, v20);
-    const double v30 = v22 / v29;
-    const double v31 = v30 * v5;
-    const double v32 = mish_exp_scale(v31, v4, 1);
-    const double v33 = (v0 < v2) ? v32 : v30;
-    const double v34 = -0x1.31432c0d12d84p+0;
-    const double v35 = v0 - v34;
-    const double v36 = -0x1.bf319154da21p-55;
-    const double v37 = v35 - v36;
-    const double v38 = 0x1.0a7954e86867p-12;
-    const double v39 = 0x1.03799182b217fp-10;
-    const double v40 = fma(v38, v37, v39);
-    const double v41 = 0x1.1e5e184a0fep-10;
-    const double v42 = fma(v40, v37, v41);
-    const double v43 = -0x1.b87ddfb51b745p-9;
-    const double v44 = fma(v42, v37, v43);
-    const double v45 = -0x1.03369d4ac90fap-6;
-    const double v46 = fma(v44, v37, v45);
-    const double v47 = -0x1.4c222fe64d4fbp-6;
-    const double v48 = fma(v46, v37, v47);
-    const double v49 = 0x1.574f121a868dbp-5;
-    const double v50 = fma(v48, v37, v49);
-    const double v51 = 0x1.a34a251d8ad7bp-3;
-    const double v52 = fma(v50, v37, v51);
-    const double v53 = 0x1.115acb42500bbp-2;
-    const double v54 = fma(v52, v37, v53);
-    const double v55 = v54 * v37;
-    const double v56 = fabs(v37);
-    const double v57 = 0x1p-6;
-    const double v58 = (v56 < v57) ? v55 : v33;
-    const double v59 = -752.0;
-    const double v60 = -0.0;
-    const double v61 = (v0 < v59) ? v60 : v58;
-    const double v62 = 21.0;
-    const double v63 = (v62 < v0) ? v13 : v61;
-    const double v64 = v1 * v63;
-    return mish_double_to_bf16(v64);
+    const double v1 = 0.0;
+    const double v2 = fabs(v0);
+    const double v3 = -v2;
+    const double v4 = -188.0;
+    const double v5 = (v3 < v4) ? v4 : v3;
+    const double v6 = mish_exp_mantissa(v5);
+    const double v7 = mish_exp_scale_normal(v6, v5, 1);
+    const double v8 = 4.0;
+    const double v9 = (v0 < v1) ? v1 : v8;
+    const double v10 = fma(v9, v7, v9);
+    const double v11 = (v0 < v1) ? v8 : v1;
+    const double v12 = fma(v10, v7, v11);
+    const double v13 = fma(v12, v7, v11);
+    const double v14 = 1.0;
+    const double v15 = (v0 < v1) ? v14 : v8;
+    const double v16 = 6.0;
+    const double v17 = (v0 < v1) ? v8 : v16;
+    const double v18 = fma(v15, v7, v17);
+    const double v19 = (v0 < v1) ? v16 : v8;
+    const double v20 = fma(v18, v7, v19);
+    const double v21 = (v0 < v1) ? v8 : v14;
+    const double v22 = fma(v20, v7, v21);
+    const double v23 = fma(v13, v0, v22);
+    const double v24 = 8.0;
+    const double v25 = (v0 < v1) ? v8 : v24;
+    const double v26 = fma(v15, v7, v25);
+    const double v27 = fma(v26, v7, v24);
+    const double v28 = (v0 < v1) ? v24 : v8;
+    const double v29 = fma(v27, v7, v28);
+    const double v30 = fma(v29, v7, v21);
+    const double v31 = v23 / v30;
+    const double v32 = v31 * v6;
+    const double v33 = mish_exp_scale_normal(v32, v5, 1);
+    const double v34 = (v0 < v1) ? v33 : v31;
+    const double v35 = -0x1.31432c0d12d84p+0;
+    const double v36 = v0 - v35;
+    const double v37 = -0x1.bf319154da21p-55;
+    const double v38 = v36 - v37;
+    const double v39 = 0x1.0a7954e86867p-12;
+    const double v40 = 0x1.03799182b217fp-10;
+    const double v41 = fma(v39, v38, v40);
+    const double v42 = 0x1.1e5e184a0fep-10;
+    const double v43 = fma(v41, v38, v42);
+    const double v44 = -0x1.b87ddfb51b745p-9;
+    const double v45 = fma(v43, v38, v44);
+    const double v46 = -0x1.03369d4ac90fap-6;
+    const double v47 = fma(v45, v38, v46);
+    const double v48 = -0x1.4c222fe64d4fbp-6;
+    const double v49 = fma(v47, v38, v48);
+    const double v50 = 0x1.574f121a868dbp-5;
+    const double v51 = fma(v49, v38, v50);
+    const double v52 = 0x1.a34a251d8ad7bp-3;
+    const double v53 = fma(v51, v38, v52);
+    const double v54 = 0x1.115acb42500bbp-2;
+    const double v55 = fma(v53, v38, v54);
+    const double v56 = v55 * v38;
+    const double v57 = fabs(v38);
+    const double v58 = 0x1p-6;
+    const double v59 = (v57 < v58) ? v56 : v34;
+    const double v60 = -187.0;
+    const double v61 = -0.0;
+    const double v62 = (v0 < v60) ? v61 : v59;
+    const double v63 = 21.0;
+    const double v64 = (v63 < v0) ? v14 : v62;
+    const double v65 = mish_bf16_to_double(dy);
+    const double v66 = v65 * v64;
+    return mish_double_to_bf16(v66);
 }
 
 void mish_backward_bf16(const uint16_t *restrict x, const uint16_t *restrict dy, uint16_t *restrict dx, size_t n);

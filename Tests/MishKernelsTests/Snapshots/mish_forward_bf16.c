@@ -1,5 +1,6 @@
 /*
  * snapshot of mish forward bf16
+ * exp: the argument -|x| is raised to -700 (every input beyond returns a threshold's limit, or the form's value does not depend on e^-|x| there), so e^a is q times one normal power of two
  * threshold: x < -98: |f(x) - 0| < 2^-134 (interval evaluation at x = -98; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in bf16
  */
 /* gcc if-converts the branch-free selects (and so vectorises the loop) only when it may assume that

@@ -1,5 +1,6 @@
 /*
  * snapshot of mish forward f32
+ * exp: the argument -|x| is raised to -700 (every input beyond returns a threshold's limit, or the form's value does not depend on e^-|x| there), so e^a is q times one normal power of two
  * threshold: x < -109: |f(x) - 0| < 2^-150 (interval evaluation at x = -109; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f32
  */
 #include <cuda_runtime.h>
@@ -49,6 +50,13 @@ __device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
     return __dmul_rn(__dmul_rn(v, mish_pow2(e1)), mish_pow2(e2));
 }
 
+/* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
+__device__ __forceinline__ double mish_exp_scale_normal(double v, double a, int m) {
+    const double b = (a < -1000.0) ? -1000.0 : a;
+    const double t = __fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    return __dmul_rn(v, mish_pow2((long long)m * (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL)));
+}
+
 /* hi + lo rounded to odd (the C kernel's bit step). */
 __device__ __forceinline__ double mish_round_to_odd(double hi, double lo) {
     unsigned long long b = (unsigned long long)__double_as_longlong(hi);
@@ -63,24 +71,26 @@ __device__ __forceinline__ float mish_forward_f32_scalar(float x) {
     const double v1 = 0.0;
     const double v2 = fabs(v0);
     const double v3 = -v2;
-    const double v4 = mish_exp_mantissa(v3);
-    const double v5 = mish_exp_scale(v4, v3, 1);
-    const double v6 = 1.0;
-    const double v7 = 2.0;
-    const double v8 = (v0 < v1) ? v6 : v7;
-    const double v9 = (v0 < v1) ? v7 : v6;
-    const double v10 = __fma_rn(v8, v5, v9);
-    const double v11 = __dmul_rn(v10, v0);
-    const double v12 = __fma_rn(v8, v5, v7);
-    const double v13 = __fma_rn(v12, v5, v9);
-    const double v14 = __ddiv_rn(v11, v13);
-    const double v15 = __dmul_rn(v14, v4);
-    const double v16 = mish_exp_scale(v15, v3, 1);
-    const double v17 = (v0 < v1) ? v16 : v14;
-    const double v18 = -109.0;
-    const double v19 = -0.0;
-    const double v20 = (v0 < v18) ? v19 : v17;
-    return __double2float_rn(v20);
+    const double v4 = -700.0;
+    const double v5 = (v3 < v4) ? v4 : v3;
+    const double v6 = mish_exp_mantissa(v5);
+    const double v7 = mish_exp_scale_normal(v6, v5, 1);
+    const double v8 = 1.0;
+    const double v9 = 2.0;
+    const double v10 = (v0 < v1) ? v8 : v9;
+    const double v11 = (v0 < v1) ? v9 : v8;
+    const double v12 = __fma_rn(v10, v7, v11);
+    const double v13 = __dmul_rn(v12, v0);
+    const double v14 = __fma_rn(v10, v7, v9);
+    const double v15 = __fma_rn(v14, v7, v11);
+    const double v16 = __ddiv_rn(v13, v15);
+    const double v17 = __dmul_rn(v16, v6);
+    const double v18 = mish_exp_scale_normal(v17, v5, 1);
+    const double v19 = (v0 < v1) ? v18 : v16;
+    const double v20 = -109.0;
+    const double v21 = -0.0;
+    const double v22 = (v0 < v20) ? v21 : v19;
+    return __double2float_rn(v22);
 }
 
 /* Grid-stride over groups of 4 with 128-bit loads and stores (all pointers 16-byte aligned), then

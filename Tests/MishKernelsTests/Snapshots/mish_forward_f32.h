@@ -1,5 +1,6 @@
 /*
  * snapshot of mish forward f32
+ * exp: the argument -|x| is raised to -700 (every input beyond returns a threshold's limit, or the form's value does not depend on e^-|x| there), so e^a is q times one normal power of two
  * threshold: x < -109: |f(x) - 0| < 2^-150 (interval evaluation at x = -109; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f32
  */
 #ifndef MISH_FORWARD_F32_H
@@ -60,6 +61,15 @@ static inline double mish_exp_scale(double v, double a, int m) {
     return v * mish_pow2(e1) * mish_pow2(e2);
 }
 
+/* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
+static inline double mish_exp_scale_normal(double v, double a, int m) {
+    const double b = (a < -1000.0) ? -1000.0 : a;
+    const double t = fma(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    uint64_t tb;
+    memcpy(&tb, &t, sizeof tb);
+    return v * mish_pow2((int64_t)m * (int64_t)(tb - UINT64_C(0x4338000000000000)));
+}
+
 /* hi + lo rounded to odd (|lo| <= ulp(hi)/2): hi, or its neighbour toward lo when lo != 0 and hi is even;
  * rounding that once more to float (or half) rounds hi + lo correctly. */
 static inline double mish_round_to_odd(double hi, double lo) {
@@ -78,24 +88,26 @@ static inline float mish_forward_f32_scalar(float x) {
     const double v1 = 0.0;
     const double v2 = fabs(v0);
     const double v3 = -v2;
-    const double v4 = mish_exp_mantissa(v3);
-    const double v5 = mish_exp_scale(v4, v3, 1);
-    const double v6 = 1.0;
-    const double v7 = 2.0;
-    const double v8 = (v0 < v1) ? v6 : v7;
-    const double v9 = (v0 < v1) ? v7 : v6;
-    const double v10 = fma(v8, v5, v9);
-    const double v11 = v10 * v0;
-    const double v12 = fma(v8, v5, v7);
-    const double v13 = fma(v12, v5, v9);
-    const double v14 = v11 / v13;
-    const double v15 = v14 * v4;
-    const double v16 = mish_exp_scale(v15, v3, 1);
-    const double v17 = (v0 < v1) ? v16 : v14;
-    const double v18 = -109.0;
-    const double v19 = -0.0;
-    const double v20 = (v0 < v18) ? v19 : v17;
-    return (float)v20;
+    const double v4 = -700.0;
+    const double v5 = (v3 < v4) ? v4 : v3;
+    const double v6 = mish_exp_mantissa(v5);
+    const double v7 = mish_exp_scale_normal(v6, v5, 1);
+    const double v8 = 1.0;
+    const double v9 = 2.0;
+    const double v10 = (v0 < v1) ? v8 : v9;
+    const double v11 = (v0 < v1) ? v9 : v8;
+    const double v12 = fma(v10, v7, v11);
+    const double v13 = v12 * v0;
+    const double v14 = fma(v10, v7, v9);
+    const double v15 = fma(v14, v7, v11);
+    const double v16 = v13 / v15;
+    const double v17 = v16 * v6;
+    const double v18 = mish_exp_scale_normal(v17, v5, 1);
+    const double v19 = (v0 < v1) ? v18 : v16;
+    const double v20 = -109.0;
+    const double v21 = -0.0;
+    const double v22 = (v0 < v20) ? v21 : v19;
+    return (float)v22;
 }
 
 void mish_forward_f32(const float *restrict x, float *restrict y, size_t n);

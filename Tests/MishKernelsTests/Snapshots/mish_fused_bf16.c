@@ -1,5 +1,6 @@
 /*
  * snapshot of mish fused bf16
+ * exp: the argument -|x| is raised to -700 (every input beyond returns a threshold's limit, or the form's value does not depend on e^-|x| there), so e^a is q times one normal power of two
  * threshold: x < -98: |f(x) - 0| < 2^-134 (interval evaluation at x = -98; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in bf16
  * series: |x - x0| < 1/64 around the zero x0 = -1.1924312145154952 -4.85e-17 of f: degree-9 Taylor series at x0 (x0 a double-double from the certified root finder), so the relative error stays bounded through the zero
  * threshold: x < -98: |f(x) - 0| < 2^-134 (interval evaluation at x = -98; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in bf16

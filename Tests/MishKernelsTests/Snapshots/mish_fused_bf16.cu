@@ -1,5 +1,6 @@
 /*
  * snapshot of mish fused bf16
+ * exp: the argument -|x| is raised to -700 (every input beyond returns a threshold's limit, or the form's value does not depend on e^-|x| there), so e^a is q times one normal power of two
  * threshold: x < -98: |f(x) - 0| < 2^-134 (interval evaluation at x = -98; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in bf16
  * series: |x - x0| < 1/64 around the zero x0 = -1.1924312145154952 -4.85e-17 of f: degree-9 Taylor series at x0 (x0 a double-double from the certified root finder), so the relative error stays bounded through the zero
  * threshold: x < -98: |f(x) - 0| < 2^-134 (interval evaluation at x = -98; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in bf16
@@ -52,6 +53,13 @@ __device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
     return __dmul_rn(__dmul_rn(v, mish_pow2(e1)), mish_pow2(e2));
 }
 
+/* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
+__device__ __forceinline__ double mish_exp_scale_normal(double v, double a, int m) {
+    const double b = (a < -1000.0) ? -1000.0 : a;
+    const double t = __fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    return __dmul_rn(v, mish_pow2((long long)m * (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL)));
+}
+
 /* hi + lo rounded to odd (the C kernel's bit step). */
 __device__ __forceinline__ double mish_round_to_odd(double hi, double lo) {
     unsigned long long b = (unsigned long long)__double_as_longlong(hi);
@@ -66,79 +74,81 @@ __device__ __forceinline__ void mish_fused_bf16_scalar(__nv_bfloat16 x, __nv_bfl
     const double v1 = 0.0;
     const double v2 = fabs(v0);
     const double v3 = -v2;
-    const double v4 = mish_exp_mantissa(v3);
-    const double v5 = mish_exp_scale(v4, v3, 1);
-    const double v6 = 1.0;
-    const double v7 = 2.0;
-    const double v8 = (v0 < v1) ? v6 : v7;
-    const double v9 = (v0 < v1) ? v7 : v6;
-    const double v10 = __fma_rn(v8, v5, v9);
-    const double v11 = __dmul_rn(v10, v0);
-    const double v12 = __fma_rn(v8, v5, v7);
-    const double v13 = __fma_rn(v12, v5, v9);
-    const double v14 = __ddiv_rn(v11, v13);
-    const double v15 = __dmul_rn(v14, v4);
-    const double v16 = mish_exp_scale(v15, v3, 1);
-    const double v17 = (v0 < v1) ? v16 : v14;
-    const double v18 = -98.0;
-    const double v19 = -0.0;
-    const double v20 = (v0 < v18) ? v19 : v17;
-    const double v21 = 4.0;
-    const double v22 = (v0 < v1) ? v1 : v21;
-    const double v23 = __fma_rn(v22, v5, v22);
-    const double v24 = (v0 < v1) ? v21 : v1;
-    const double v25 = __fma_rn(v23, v5, v24);
-    const double v26 = __fma_rn(v25, v5, v24);
-    const double v27 = (v0 < v1) ? v6 : v21;
-    const double v28 = 6.0;
-    const double v29 = (v0 < v1) ? v21 : v28;
-    const double v30 = __fma_rn(v27, v5, v29);
-    const double v31 = (v0 < v1) ? v28 : v21;
-    const double v32 = __fma_rn(v30, v5, v31);
-    const double v33 = (v0 < v1) ? v21 : v6;
-    const double v34 = __fma_rn(v32, v5, v33);
-    const double v35 = __fma_rn(v26, v0, v34);
-    const double v36 = 8.0;
-    const double v37 = (v0 < v1) ? v21 : v36;
-    const double v38 = __fma_rn(v27, v5, v37);
-    const double v39 = __fma_rn(v38, v5, v36);
-    const double v40 = (v0 < v1) ? v36 : v21;
-    const double v41 = __fma_rn(v39, v5, v40);
-    const double v42 = __fma_rn(v41, v5, v33);
-    const double v43 = __ddiv_rn(v35, v42);
-    const double v44 = __dmul_rn(v43, v4);
-    const double v45 = mish_exp_scale(v44, v3, 1);
-    const double v46 = (v0 < v1) ? v45 : v43;
-    const double v47 = -0x1.31432c0d12d84p+0;
-    const double v48 = __dsub_rn(v0, v47);
-    const double v49 = -0x1.bf319154da21p-55;
-    const double v50 = __dsub_rn(v48, v49);
-    const double v51 = 0x1.0a7954e86867p-12;
-    const double v52 = 0x1.03799182b217fp-10;
-    const double v53 = __fma_rn(v51, v50, v52);
-    const double v54 = 0x1.1e5e184a0fep-10;
-    const double v55 = __fma_rn(v53, v50, v54);
-    const double v56 = -0x1.b87ddfb51b745p-9;
-    const double v57 = __fma_rn(v55, v50, v56);
-    const double v58 = -0x1.03369d4ac90fap-6;
-    const double v59 = __fma_rn(v57, v50, v58);
-    const double v60 = -0x1.4c222fe64d4fbp-6;
-    const double v61 = __fma_rn(v59, v50, v60);
-    const double v62 = 0x1.574f121a868dbp-5;
-    const double v63 = __fma_rn(v61, v50, v62);
-    const double v64 = 0x1.a34a251d8ad7bp-3;
-    const double v65 = __fma_rn(v63, v50, v64);
-    const double v66 = 0x1.115acb42500bbp-2;
-    const double v67 = __fma_rn(v65, v50, v66);
-    const double v68 = __dmul_rn(v67, v50);
-    const double v69 = fabs(v50);
-    const double v70 = 0x1p-6;
-    const double v71 = (v69 < v70) ? v68 : v46;
-    const double v72 = (v0 < v18) ? v19 : v71;
-    const double v73 = 16.0;
-    const double v74 = (v73 < v0) ? v6 : v72;
-    *y = __double2bfloat16(v20);
-    *dydx = __double2bfloat16(v74);
+    const double v4 = -700.0;
+    const double v5 = (v3 < v4) ? v4 : v3;
+    const double v6 = mish_exp_mantissa(v5);
+    const double v7 = mish_exp_scale_normal(v6, v5, 1);
+    const double v8 = 1.0;
+    const double v9 = 2.0;
+    const double v10 = (v0 < v1) ? v8 : v9;
+    const double v11 = (v0 < v1) ? v9 : v8;
+    const double v12 = __fma_rn(v10, v7, v11);
+    const double v13 = __dmul_rn(v12, v0);
+    const double v14 = __fma_rn(v10, v7, v9);
+    const double v15 = __fma_rn(v14, v7, v11);
+    const double v16 = __ddiv_rn(v13, v15);
+    const double v17 = __dmul_rn(v16, v6);
+    const double v18 = mish_exp_scale_normal(v17, v5, 1);
+    const double v19 = (v0 < v1) ? v18 : v16;
+    const double v20 = -98.0;
+    const double v21 = -0.0;
+    const double v22 = (v0 < v20) ? v21 : v19;
+    const double v23 = 4.0;
+    const double v24 = (v0 < v1) ? v1 : v23;
+    const double v25 = __fma_rn(v24, v7, v24);
+    const double v26 = (v0 < v1) ? v23 : v1;
+    const double v27 = __fma_rn(v25, v7, v26);
+    const double v28 = __fma_rn(v27, v7, v26);
+    const double v29 = (v0 < v1) ? v8 : v23;
+    const double v30 = 6.0;
+    const double v31 = (v0 < v1) ? v23 : v30;
+    const double v32 = __fma_rn(v29, v7, v31);
+    const double v33 = (v0 < v1) ? v30 : v23;
+    const double v34 = __fma_rn(v32, v7, v33);
+    const double v35 = (v0 < v1) ? v23 : v8;
+    const double v36 = __fma_rn(v34, v7, v35);
+    const double v37 = __fma_rn(v28, v0, v36);
+    const double v38 = 8.0;
+    const double v39 = (v0 < v1) ? v23 : v38;
+    const double v40 = __fma_rn(v29, v7, v39);
+    const double v41 = __fma_rn(v40, v7, v38);
+    const double v42 = (v0 < v1) ? v38 : v23;
+    const double v43 = __fma_rn(v41, v7, v42);
+    const double v44 = __fma_rn(v43, v7, v35);
+    const double v45 = __ddiv_rn(v37, v44);
+    const double v46 = __dmul_rn(v45, v6);
+    const double v47 = mish_exp_scale_normal(v46, v5, 1);
+    const double v48 = (v0 < v1) ? v47 : v45;
+    const double v49 = -0x1.31432c0d12d84p+0;
+    const double v50 = __dsub_rn(v0, v49);
+    const double v51 = -0x1.bf319154da21p-55;
+    const double v52 = __dsub_rn(v50, v51);
+    const double v53 = 0x1.0a7954e86867p-12;
+    const double v54 = 0x1.03799182b217fp-10;
+    const double v55 = __fma_rn(v53, v52, v54);
+    const double v56 = 0x1.1e5e184a0fep-10;
+    const double v57 = __fma_rn(v55, v52, v56);
+    const double v58 = -0x1.b87ddfb51b745p-9;
+    const double v59 = __fma_rn(v57, v52, v58);
+    const double v60 = -0x1.03369d4ac90fap-6;
+    const double v61 = __fma_rn(v59, v52, v60);
+    const double v62 = -0x1.4c222fe64d4fbp-6;
+    const double v63 = __fma_rn(v61, v52, v62);
+    const double v64 = 0x1.574f121a868dbp-5;
+    const double v65 = __fma_rn(v63, v52, v64);
+    const double v66 = 0x1.a34a251d8ad7bp-3;
+    const double v67 = __fma_rn(v65, v52, v66);
+    const double v68 = 0x1.115acb42500bbp-2;
+    const double v69 = __fma_rn(v67, v52, v68);
+    const double v70 = __dmul_rn(v69, v52);
+    const double v71 = fabs(v52);
+    const double v72 = 0x1p-6;
+    const double v73 = (v71 < v72) ? v70 : v48;
+    const double v74 = (v0 < v20) ? v21 : v73;
+    const double v75 = 16.0;
+    const double v76 = (v75 < v0) ? v8 : v74;
+    *y = __double2bfloat16(v22);
+    *dydx = __double2bfloat16(v76);
 }
 
 /* Grid-stride over groups of 8 with 128-bit loads and stores (all pointers 16-byte aligned), then

@@ -1,0 +1,16 @@
+/*
+ * snapshot of mish forward f32, fast tier
+ * threshold: x < -109: |f(x) - 0| < 2^-150 (interval evaluation at x = -109; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f32
+ */
+/* gcc if-converts the branch-free selects (and so vectorises the loop) only when it may assume that
+   floating-point operations do not trap; results and rounding are unchanged. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-trapping-math")
+#endif
+#include "mish_forward_f32.h"
+
+void mish_forward_f32(const float *restrict x, float *restrict y, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        y[i] = mish_forward_f32_scalar(x[i]);
+    }
+}
