@@ -54,7 +54,7 @@ check-kernels: build-release
 
 # The exhaustive f32 sweeps of the shipped correctly-rounded kernels (mish forward, and f' as the backward
 # kernel with dy = 1 plus a million random dy): every one of the 2^32 inputs must be correctly rounded
-# (verify exits 3 otherwise). About 1.5 minutes per sweep on 2 cores.
+# (verify exits 3 otherwise). About 35 s (forward) and 45 s (f') per sweep on 2 cores.
 verify-exhaustive: build-release
 	$(BIN_RELEASE) verify --kernel forward --dtype f32
 	$(BIN_RELEASE) verify --kernel backward --dtype f32

@@ -151,8 +151,23 @@ enum ReferenceSource {
         let shifted = negative.shift != 0 || positive.shift != 0
         let zero = valueAtZero(f)
         let plus = limitValue(f, direction: 1), minus = limitValue(f, direction: -1)
+        let shortcuts = [1, -1].compactMap { direction in SpecialValue.tailShortcut(f, direction: direction).map { (direction, $0) } }
+        let blocks = shortcuts.map { direction, t -> String in
+            let test = direction > 0 ? "xs[i] >= \(literal(t.threshold))" : "xs[i] <= \(literal(-t.threshold))"
+            return """
+                {
+                    int beyond = 1;
+                    for (int i = 0; i < count; i++) beyond &= (\(test)) & (fabs(xs[i]) < INFINITY);
+                    if (beyond) {
+                        for (int i = 0; i < count; i++) { const double x = xs[i]; ys[i] = \(t.value); rs[i] = \(t.radius); }
+                        return;
+                    }
+                }
+            """
+        }
         return """
         void \(name)(const double *xs, double *ys, double *rs, int count) {
+        \(blocks.isEmpty ? "" : "    /* Blocks beyond a far-tail threshold (see ReferenceSource.tailShortcut), answered without evaluation. */\n" + blocks.joined(separator: "\n"))
             for (int i = 0; i < count; i++) {
                 const double x = xs[i];
                 const int neg = x < 0;
@@ -196,6 +211,11 @@ enum ReferenceSource {
     }
 
     /// The integer as a double when it is one exactly.
+    static func exactDouble(_ q: Rational) -> Double? {
+        let v = q.doubleValue
+        return v.isFinite && BigFloat(v, precision: 53).exactRational == q ? v : nil
+    }
+
     static func exactDouble(_ c: BigInt) -> Double? {
         let v = BigFloat(c, precision: 53).toDouble()
         return BigFloat(v, precision: 53).exactRational == Rational(c) ? v : nil
@@ -293,6 +313,60 @@ enum SpecialValue: Equatable {
         let cauchy = 1 + constants.map { abs($0 / constants[top]) }.max()!
         guard magnitude > cauchy * 2 else { return nil }
         return .zero(negative: tailSign(form, direction: x < 0 ? -1 : 1) < 0)
+    }
+
+    /// A threshold T beyond which (|x| ≥ T on the side `direction`) the enclosure needs no evaluation, as C
+    /// expressions in x for the value and the radius; for the side form with s = e^(−|x|) ≤ e^(−T), u = |x|,
+    /// D = Σₘ≥₁|dₘ| and |D(s)| ≥ |d₀| − D·s:
+    /// - numerator divided by s^k (k ≥ 1) and d₀ ≠ 0: |f| ≤ s^k·Σᵢuⁱ·Σₘ|nᵢₘ| / (|d₀| − D·s) < 2⁻¹¹⁰⁰, and u beyond
+    ///   twice Cauchy's bound of the leading term, so f has the tail's sign: the signed zero's representative
+    ///   ±2⁻¹⁰⁷⁴ with radius 0 (as for the shifted forms below 2⁻⁷⁰⁰);
+    /// - k = 0, d₀ ≠ 0 and one row i₀ with nᵢ₀,₀ ≠ 0: f = c·x^i₀ + (Σᵢxⁱ·Σₘ≥₁(nᵢₘ − cᵢdₘ)sᵐ)/D(s) with
+    ///   c = nᵢ₀,₀/d₀ exact in double, and the correction below 2⁻⁶⁰·|c|u^i₀: the value c·x^i₀ (rounded
+    ///   i₀ times) with radius |y|·(2⁻⁶⁰ + (i₀ + 1)·2⁻⁵²).
+    /// Each bound, u^j·e^(−u) with j below T, decreases in u beyond T; it is evaluated in log₂ with doubles
+    /// and four bits of margin (far above their rounding). nil when no T ≤ 2000 qualifies.
+    static func tailShortcut(_ f: ExpRational, direction: Int) -> (threshold: Double, value: String, radius: String)? {
+        let form = direction < 0 ? f.sideForms.negative : f.sideForms.positive
+        guard let d0 = ReferenceSource.exactDouble(form.denominator[0]), d0 != 0 else { return nil }
+        let magnitude = { (b: BigInt) in abs(BigFloat(b, precision: 64).toDouble(rounding: .up)) }
+        let tailD = form.denominator.dropFirst().reduce(0.0) { $0 + magnitude($1) }
+        let rows = form.numerators.enumerated().filter { !$0.element.allSatisfy(\.isZero) }
+        guard !rows.isEmpty else { return nil }
+        let log2e = 1.4426950408889634
+        func log2Denominator(_ u: Double) -> Double { Foundation.log2(abs(d0) - tailD * Foundation.exp(-u)) }
+        if form.shift >= 1 {
+            let constants = form.numerators.map { BigFloat($0[0], precision: 64).toDouble() }
+            guard let top = constants.lastIndex(where: { $0 != 0 }) else { return nil }
+            let cauchy = 1 + constants.map { abs($0 / constants[top]) }.max()!
+            let sign = tailSign(form, direction: direction)
+            for t in stride(from: max(Double(form.numerators.count) + 1, (2 * cauchy).rounded(.up)), through: 2000, by: 1) {
+                guard tailD * Foundation.exp(-t) < abs(d0) / 2 else { continue }
+                let numerator = rows.reduce(0.0) { $0 + Foundation.pow(t, Double($1.offset)) * $1.element.reduce(0.0) { $0 + magnitude($1) } }
+                let bound = -Double(form.shift) * t * log2e + Foundation.log2(numerator) - log2Denominator(t) + 4
+                if bound < -1100 { return (t, sign < 0 ? "-0x1p-1074" : "0x1p-1074", "0.0") }
+            }
+            return nil
+        }
+        let leading = rows.filter { !$0.element[0].isZero }
+        guard leading.count == 1, let i0 = leading.first?.offset else { return nil }
+        let ratio = Rational(form.numerators[i0][0]) / Rational(form.denominator[0])
+        guard let c = ReferenceSource.exactDouble(ratio) else { return nil }
+        let corrections = rows.map { i, row -> (Int, Double) in
+            let ci = i == i0 ? ratio : Rational(0)
+            return (i, row.indices.dropFirst().reduce(0.0) { sum, m in
+                sum + abs((Rational(row[m]) - ci * Rational(form.denominator[m])).doubleValue) * (1 + 0x1p-50) })
+        }
+        for t in stride(from: Double(form.numerators.count) + 1, through: 2000, by: 1) {
+            guard tailD * Foundation.exp(-t) < abs(d0) / 2 else { continue }
+            let sum = corrections.reduce(0.0) { $0 + Foundation.pow(t, Double($1.0 - i0)) * $1.1 }
+            let bound = -t * log2e + Foundation.log2(sum) - Foundation.log2(abs(c)) - log2Denominator(t) + 4
+            if sum == 0 || bound < -60 {
+                let power = i0 == 0 ? ReferenceSource.literal(c) : ([ReferenceSource.literal(c)] + Array(repeating: "x", count: i0)).joined(separator: " * ")
+                return (t, power, "fabs(\(power)) * \(ReferenceSource.literal(0x1p-60 + Double(i0 + 1) * 0x1p-52))")
+            }
+        }
+        return nil
     }
 
     /// f(0) = P₀(1)/Q(1); when it is 0, the sign f approaches 0 with from the side of `negative`, by the

@@ -110,6 +110,23 @@ struct ReferenceTests {
 }
 
 extension ReferenceTests {
+    @Test("blocks in the far tails, answered without evaluation, decide every input as MPFR does", arguments: [
+        CorrectlyRoundedReference.Function.value, .derivative,
+    ])
+    func farTailBlocks(function: CorrectlyRoundedReference.Function) throws {
+        let reference = CorrectlyRoundedReference(.mish)
+        let sweep = try AccuracySweep(reference: reference)
+        for start in [Float(60), 1e5, 3e38, -800, -2e4, -1e6] {
+            let inputs = (0..<UInt64(4096)).map { UInt64(start.bitPattern) + $0 * 97 }
+            let decisions = sweep.fastReferenceDecisions(function, format: .f32, inputs: inputs)
+            for (i, b) in inputs.enumerated() {
+                let x = FloatFormat.f32.value(ofBits: b)
+                let exact = reference.mpfr(function, x: x, format: .f32)
+                #expect(decisions[i] != nil && decisions[i] == exact?.bits, "\(function) at x = \(x)")
+            }
+        }
+    }
+
     @Test("beyond MPFR's exponent range the far tails round to the zero with the sign MPFR finds closer in")
     func farTails() {
         let reference = CorrectlyRoundedReference(.mish)
