@@ -132,6 +132,27 @@ struct KernelTests {
         #expect(worstNearZero <= 1)
     }
 
+    @Test("backward f32: below its −∞ threshold |f′| times the largest finite dy is below half the smallest subnormal")
+    func backwardThresholdCoversEveryDy() throws {
+        let ir = try mish.kernel(.backward, type: .f32)
+        let thresholds = ir.live.compactMap { i -> Double? in
+            guard case .selectLess(let a, let b, _, _) = ir.operations[i], case .input(0) = ir.operations[a],
+                  case .constant(let bits) = ir.operations[b], Double(bitPattern: bits) < -2 else { return nil }
+            return Double(bitPattern: bits)
+        }
+        let t = try #require(thresholds.first)
+        for x in [t, t - 0.5, t - 10] {
+            let e = mish.derivative.enclosure(at: BigInterval(BigFloat(x, precision: 128)))
+            let largest = BigFloat(Double(Float.greatestFiniteMagnitude), precision: 64)
+            let product = BigFloat.max(e.lower.magnitude, e.upper.magnitude).multiplied(by: largest, precision: 64, rounding: .up).value
+            #expect(product < BigFloat(1, precision: 64).scaled(byPowerOfTwo: -150), "x = \(x)")
+            #expect(e.upper.signum < 0, "f′ < 0 there, so dx is the zero of -sign(dy)")
+        }
+        let below = KernelInterpreter.evaluate(ir, [t - 1, Double(Float.greatestFiniteMagnitude)])[0]
+        #expect(below == 0 && below.sign == .minus)
+        #expect(t > -300, "the threshold is the f32 one (near −198), not the double's (near −752)")
+    }
+
     @Test("round-to-odd of a double-double, then rounding to f32, is the pair's correctly rounded value")
     func roundToOddThenFloat() {
         var g = SeededGenerator.forTest("round-to-odd", defaultSeed: 3)

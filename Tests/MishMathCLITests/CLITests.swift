@@ -392,14 +392,14 @@ struct CodegenCommandTests {
         let r = try CLI.run(["codegen", "--target", "c", "--kernel", "forward", "--dtype", "f16", "--accuracy", "fast"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("fmaf(") && r.stdout.contains("static inline float mish_expf_mantissa(float a)"))
-        let line = try #require(r.stdout.split(separator: "\n").first { $0.contains("measured bound: y max ") })
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.contains("measured max error: y max ") })
         let claimed = try #require(Double(line.components(separatedBy: "y max ")[1].split(separator: " ")[0]))
         let (v, report) = try VerifyCommandTests.report(["--dtype", "f16", "--accuracy", "fast"])
         #expect(v.status == 0, "\(v.stderr)")
         let measured = try #require(report?.results.first?.maxError)
         #expect(abs(measured - claimed) <= 0.0005 * max(1, claimed), "header \(claimed), verify \(measured)")
         let f64 = try CLI.run(["codegen", "--target", "cuda", "--kernel", "backward", "--dtype", "f64", "--accuracy", "fast"])
-        #expect(f64.status == 0 && f64.stdout.contains("__fma_rn(") && f64.stdout.contains("measured bound: dx (dy = 1) max"), "\(f64.stderr)")
+        #expect(f64.status == 0 && f64.stdout.contains("__fma_rn(") && f64.stdout.contains("measured max error: dx (dy = 1) max"), "\(f64.stderr)")
     }
 }
 

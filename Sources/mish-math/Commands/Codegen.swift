@@ -41,7 +41,8 @@ struct Codegen: ParsableCommand {
         limit plus a small correction; f64 in double. Its error is measured, not designed: codegen compiles the \
         C kernel of the same operations, measures it against the correctly rounded reference (f16 and bf16: \
         every input; f32: 2^22 random bit patterns; f64: the inputs of `verify --dtype f64 --samples 16384`) and prints the \
-        maximum in the header; `mish-math verify --accuracy fast` sweeps every f32 input. f64 is offered in \
+        maximum in the header (for f16 and bf16 the bound; for f32 and f64 a sample's maximum, which the full \
+        sweep can exceed); `mish-math verify --accuracy fast` sweeps every f32 input. f64 is offered in \
         the fast tier only (faithful f64 needs double-double evaluation, not implemented yet).
 
         Examples:
@@ -187,8 +188,10 @@ struct Codegen: ParsableCommand {
             return String(format: "%@ max %.3g ulp", label, r.maxFiniteError) + (failures > 0 ? " (\(failures) special-value failures)" : "")
         }
         let command = "mish-math verify --kernel \(kernel.rawValue) --dtype \(type.rawValue) --accuracy fast"
-        return "measured bound: \(parts.joined(separator: ", ")) over \(what) and the special values; `\(command)` "
-            + (type == .f64 ? "samples more" : "checks every input")
+        let every = type == .f16 || type == .bf16
+        return "measured max error: \(parts.joined(separator: ", ")) over \(what) and the special values" + (every
+            ? " (every input: this is the bound)"
+            : " (a sample: the maximum over all inputs can be higher; `\(command)` " + (type == .f64 ? "samples more)" : "checks every input)"))
     }
 
     /// The C kernel `codegen --target c` writes (without the fast tier's measured line).
