@@ -51,7 +51,11 @@ public struct KernelLowering {
     ///
     /// `expFloor` A (see ``kernel(_:type:fast:)``): a = max(−|x|, A), and e^(m·a) scaled by one normal power
     /// of two wherever m·k stays above −1022.
-    static func lower(_ r: ExpRational, x: Int, into ir: inout KernelIR, splitLimits: Bool = false, expFloor: Double? = nil) throws -> Int {
+    ///
+    /// `multiplier` (dy of a backward kernel in binary32): the value times it, formed before the final scaling
+    /// by 2^(m·k), so that f′ is never rounded to a binary32 subnormal before dy scales it back up.
+    static func lower(_ r: ExpRational, x: Int, into ir: inout KernelIR, splitLimits: Bool = false, expFloor: Double? = nil,
+                      multiplier: Int? = nil) throws -> Int {
         let (negativeForm, positiveForm) = r.sideForms
         let d = negativeForm.degree
         let precision = ir.arithmetic.precision
@@ -144,6 +148,7 @@ public struct KernelLowering {
                 }
             }
         }
+        if let dy = multiplier { quotient = ir.value(.multiply(quotient, dy)) }
         func scaled(_ m: Int) -> Int {
             if m == 0 { return quotient }
             var w = quotient
@@ -366,13 +371,14 @@ public struct KernelLowering {
     }
 
     /// Replaces `value` by the series within 1/64 of each irrational zero of r.
-    static func withZeroSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR) throws -> Int {
+    static func withZeroSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, multiplier: Int? = nil) throws -> Int {
         var out = value
         for z in try zeroSeries(r, arithmetic: ir.arithmetic) {
             let h = ir.value(.subtract(ir.value(.subtract(x, ir.constant(z.high))), ir.constant(z.low)))
             var acc = ir.constant(z.coefficients.last!)
             for c in z.coefficients.dropLast().reversed() { acc = ir.value(.fma(acc, h, ir.constant(c))) }
-            let series = ir.value(.multiply(acc, h))
+            var series = ir.value(.multiply(acc, h))
+            if let dy = multiplier { series = ir.value(.multiply(series, dy)) }
             out = ir.value(.selectLess(ir.value(.absolute(h)), ir.constant(z.radius), series, out))
             ir.notes.append(z.note)
         }
@@ -419,21 +425,24 @@ public struct KernelLowering {
             ir.notes.append(String(format: "exp: the argument -|x| is raised to %.0f (every input beyond returns a threshold's limit, or "
                 + "the form's value does not depend on e^-|x| there), so e^a is q times one normal power of two", floor))
         }
+        /// In binary32 a backward kernel folds dy in before the final scaling (``lower``), so that a tiny f′
+        /// times a large dy keeps its digits; in double f′ has the exponent range to spare and dy comes last.
+        let folded = kind == .backward && ir.arithmetic == .single ? ir.value(.input(1)) : nil
         var values: [Int] = []
         for (r, rTails) in functions {
-            var out = try KernelLowering.withZeroSeries(r, x: x, value: try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor),
-                                                        into: &ir)
+            let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded)
+            var out = try KernelLowering.withZeroSeries(r, x: x, value: lowered, into: &ir, multiplier: folded)
             if type == .f32 && !fast { out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir) }
             for t in rTails {
-                let bound = ir.constant(t.threshold), limit = ir.constant(t.value)
+                let bound = ir.constant(t.threshold)
+                let limit = folded.map { ir.value(.multiply(ir.constant(t.value), $0)) } ?? ir.constant(t.value)
                 out = t.direction < 0 ? ir.value(.selectLess(x, bound, limit, out)) : ir.value(.selectLess(bound, x, limit, out))
                 ir.notes.append(t.note)
             }
             values.append(out)
         }
-        if kind == .backward {
-            let dy = ir.value(.input(1))
-            ir.outputs = [ir.value(.multiply(dy, values[0]))]
+        if kind == .backward && folded == nil {
+            ir.outputs = [ir.value(.multiply(ir.value(.input(1)), values[0]))]
         } else {
             ir.outputs = values
         }

@@ -390,6 +390,21 @@ struct KernelFastTierTests {
         #expect(special[3] == 0 && special[3].sign == .plus && special[4] == 0 && special[4].sign == .minus, "mish(±0) = ±0")
     }
 
+    @Test("f32 backward in binary32: dy is folded in before the final scaling, so a subnormal-sized f′ times a large dy keeps its digits")
+    func foldedDy() throws {
+        let ir = try mish.kernel(.backward, type: .f32, fast: true)
+        var worst = 0.0
+        for x in stride(from: Float(-103), through: -88, by: 0.37) {
+            for dy in [Float(200), 3e5, -1.5e7] {
+                let y = KernelInterpreter.evaluate(ir, [Double(x), Double(dy)])[0]
+                let e = mish.derivative.enclosure(at: BigInterval(BigFloat(Double(x), precision: 128)))
+                let exact = e.midpoint.toDouble() * Double(dy)
+                worst = max(worst, KernelFastTierTests.ulps(y, exact, precision: 24, minimumExponent: -126))
+            }
+        }
+        #expect(worst <= 5, "\(worst) ulp: f′ rounded to a binary32 subnormal before the product is off by thousands of ulp")
+    }
+
     @Test("f16 and bf16 computed in binary32: every input within one ulp, compiled kernel equal to the interpreter",
           arguments: [KernelLowering.OutputType.f16, .bf16])
     func halfTypes(_ type: KernelLowering.OutputType) throws {
