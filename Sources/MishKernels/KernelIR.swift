@@ -36,6 +36,10 @@ public struct KernelIR: Sendable, Equatable {
         case scaleByExp(Int, Int, Int)
         /// v·2^(m·k) by one multiplication, for kernels whose a keeps m·k ≥ −1022 (2^(m·k) a normal double).
         case scaleByNormalExp(Int, Int, Int)
+        /// v·t·2^(m·k) in binary32 as ((v·2^E1)·t)·2^E2·2^E3 (the factors of ``scaleByExp`` with a third,
+        /// E3, down to 2⁻³⁷⁸): a backward kernel's dy·f′ whose f′ alone would be a subnormal (t = dy), without
+        /// the overflow of v·t before the scaling. Operands v, t, a.
+        case scaleByExpTimes(Int, Int, Int, Int)
         /// a < b ? t : f, branch-free (false for NaN operands).
         case selectLess(Int, Int, Int, Int)
         /// hi + lo rounded to odd, for a double-double with |lo| ≤ ulp(hi)/2: hi when lo = 0 or hi's last
@@ -50,6 +54,7 @@ public struct KernelIR: Sendable, Equatable {
             case .input, .constant: return []
             case .negate(let a), .absolute(let a), .expMantissa(let a): return [a]
             case .scaleByExp(let v, let a, _), .scaleByNormalExp(let v, let a, _): return [v, a]
+            case .scaleByExpTimes(let v, let t, let a, _): return [v, t, a]
             case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
                  .roundToOdd(let a, let b): return [a, b]
             case .fma(let a, let b, let c): return [a, b, c]

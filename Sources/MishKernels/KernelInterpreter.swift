@@ -28,6 +28,7 @@ public enum KernelInterpreter {
             case .expMantissa(let a): v[i] = reduce(v[a], kernel: kernel).q
             case .selectLess(let a, let b, let t, let f): v[i] = v[a] < v[b] ? v[t] : v[f]
             case .scaleByExp(let x, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m, kernel: kernel)
+            case .scaleByExpTimes(let x, let t, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m, kernel: kernel, multiplier: v[t])
             case .scaleByNormalExp(let x, let a, let m): v[i] = v[x] * powerOfTwo(Int64(m) * reduce(v[a], kernel: kernel).k)
             case .roundToOdd(let hi, let lo): v[i] = T(roundToOdd(Double(v[hi]), Double(v[lo])))
             }
@@ -62,15 +63,19 @@ public enum KernelInterpreter {
     static func powerOfTwo<T: BinaryFloatingPoint>(_ e: Int64) -> T { T(sign: .plus, exponent: T.Exponent(e), significand: 1) }
 
     /// v·2^(m·k) as emitted: v·2^E1·2^E2 with E = m·k, E1 = max(E, L), E2 = max(E − E1, emin), where
-    /// L = −1000 (double) or emin (binary32) and emin is the smallest normal exponent.
-    public static func scale<T: BinaryFloatingPoint>(_ v: T, byPowerOfTwoOf a: T, times m: Int, kernel: ExpKernel = .standard) -> T {
+    /// L = −1000 (double) or emin (binary32) and emin is the smallest normal exponent; binary32 has a third
+    /// factor 2^max(E − E1 − E2, emin).
+    public static func scale<T: BinaryFloatingPoint>(_ v: T, byPowerOfTwoOf a: T, times m: Int, kernel: ExpKernel = .standard,
+                                                     multiplier: T = 1) -> T {
         let k = reduce(a, kernel: kernel).k
         let e = Int64(m) * k
         let emin = Int64(kernel.minimumExponent)
         let first = kernel.precision == 53 ? Int64(-1000) : emin
         let e1 = e < first ? first : e
         let e2 = e - e1 < emin ? emin : e - e1
-        return v * powerOfTwo(e1) * powerOfTwo(e2)
+        if kernel.precision == 53 { return v * powerOfTwo(e1) * powerOfTwo(e2) }
+        let e3 = e - e1 - e2 < emin ? emin : e - e1 - e2
+        return v * powerOfTwo(e1) * multiplier * powerOfTwo(e2) * powerOfTwo(e3)
     }
 
     /// ``ExpKernel`` step by step, as emitted.

@@ -46,6 +46,7 @@ extension KernelSource {
             case .expMantissa(let a): e = "\(name)_\(expName)_mantissa(v\(a))"
             case .selectLess(let a, let b, let t, let f): e = "(v\(a) < v\(b)) ? v\(t) : v\(f)"
             case .scaleByExp(let v, let a, let m): e = "\(name)_\(expName)_scale(v\(v), v\(a), \(m))"
+            case .scaleByExpTimes(let v, let t, let a, let m): e = "\(name)_\(expName)_scale_times(v\(v), v\(t), v\(a), \(m))"
             case .scaleByNormalExp(let v, let a, let m): e = "\(name)_\(expName)_scale_normal(v\(v), v\(a), \(m))"
             case .roundToOdd(let hi, let lo): e = "\(name)_round_to_odd(v\(hi), v\(lo))"
             }

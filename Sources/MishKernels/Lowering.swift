@@ -52,8 +52,9 @@ public struct KernelLowering {
     /// `expFloor` A (see ``kernel(_:type:fast:)``): a = max(−|x|, A), and e^(m·a) scaled by one normal power
     /// of two wherever m·k stays above −1022.
     ///
-    /// `multiplier` (dy of a backward kernel in binary32): the value times it, formed before the final scaling
-    /// by 2^(m·k), so that f′ is never rounded to a binary32 subnormal before dy scales it back up.
+    /// `multiplier` (dy of a backward kernel in binary32): the value times it, formed inside the final scaling
+    /// by 2^(m·k) (``KernelIR/Operation/scaleByExpTimes(_:_:_:_:)``), so that f′ is never rounded to a binary32
+    /// subnormal before dy scales it back up, and v·dy cannot overflow first.
     static func lower(_ r: ExpRational, x: Int, into ir: inout KernelIR, splitLimits: Bool = false, expFloor: Double? = nil,
                       multiplier: Int? = nil) throws -> Int {
         let (negativeForm, positiveForm) = r.sideForms
@@ -148,11 +149,11 @@ public struct KernelLowering {
                 }
             }
         }
-        if let dy = multiplier { quotient = ir.value(.multiply(quotient, dy)) }
         func scaled(_ m: Int) -> Int {
-            if m == 0 { return quotient }
+            if m == 0 { return multiplier.map { ir.value(.multiply(quotient, $0)) } ?? quotient }
             var w = quotient
             for _ in 0..<m { w = ir.value(.multiply(w, mantissa)) }
+            if let dy = multiplier { return ir.value(.scaleByExpTimes(w, dy, a, m)) }
             return scale(w, m)
         }
         if negativeForm.shift == positiveForm.shift { return scaled(negativeForm.shift) }
@@ -408,7 +409,7 @@ public struct KernelLowering {
         func tails(_ r: ExpRational, backward: Bool = false) throws -> [Tail] {
             try [-1, 1].compactMap { direction -> Tail? in
                 let thresholdType = backward ? (ir.arithmetic == .single ? .f32 : .f64) : type
-                let zeroBound = backward && ir.arithmetic == .double && type != .f64 ? type.zeroBoundExponent - type.maximumExponent - 1 : nil
+                let zeroBound = backward && type != .f64 ? type.zeroBoundExponent - type.maximumExponent - 1 : nil
                 guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: thresholdType, zeroBoundExponent: zeroBound)
                 else { return nil }
                 return (direction, t.threshold, t.value, t.note)

@@ -9,7 +9,8 @@
 ///     e^a ≈ p(r)·2^E1·2^E2              p of degree 13 with coefficients 1/i! rounded to double, |r| ≤ ln2/2;
 ///                                        E1 = max(k, −1000), E2 = k − E1: only the last product can round
 ///
-/// and for binary32 the same with a' = max(a, −150), 1.5·2²³, a 16-bit ln2hi, degree 7 and E1 = max(k, −126).
+/// and for binary32 the same with a' = max(a, −300) (a backward kernel's dy·f′ reaches below 2⁻²⁵²), 1.5·2²³, a
+/// 16-bit ln2hi, degree 7 and E1, E2, E3 ≥ −126.
 /// Every constant is computed here in MPFR; `relativeErrorBound` is proven by interval arithmetic over
 /// the reduced range (truncation and coefficient rounding) plus a bound on the rounding of the reduction
 /// and of Horner's rule with fma.
@@ -39,7 +40,7 @@ public struct ExpKernel: Sendable {
         self.precision = precision
         let isDouble = precision == 53
         degree = isDouble ? 13 : 7
-        lowestArgument = isDouble ? -1000 : -150
+        lowestArgument = isDouble ? -1000 : -300
         minimumExponent = isDouble ? -1022 : -126
         roundingShift = 1.5 * Double(sign: .plus, exponent: precision - 1, significand: 1)
         let p = 256
@@ -61,14 +62,14 @@ public struct ExpKernel: Sendable {
                                                   unitRoundoff: Double(sign: .plus, exponent: -precision, significand: 1))
     }
 
-    /// sup |p(r)e^(−r) − 1| over |r| ≤ ln2/2 + 2⁻⁴⁰ (binary32: 2⁻¹⁶, k may be off by one there) by interval branch-and-bound at 128 bits, plus the
+    /// sup |p(r)e^(−r) − 1| over |r| ≤ ln2/2 + 2⁻⁴⁰ (binary32: 2⁻¹⁵, k may be off by one there) by interval branch-and-bound at 128 bits, plus the
     /// reduction error (|k| ≤ largestK times |ln2 − ln2hi − ln2lo|, relative to e^r) and Horner's rounding
     /// (with fma each step rounds once: at most (2·degree + 3)·u relative, since all terms are positive
     /// for r ≥ 0 and alternate with decreasing size for r < 0, bounded by Σ|cᵢ||r|ⁱ/p(r) ≤ e^(2·0.35)),
     /// and the two scalings by powers of two, which are exact for normal results.
     static func proveBound(_ cs: [Double], ln2High: Double, ln2Low: Double, ln2: BigFloat, largestK: Int, unitRoundoff u: Double) -> Double {
         let p = 128
-        let half = ln2.scaled(byPowerOfTwo: -1).adding(BigFloat(1, precision: 64).scaled(byPowerOfTwo: u < 0x1p-40 ? -40 : -16), precision: p, rounding: .up).value
+        let half = ln2.scaled(byPowerOfTwo: -1).adding(BigFloat(1, precision: 64).scaled(byPowerOfTwo: u < 0x1p-40 ? -40 : -15), precision: p, rounding: .up).value
         let pieces = 256
         // d/dr [p(r)e^(−r)] = (p′ − p)(r)·e^(−r); p′ − p has the exact coefficients (i + 1)cᵢ₊₁ − cᵢ, all tiny
         // but the last, so its enclosure is tight.

@@ -12,7 +12,7 @@
 #define MISH_CUDA_EXPF_HELPERS
 /* e^a = q*2^k for a <= 0 in binary32 (the C kernel's reduction, operation for operation). q: */
 __device__ __forceinline__ float mish_expf_mantissa(float a) {
-    const float b = (a < -150.0f) ? -150.0f : a;
+    const float b = (a < -300.0f) ? -300.0f : a;
     const float kd = __fsub_rn(__fmaf_rn(b, 0x1.715476p+0f, 12582912.0f), 12582912.0f);
     float r = __fmaf_rn(-kd, 0x1.62e4p-1f, b);
     r = __fmaf_rn(-kd, 0x1.7f7d1cp-20f, r);
@@ -33,14 +33,28 @@ __device__ __forceinline__ float mish_pow2f(int e) {
 
 /* v*2^(m*k), k from the reduction of a, only the last multiplication rounding. */
 __device__ __forceinline__ float mish_expf_scale(float v, float a, int m) {
-    const float b = (a < -150.0f) ? -150.0f : a;
+    const float b = (a < -300.0f) ? -300.0f : a;
     const float t = __fmaf_rn(b, 0x1.715476p+0f, 12582912.0f);
     int ki = (int)((unsigned)__float_as_int(t) - 0x4b400000u);
     ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
     const int e = m * ki;
     const int e1 = (e < -126) ? -126 : e;
     const int e2 = (e - e1 < -126) ? -126 : e - e1;
-    return __fmul_rn(__fmul_rn(v, mish_pow2f(e1)), mish_pow2f(e2));
+    const int e3 = (e - e1 - e2 < -126) ? -126 : e - e1 - e2;
+    return __fmul_rn(__fmul_rn(__fmul_rn(v, mish_pow2f(e1)), mish_pow2f(e2)), mish_pow2f(e3));
+}
+
+/* v*t*2^(m*k) as ((v*2^e1)*t)*2^e2*2^e3 (the C kernel's order). */
+__device__ __forceinline__ float mish_expf_scale_times(float v, float t, float a, int m) {
+    const float b = (a < -300.0f) ? -300.0f : a;
+    const float s = __fmaf_rn(b, 0x1.715476p+0f, 12582912.0f);
+    int ki = (int)((unsigned)__float_as_int(s) - 0x4b400000u);
+    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
+    const int e = m * ki;
+    const int e1 = (e < -126) ? -126 : e;
+    const int e2 = (e - e1 < -126) ? -126 : e - e1;
+    const int e3 = (e - e1 - e2 < -126) ? -126 : e - e1 - e2;
+    return __fmul_rn(__fmul_rn(__fmul_rn(__fmul_rn(v, mish_pow2f(e1)), t), mish_pow2f(e2)), mish_pow2f(e3));
 }
 #endif
 

@@ -17,7 +17,7 @@
 /* e^a = q*2^k for a <= 0 in binary32: Cody-Waite reduction by ln 2 and a degree-7 polynomial, relative
  * error below 2.05e-06 (proven by mish-math). q (NaN for NaN): */
 static inline float mish_expf_mantissa(float a) {
-    const float b = (a < -150.0f) ? -150.0f : a;
+    const float b = (a < -300.0f) ? -300.0f : a;
     const float kd = fmaf(b, 0x1.715476p+0f, 12582912.0f) - 12582912.0f;
     float r = fmaf(-kd, 0x1.62e4p-1f, b);
     r = fmaf(-kd, 0x1.7f7d1cp-20f, r);
@@ -39,10 +39,10 @@ static inline float mish_pow2f(int32_t e) {
     return s;
 }
 
-/* v*2^(m*k), k from the reduction of a, as two multiplications by powers of two of which only the
- * last can round (into the subnormal range). */
+/* v*2^(m*k), k from the reduction of a, as three multiplications by powers of two of which only the
+ * last can round where the result is not 0 (the third reaches a backward kernel's dy*f' below 2^-252). */
 static inline float mish_expf_scale(float v, float a, int m) {
-    const float b = (a < -150.0f) ? -150.0f : a;
+    const float b = (a < -300.0f) ? -300.0f : a;
     const float t = fmaf(b, 0x1.715476p+0f, 12582912.0f);
     uint32_t tb;
     memcpy(&tb, &t, sizeof tb);
@@ -51,7 +51,24 @@ static inline float mish_expf_scale(float v, float a, int m) {
     const int32_t e = m * ki;
     const int32_t e1 = (e < -126) ? -126 : e;
     const int32_t e2 = (e - e1 < -126) ? -126 : e - e1;
-    return v * mish_pow2f(e1) * mish_pow2f(e2);
+    const int32_t e3 = (e - e1 - e2 < -126) ? -126 : e - e1 - e2;
+    return v * mish_pow2f(e1) * mish_pow2f(e2) * mish_pow2f(e3);
+}
+
+/* v*t*2^(m*k) as ((v*2^e1)*t)*2^e2*2^e3: a backward kernel's dy*f', never a subnormal f' first, and
+ * no overflow of v*t before the scaling. */
+static inline float mish_expf_scale_times(float v, float t, float a, int m) {
+    const float b = (a < -300.0f) ? -300.0f : a;
+    const float s = fmaf(b, 0x1.715476p+0f, 12582912.0f);
+    uint32_t sb;
+    memcpy(&sb, &s, sizeof sb);
+    int32_t ki = (int32_t)(sb - UINT32_C(0x4b400000));
+    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
+    const int32_t e = m * ki;
+    const int32_t e1 = (e < -126) ? -126 : e;
+    const int32_t e2 = (e - e1 < -126) ? -126 : e - e1;
+    const int32_t e3 = (e - e1 - e2 < -126) ? -126 : e - e1 - e2;
+    return v * mish_pow2f(e1) * t * mish_pow2f(e2) * mish_pow2f(e3);
 }
 #endif
 
