@@ -63,19 +63,19 @@ public enum KernelInterpreter {
     static func powerOfTwo<T: BinaryFloatingPoint>(_ e: Int64) -> T { T(sign: .plus, exponent: T.Exponent(e), significand: 1) }
 
     /// v·2^(m·k) as emitted: v·2^E1·2^E2 with E = m·k, E1 = max(E, L), E2 = max(E − E1, emin), where
-    /// L = −1000 (double) or emin (binary32) and emin is the smallest normal exponent; binary32 has a third
-    /// factor 2^max(E − E1 − E2, emin).
+    /// L = −1000 (double) or emin (binary32) and emin is the smallest normal exponent; with a multiplier t
+    /// (binary32, ``KernelIR/Operation/scaleByExpTimes(_:_:_:_:)``): ((v·2^E1)·t)·2^E2·2^E3, E3 = max(E − E1 − E2, emin).
     public static func scale<T: BinaryFloatingPoint>(_ v: T, byPowerOfTwoOf a: T, times m: Int, kernel: ExpKernel = .standard,
-                                                     multiplier: T = 1) -> T {
+                                                     multiplier: T? = nil) -> T {
         let k = reduce(a, kernel: kernel).k
         let e = Int64(m) * k
         let emin = Int64(kernel.minimumExponent)
         let first = kernel.precision == 53 ? Int64(-1000) : emin
         let e1 = e < first ? first : e
         let e2 = e - e1 < emin ? emin : e - e1
-        if kernel.precision == 53 { return v * powerOfTwo(e1) * powerOfTwo(e2) }
+        guard let t = multiplier else { return v * powerOfTwo(e1) * powerOfTwo(e2) }
         let e3 = e - e1 - e2 < emin ? emin : e - e1 - e2
-        return v * powerOfTwo(e1) * multiplier * powerOfTwo(e2) * powerOfTwo(e3)
+        return v * powerOfTwo(e1) * t * powerOfTwo(e2) * powerOfTwo(e3)
     }
 
     /// ``ExpKernel`` step by step, as emitted.

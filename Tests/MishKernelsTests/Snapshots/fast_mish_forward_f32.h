@@ -39,8 +39,8 @@ static inline float mish_pow2f(int32_t e) {
     return s;
 }
 
-/* v*2^(m*k), k from the reduction of a, as three multiplications by powers of two of which only the
- * last can round where the result is not 0 (the third reaches a backward kernel's dy*f' below 2^-252). */
+/* v*2^(m*k), k from the reduction of a, as two multiplications by powers of two of which only the
+ * last can round (into the subnormal range; the kernels using it stay above 2^-252). */
 static inline float mish_expf_scale(float v, float a, int m) {
     const float b = (a < -300.0f) ? -300.0f : a;
     const float t = fmaf(b, 0x1.715476p+0f, 12582912.0f);
@@ -51,8 +51,7 @@ static inline float mish_expf_scale(float v, float a, int m) {
     const int32_t e = m * ki;
     const int32_t e1 = (e < -126) ? -126 : e;
     const int32_t e2 = (e - e1 < -126) ? -126 : e - e1;
-    const int32_t e3 = (e - e1 - e2 < -126) ? -126 : e - e1 - e2;
-    return v * mish_pow2f(e1) * mish_pow2f(e2) * mish_pow2f(e3);
+    return v * mish_pow2f(e1) * mish_pow2f(e2);
 }
 
 /* v*t*2^(m*k) as ((v*2^e1)*t)*2^e2*2^e3: a backward kernel's dy*f', never a subnormal f' first, and
