@@ -154,12 +154,8 @@ struct Codegen: ParsableCommand {
     /// bit patterns, or the f64 inputs of `verify` with 2¹⁴ random ones (MPFR decides each f64); backward
     /// kernels with dy = 1 and 2¹⁶ random dy (f64: 2¹²). A few seconds.
     static func measuredBound(_ expr: Expr, ir: KernelIR, kernel: KernelLowering.Kind, type: KernelLowering.OutputType) throws -> String {
-        let emitter = CEmitter(name: "measured", kind: kernel, type: type, ir: ir, description: [])
         let format = FloatFormat(rawValue: type.rawValue)!
-        let library = try CompiledLibrary(files: [(emitter.function + ".h", emitter.header), (emitter.function + ".c", emitter.source)],
-                                          extraFlags: CompiledLibrary.hostFlags)
-        let signature: KernelSignature = [.forward: .array, .backward: .arrayBackward, .fused: .arrayFused][kernel]!
-        let k = try KernelUnderTest(library: library, symbol: emitter.function, signature: signature, format: format)
+        let k = try Verify.loaded(CEmitter(name: "measured", kind: kernel, type: type, ir: ir, description: []))
         let sweep: AccuracySweep
         do { sweep = try AccuracySweep(reference: CorrectlyRoundedReference(expr)) } catch { throw KernelError.unsupported("\(error)") }
         let seed: UInt64 = 2024

@@ -31,13 +31,17 @@ __device__ __forceinline__ float mish_pow2f(int e) {
     return __int_as_float((int)((unsigned)(e + 127) << 23));
 }
 
-/* v*2^(m*k), k from the reduction of a, only the last multiplication rounding. */
-__device__ __forceinline__ float mish_expf_scale(float v, float a, int m) {
+/* m*k, k from the reduction of a (the C kernel's clamp). */
+__device__ __forceinline__ int mish_expf_exponent(float a, int m) {
     const float b = (a < -300.0f) ? -300.0f : a;
     const float t = __fmaf_rn(b, 0x1.715476p+0f, 12582912.0f);
-    int ki = (int)((unsigned)__float_as_int(t) - 0x4b400000u);
-    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
-    const int e = m * ki;
+    const int ki = (int)((unsigned)__float_as_int(t) - 0x4b400000u);
+    return m * ((ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki));
+}
+
+/* v*2^(m*k), only the last multiplication rounding. */
+__device__ __forceinline__ float mish_expf_scale(float v, float a, int m) {
+    const int e = mish_expf_exponent(a, m);
     const int e1 = (e < -126) ? -126 : e;
     const int e2 = (e - e1 < -126) ? -126 : e - e1;
     return __fmul_rn(__fmul_rn(v, mish_pow2f(e1)), mish_pow2f(e2));
@@ -45,11 +49,7 @@ __device__ __forceinline__ float mish_expf_scale(float v, float a, int m) {
 
 /* v*t*2^(m*k) as ((v*2^e1)*t)*2^e2*2^e3 (the C kernel's order). */
 __device__ __forceinline__ float mish_expf_scale_times(float v, float t, float a, int m) {
-    const float b = (a < -300.0f) ? -300.0f : a;
-    const float s = __fmaf_rn(b, 0x1.715476p+0f, 12582912.0f);
-    int ki = (int)((unsigned)__float_as_int(s) - 0x4b400000u);
-    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
-    const int e = m * ki;
+    const int e = mish_expf_exponent(a, m);
     const int e1 = (e < -126) ? -126 : e;
     const int e2 = (e - e1 < -126) ? -126 : e - e1;
     const int e3 = (e - e1 - e2 < -126) ? -126 : e - e1 - e2;

@@ -39,16 +39,20 @@ static inline float mish_pow2f(int32_t e) {
     return s;
 }
 
-/* v*2^(m*k), k from the reduction of a, as two multiplications by powers of two of which only the
- * last can round (into the subnormal range; the kernels using it stay above 2^-252). */
-static inline float mish_expf_scale(float v, float a, int m) {
+/* m*k, k from the reduction of a (clamped to [-1500, 0]). */
+static inline int32_t mish_expf_exponent(float a, int m) {
     const float b = (a < -300.0f) ? -300.0f : a;
     const float t = fmaf(b, 0x1.715476p+0f, 12582912.0f);
     uint32_t tb;
     memcpy(&tb, &t, sizeof tb);
-    int32_t ki = (int32_t)(tb - UINT32_C(0x4b400000));
-    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
-    const int32_t e = m * ki;
+    const int32_t ki = (int32_t)(tb - UINT32_C(0x4b400000));
+    return m * ((ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki));
+}
+
+/* v*2^(m*k) as two multiplications by powers of two of which only the last can round (into the
+ * subnormal range; the kernels using it stay above 2^-252). */
+static inline float mish_expf_scale(float v, float a, int m) {
+    const int32_t e = mish_expf_exponent(a, m);
     const int32_t e1 = (e < -126) ? -126 : e;
     const int32_t e2 = (e - e1 < -126) ? -126 : e - e1;
     return v * mish_pow2f(e1) * mish_pow2f(e2);
@@ -57,13 +61,7 @@ static inline float mish_expf_scale(float v, float a, int m) {
 /* v*t*2^(m*k) as ((v*2^e1)*t)*2^e2*2^e3: a backward kernel's dy*f', never a subnormal f' first, and
  * no overflow of v*t before the scaling. */
 static inline float mish_expf_scale_times(float v, float t, float a, int m) {
-    const float b = (a < -300.0f) ? -300.0f : a;
-    const float s = fmaf(b, 0x1.715476p+0f, 12582912.0f);
-    uint32_t sb;
-    memcpy(&sb, &s, sizeof sb);
-    int32_t ki = (int32_t)(sb - UINT32_C(0x4b400000));
-    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
-    const int32_t e = m * ki;
+    const int32_t e = mish_expf_exponent(a, m);
     const int32_t e1 = (e < -126) ? -126 : e;
     const int32_t e2 = (e - e1 < -126) ? -126 : e - e1;
     const int32_t e3 = (e - e1 - e2 < -126) ? -126 : e - e1 - e2;
