@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compiles every generated C kernel (mish and swish; forward, backward and fused; f32, f16 and bf16 in the
-# correctly-rounded tier, and those and f64 in the fast tier) with gcc and clang (-std=c11 -Wall -Wextra
+# correctly-rounded tier, f64 in the faithful tier, and all four in the fast tier) with gcc and clang (-std=c11 -Wall -Wextra
 # -Wpedantic -Werror -O3, and the vectoriser's report) and every generated CUDA kernel with nvcc -arch=sm_90
 # (warnings are errors). nvcc comes from PyPI
 # (CUDA 13.x wheels, unpacked into .build/cuda13; no GPU needed). Without pip access the check is skipped
@@ -26,10 +26,10 @@ if [ ! -x "$NVCC" ]; then
 fi
 failed=0
 rm -rf .build/check-kernels
-for accuracy in correctly-rounded fast; do
+for accuracy in correctly-rounded faithful fast; do
 out=.build/check-kernels/$accuracy
 mkdir -p "$out"
-dtypes="f32 f16 bf16"; [ $accuracy = fast ] && dtypes="f32 f16 bf16 f64"
+dtypes="f32 f16 bf16"; [ $accuracy = fast ] && dtypes="f32 f16 bf16 f64"; [ $accuracy = faithful ] && dtypes="f64"
 for kernel in forward backward fused; do
  for dtype in $dtypes; do
   for expr in 'mish(x)' 'swish(x)'; do

@@ -71,7 +71,8 @@ public enum FloatFormat: String, Sendable, CaseIterable, Codable {
         let quantum = Double(sign: .plus, exponent: minimumExponent - precision + 1, significand: 1)
         if bitsLeft == 1 {
             // |v| in [q, 2q), q the smallest subnormal: q below 1.5q, 2q from 1.5q up (the tie goes to even 2q).
-            r = v.magnitude < BigFloat(1.5 * quantum, precision: 53) ? quantum : 2 * quantum
+            // (1.5q as a BigFloat: for f64 it is not a double.)
+            r = v.magnitude < BigFloat(3, precision: 2).scaled(byPowerOfTwo: minimumExponent - precision) ? quantum : 2 * quantum
         } else if bitsLeft < 1 {
             // Below half the smallest subnormal (or exactly half: ties to the even 0) the result is 0.
             let half = BigFloat(1, precision: 2).scaled(byPowerOfTwo: minimumExponent - precision)

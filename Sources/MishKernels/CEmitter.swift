@@ -266,7 +266,29 @@ public struct CEmitter: KernelSource {
     var expHelpers: String {
         let guardName = name.uppercased() + (ir.arithmetic == .double ? "_EXP_HELPERS" : "_EXPF_HELPERS")
         let helpers = ir.arithmetic == .double ? CEmitter.expFunctions(name, .standard) : CEmitter.singleExpFunctions(name, .single)
-        return "#ifndef \(guardName)\n#define \(guardName)\n\(helpers)\n#endif"
+        let block = "#ifndef \(guardName)\n#define \(guardName)\n\(helpers)\n#endif"
+        guard scalesByPowerOfTwo else { return block }
+        let scaleGuard = name.uppercased() + "_SCALE_POW2_HELPER"
+        return block + "\n#ifndef \(scaleGuard)\n#define \(scaleGuard)\n\(CEmitter.scaleByPowerOfTwo(name))\n#endif"
+    }
+
+    /// v·2^k for an integer k held in a double (``KernelIR/Operation/scaleByPowerOfTwo(_:_:)``); k is read
+    /// from the bits of k + 1.5·2⁵² (no float-to-integer conversion, so the loop still vectorises).
+    static func scaleByPowerOfTwo(_ prefix: String) -> String {
+        """
+        /* v*2^k, k an integer in a double, clamped to [-2200, 1023] (NaN: -2200), as v*2^e1*2^e2*2^e3 with
+         * e1 = max(k, -960): for |v| >= 2^-60 only the last products can round (into the subnormal range). */
+        static inline double \(prefix)_scale_pow2(double v, double k) {
+            const double kc = (k > -2200.0) ? ((k < 1023.0) ? k : 1023.0) : -2200.0;
+            const double t = kc + 0x1.8p52;
+            uint64_t tb;
+            memcpy(&tb, &t, sizeof tb);
+            const int64_t e = (int64_t)(tb - UINT64_C(0x4338000000000000));
+            const int64_t e1 = (e < -960) ? -960 : e;
+            const int64_t e2 = (e - e1 < -1022) ? -1022 : e - e1;
+            return v * \(prefix)_pow2(e1) * \(prefix)_pow2(e2) * \(prefix)_pow2(e - e1 - e2);
+        }
+        """
     }
 
     public var header: String {

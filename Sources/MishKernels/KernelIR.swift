@@ -47,6 +47,11 @@ public struct KernelIR: Sendable, Equatable {
         /// format of at most 51 bits gives hi + lo correctly rounded (round-to-odd makes double rounding
         /// innocuous).
         case roundToOdd(Int, Int)
+        /// v·2^k for a double k holding an integer (double arithmetic): k is clamped to [−2200, 1023] (any
+        /// |v| < 2¹⁰²⁴ times 2⁻²²⁰⁰ rounds to 0; NaN counts as −2200) and applied as v·2^E1·2^E2·2^E3 with
+        /// E1 = max(k, −960), E2 = max(k − E1, −1022), E3 = k − E1 − E2, so that for |v| ≥ 2⁻⁶⁰ only the
+        /// last multiplications can round (into the subnormal range).
+        case scaleByPowerOfTwo(Int, Int)
 
         /// Operands, in order.
         public var operands: [Int] {
@@ -56,7 +61,7 @@ public struct KernelIR: Sendable, Equatable {
             case .scaleByExp(let v, let a, _), .scaleByNormalExp(let v, let a, _): return [v, a]
             case .scaleByExpTimes(let v, let t, let a, _): return [v, t, a]
             case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
-                 .roundToOdd(let a, let b): return [a, b]
+                 .roundToOdd(let a, let b), .scaleByPowerOfTwo(let a, let b): return [a, b]
             case .fma(let a, let b, let c): return [a, b, c]
             case .selectLess(let a, let b, let t, let f): return [a, b, t, f]
             }

@@ -31,6 +31,7 @@ public enum KernelInterpreter {
             case .scaleByExpTimes(let x, let t, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m, kernel: kernel, multiplier: v[t])
             case .scaleByNormalExp(let x, let a, let m): v[i] = v[x] * powerOfTwo(Int64(m) * reduce(v[a], kernel: kernel).k)
             case .roundToOdd(let hi, let lo): v[i] = T(roundToOdd(Double(v[hi]), Double(v[lo])))
+            case .scaleByPowerOfTwo(let x, let k): v[i] = T(scale(Double(v[x]), byPowerOfTwo: Double(v[k])))
             }
         }
         return ir.outputs.map { Double(v[$0]) }
@@ -58,6 +59,13 @@ public enum KernelInterpreter {
         var ki = t.isNaN ? 0 : Int64(k)
         ki = ki < -1500 ? -1500 : (ki > 0 ? 0 : ki)
         return (p, ki)
+    }
+
+    /// ``KernelIR/Operation/scaleByPowerOfTwo(_:_:)`` as emitted.
+    static func scale(_ v: Double, byPowerOfTwo k: Double) -> Double {
+        let e = Int64(k > -2200 ? (k < 1023 ? k : 1023) : -2200)
+        let e1 = Swift.max(e, -960), e2 = Swift.max(e - e1, -1022)
+        return v * powerOfTwo(e1) * powerOfTwo(e2) * powerOfTwo(e - e1 - e2)
     }
 
     static func powerOfTwo<T: BinaryFloatingPoint>(_ e: Int64) -> T { T(sign: .plus, exponent: T.Exponent(e), significand: 1) }

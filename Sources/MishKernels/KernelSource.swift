@@ -49,9 +49,16 @@ extension KernelSource {
             case .scaleByExpTimes(let v, let t, let a, let m): e = "\(name)_\(expName)_scale_times(v\(v), v\(t), v\(a), \(m))"
             case .scaleByNormalExp(let v, let a, let m): e = "\(name)_\(expName)_scale_normal(v\(v), v\(a), \(m))"
             case .roundToOdd(let hi, let lo): e = "\(name)_round_to_odd(v\(hi), v\(lo))"
+            case .scaleByPowerOfTwo(let v, let k): e = "\(name)_scale_pow2(v\(v), v\(k))"
             }
             return "    const \(computeType) v\(i) = \(e);"
         }
+    }
+
+    /// Whether the body scales by a computed power of two (the double-double kernels), which needs the
+    /// `_scale_pow2` helper.
+    var scalesByPowerOfTwo: Bool {
+        ir.live.contains { if case .scaleByPowerOfTwo = ir.operations[$0] { return true } else { return false } }
     }
 
     var comment: String {

@@ -399,7 +399,9 @@ public struct KernelLowering {
     /// Thresholds come first: where every input beyond them returns a limit (or the form is insensitive to s
     /// there, ``insensitiveEnd``), the exponential's argument is floored at A ≥ −708 (``expFloor``) and e^a is
     /// scaled by one power of two, a normal number, instead of two.
+    /// f64 outside the fast tier is evaluated in double-double (``doubleDoubleKernel(_:)``): faithful.
     public func kernel(_ kind: Kind, type: OutputType, fast: Bool = false) throws -> KernelIR {
+        if type == .f64 && !fast { return try doubleDoubleKernel(kind) }
         var ir = KernelIR(arithmetic: fast && type != .f64 ? .single : .double)
         let x = ir.value(.input(0))
         typealias Tail = (direction: Int, threshold: Double, value: Double, note: String)

@@ -24,6 +24,12 @@ struct FloatFormatTests {
             #endif
             #expect(FloatFormat.f64.roundedBits(big) == v.bitPattern)
         }
+        // The deepest f64 subnormals: m·2⁻¹⁰⁷⁴ for m in [0, 4), rounded by the hardware's multiplication.
+        for _ in 0..<2_000 {
+            let m = Double.random(in: 0..<4, using: &g)
+            #expect(FloatFormat.f64.roundedBits(BigFloat(m, precision: 53).scaled(byPowerOfTwo: -1074)) == (m * 0x1p-1074).bitPattern,
+                    "f64 at \(m)·2^-1074")
+        }
         // Exact ties between two f32 values round to the even one.
         let tie = BigFloat(1, precision: 64).adding(BigFloat(1, precision: 64).scaled(byPowerOfTwo: -24), precision: 64).value
         #expect(FloatFormat.f32.roundedBits(tie) == UInt64(Float(1).bitPattern))

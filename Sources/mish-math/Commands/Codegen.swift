@@ -42,8 +42,14 @@ struct Codegen: ParsableCommand {
         C kernel of the same operations, measures it against the correctly rounded reference (f16 and bf16: \
         every input; f32: 2^22 random bit patterns; f64: the inputs of `verify --dtype f64 --samples 16384`) and prints the \
         maximum in the header (for f16 and bf16 the bound; for f32 and f64 a sample's maximum, which the full \
-        sweep can exceed); `mish-math verify --accuracy fast` sweeps every f32 input. f64 is offered in \
-        the fast tier only (faithful f64 needs double-double evaluation, not implemented yet).
+        sweep can exceed); `mish-math verify --accuracy fast` sweeps every f32 input.
+
+        --dtype f64 --accuracy faithful: evaluated in double-double (an own double-double exponential, \
+        relative error below 2^-94; the form's polynomials, quotient and scaling in double-word arithmetic; a \
+        double-double Taylor series within 2^-10 of each irrational zero of the function) and rounded once: \
+        within 1 ULP everywhere, and correctly rounded except within about 2^-90 of a midpoint. Its header \
+        also states the error measured on the sample of `verify --dtype f64 --samples 16384`. f64 is not \
+        offered in the correctly-rounded tier.
 
         Examples:
           mish-math codegen --target c --kernel forward --dtype f32
@@ -74,9 +80,9 @@ struct Codegen: ParsableCommand {
     var name: String?
 
     func validate() throws {
-        if dtype == .f64 && accuracy != .fast {
-            throw ValidationError("--dtype f64 is offered in the fast tier only (--accuracy fast: evaluated in double, its error "
-                + "measured); the \(accuracy.rawValue) tier needs double-double evaluation, which is not implemented yet")
+        if dtype == .f64 && accuracy == .correctlyRounded {
+            throw ValidationError("--dtype f64 is offered in the faithful tier (double-double evaluation, within 1 ULP) and the fast "
+                + "tier; the correctly-rounded tier covers f32, f16 and bf16")
         }
         if let name, name.isEmpty || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) || name.first!.isNumber {
             throw ValidationError("--name must be a C identifier (letters, digits, '_', not starting with a digit)")
@@ -91,8 +97,8 @@ struct Codegen: ParsableCommand {
         let files: [(String, String)]
         do {
             var (ir, description) = try Codegen.lowered(expr, text: text, target: target, kernel: kernel, type: type, accuracy: accuracy, name: name)
-            if accuracy == .fast {
-                description.append(try Codegen.measuredBound(expr, ir: ir, kernel: kernel, type: type))
+            if accuracy == .fast || type == .f64 {
+                description.append(try Codegen.measuredBound(expr, ir: ir, kernel: kernel, type: type, accuracy: accuracy))
             }
             switch target {
             case .c:
@@ -142,10 +148,12 @@ struct Codegen: ParsableCommand {
             "derived form (u = e^x): f = \(lowering.function.text)" + (kernel == .forward ? "" : "; f'(x) = \(lowering.derivative.text)"),
             fast ? "accuracy tier: fast (\(type.rawValue) computed in \(ir.arithmetic == .double ? "double" : "binary32 arithmetic")"
                 + "\(type == .f32 || type == .f64 ? "" : ", rounded once"), each quotient as its limit plus a correction)"
+                : type == .f64 ? "accuracy tier: faithful (f64 computed in double-double, rounded once: within 1 ulp)"
                 : "accuracy tier: \(accuracy.rawValue) (\(type.rawValue) computed in double, rounded once); the bound is measured by mish-math verify",
+        ] + (!fast && type == .f64 ? [] : [
             String(format: "exp: own Cody-Waite + degree-%d polynomial in %@, relative error < %.3g (proven)", ir.arithmetic.exp.degree,
                    ir.arithmetic == .double ? "double" : "binary32", ir.arithmetic.exp.relativeErrorBound),
-        ]
+        ])
         return (ir, description)
     }
 
@@ -153,7 +161,8 @@ struct Codegen: ParsableCommand {
     /// same operations) against the correctly rounded reference, over every f16/bf16 input, 2²² random f32
     /// bit patterns, or the f64 inputs of `verify` with 2¹⁴ random ones (MPFR decides each f64); backward
     /// kernels with dy = 1 and 2¹⁶ random dy (f64: 2¹²). A few seconds.
-    static func measuredBound(_ expr: Expr, ir: KernelIR, kernel: KernelLowering.Kind, type: KernelLowering.OutputType) throws -> String {
+    static func measuredBound(_ expr: Expr, ir: KernelIR, kernel: KernelLowering.Kind, type: KernelLowering.OutputType,
+                              accuracy: CodegenAccuracy = .fast) throws -> String {
         let format = FloatFormat(rawValue: type.rawValue)!
         let k = try Verify.loaded(CEmitter(name: "measured", kind: kernel, type: type, ir: ir, description: []))
         let sweep: AccuracySweep
@@ -183,7 +192,7 @@ struct Codegen: ParsableCommand {
             let failures = Int(r.nanFailures + r.zeroSignFailures) + specials.filter { !$0.isCorrect }.count
             return String(format: "%@ max %.3g ulp", label, r.maxFiniteError) + (failures > 0 ? " (\(failures) special-value failures)" : "")
         }
-        let command = "mish-math verify --kernel \(kernel.rawValue) --dtype \(type.rawValue) --accuracy fast"
+        let command = "mish-math verify --kernel \(kernel.rawValue) --dtype \(type.rawValue) --accuracy \(accuracy.rawValue)"
         let every = type == .f16 || type == .bf16
         return "measured max error: \(parts.joined(separator: ", ")) over \(what) and the special values" + (every
             ? " (every input: this is the bound)"

@@ -110,8 +110,8 @@ struct Verify: ParsableCommand {
         if cSource != nil && symbol == nil { throw ValidationError("--c-source needs --symbol NAME, the function to verify") }
         if symbol != nil && cSource == nil { throw ValidationError("--symbol names a function in --c-source FILE; give the file") }
         if cSource == nil {
-            if dtype == .f64 && accuracy != .fast {
-                throw ValidationError("codegen offers f64 kernels in the fast tier only (--accuracy fast); verify your own with --c-source FILE --symbol NAME --dtype f64")
+            if dtype == .f64 && accuracy == .correctlyRounded {
+                throw ValidationError("codegen offers f64 kernels in the faithful and fast tiers (--accuracy faithful or fast); verify your own with --c-source FILE --symbol NAME --dtype f64")
             }
             if signature != nil { throw ValidationError("--signature applies to --c-source; the generated kernels use their array entry points") }
         }

@@ -1,0 +1,300 @@
+import Foundation
+import MishAnalysis
+import MishNumbers
+import MishSymbolic
+
+/// The faithful f64 kernels: the side forms of ``KernelLowering/lower(_:x:into:splitLimits:expFloor:multiplier:)``
+/// evaluated in double-double (``DoubleDouble``, ``DoubleDoubleExp``) and rounded once.
+///
+/// f = W·2^K with W = N(x, s)/D(s)·mˢʰⁱᶠᵗ a double-double (e^(−|x|) = m·2^k, K = shift·k): each operation
+/// is within 2⁻¹⁰² relative, so away from the zeros of f the value is within about 2⁻⁹⁰ of f and
+/// RN(W.hi + W.lo) is correctly rounded except within 2⁻⁹⁰ relative of a midpoint, and always faithful.
+/// Near an irrational zero x₀ a double-double Taylor series in h = x − x₀ (x₀ a triple-double) keeps
+/// the relative error bounded (``DoubleDoubleZeroSeries``). Where W·2^K is subnormal, W is rounded to odd
+/// first and the scaling rounds once (``finalRounding``).
+extension KernelLowering {
+    /// The faithful f64 body: forward f(x), backward dy·f′(x), fused (f, f′).
+    public func doubleDoubleKernel(_ kind: Kind) throws -> KernelIR {
+        var ir = KernelIR(arithmetic: .double)
+        let x = ir.value(.input(0))
+        let dy = kind == .backward ? ir.value(.input(1)) : nil
+        let functions: [ExpRational]
+        switch kind {
+        case .forward: functions = [function]
+        case .backward: functions = [derivative]
+        case .fused: functions = [function, derivative]
+        }
+        let a = ir.value(.negate(ir.value(.absolute(x))))
+        let exp = DoubleDoubleExp.lower(a, into: &ir)
+        ir.notes.append(String(format: "exp: e^-|x| = m*2^k in double-double (Cody-Waite by a three-part ln 2, a degree-%d "
+            + "polynomial for e^(r/256) - 1, %d squarings), relative error below 2^-94", DoubleDoubleExp.degree, DoubleDoubleExp.squarings))
+        var outputs: [Int] = []
+        for r in functions {
+            let (w, k) = try KernelLowering.lowerDoubleDouble(r, x: x, exp: exp, into: &ir)
+            var out = KernelLowering.finalRounding(w, exponent: k, multiplier: dy, into: &ir)
+            for series in try DoubleDoubleZeroSeries.of(r) {
+                let (h, inWindow) = series.offset(x, into: &ir)
+                let value = KernelLowering.finalRounding(series.evaluate(h, into: &ir), exponent: nil, multiplier: dy, into: &ir)
+                out = ir.value(.selectLess(inWindow, ir.constant(series.radius), value, out))
+                ir.notes.append(series.note)
+            }
+            if let series = DoubleDoubleOriginSeries(r) {
+                let value = series.evaluate(x, multiplier: dy, into: &ir)
+                out = ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(DoubleDoubleOriginSeries.radius), value, out))
+                ir.notes.append(series.note)
+            }
+            out = KernelLowering.specialInputs(r, x: x, value: out, multiplier: dy, into: &ir)
+            let zeroBound = dy == nil ? nil : OutputType.f64.zeroBoundExponent - OutputType.f64.maximumExponent - 1
+            for direction in [-1, 1] {
+                guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: .f64, zeroBoundExponent: zeroBound)
+                else { continue }
+                let bound = ir.constant(t.threshold)
+                let limit = dy.map { ir.value(.multiply(ir.constant(t.value), $0)) } ?? ir.constant(t.value)
+                out = direction < 0 ? ir.value(.selectLess(x, bound, limit, out)) : ir.value(.selectLess(bound, x, limit, out))
+                ir.notes.append(t.note)
+            }
+            outputs.append(out)
+        }
+        ir.outputs = outputs
+        return ir
+    }
+
+    /// W (a double-double) and the exponent K (a double holding an integer; nil for 0) with f = W·2^K.
+    static func lowerDoubleDouble(_ r: ExpRational, x: Int, exp: (mantissa: DoubleDouble, k: Int), into ir: inout KernelIR)
+        throws -> (value: DoubleDouble, exponent: Int?) {
+        let (negativeForm, positiveForm) = r.sideForms
+        func exact(_ b: BigInt) throws -> Double {
+            let v = Rational(b).doubleValue
+            guard v.isFinite, abs(v) <= 0x1p53, BigFloat(v, precision: 64).exactRational == Rational(b) else {
+                throw KernelError.coefficientTooLarge(b.description)
+            }
+            return v
+        }
+        let zero = ir.constant(0)
+        func selected(_ n: Double, _ p: Double) -> Int {
+            n == p ? ir.constant(n) : ir.value(.selectLess(x, zero, ir.constant(n), ir.constant(p)))
+        }
+        let s = DoubleDouble(hi: ir.value(.scaleByPowerOfTwo(exp.mantissa.hi, exp.k)),
+                             lo: ir.value(.scaleByPowerOfTwo(exp.mantissa.lo, exp.k)))
+        let d = negativeForm.degree
+        /// Σᵢ xⁱ·Rᵢ(s): Horner in s (coefficients selected by the sign of x) inside Horner in x.
+        func polynomial(_ negativeRows: [[BigInt]], _ positiveRows: [[BigInt]]) throws -> DoubleDouble {
+            var acc: DoubleDouble?
+            for (nr, pr) in zip(negativeRows, positiveRows).reversed() {
+                var inner: DoubleDouble?
+                for m in stride(from: d, through: 0, by: -1) {
+                    let n = try exact(nr[m]), p = try exact(pr[m])
+                    if let a = inner {
+                        let product = ir.multiply(a, s)
+                        inner = n == 0 && p == 0 ? product : ir.add(product, selected(n, p))
+                    } else if n != 0 || p != 0 {
+                        inner = ir.doubleDouble(exact: selected(n, p))
+                    }
+                }
+                if let a = acc {
+                    let product = ir.multiply(a, x)
+                    acc = inner.map { ir.add(product, $0) } ?? product
+                } else {
+                    acc = inner
+                }
+            }
+            return acc ?? ir.doubleDouble(exact: zero)
+        }
+        let quotient = ir.divide(try polynomial(negativeForm.numerators, positiveForm.numerators),
+                                 try polynomial([negativeForm.denominator], [positiveForm.denominator]))
+        func scaled(_ shift: Int) -> (DoubleDouble, Int?) {
+            var w = quotient
+            for _ in 0..<shift { w = ir.multiply(w, exp.mantissa) }
+            return (w, shift == 0 ? nil : ir.value(.multiply(exp.k, ir.constant(Double(shift)))))
+        }
+        if negativeForm.shift == positiveForm.shift { return scaled(negativeForm.shift) }
+        let (wn, kn) = scaled(negativeForm.shift), (wp, kp) = scaled(positiveForm.shift)
+        return (ir.selectLess(x, zero, wn, wp), ir.value(.selectLess(x, zero, kn ?? zero, kp ?? zero)))
+    }
+
+    /// RN(dy·W·2^K) for a normalised double-double W, rounded once: hi when the result is normal (the
+    /// scaling is exact and hi = RN(W)); where W is normal but W·2^K subnormal, the rounding happens before
+    /// the scaling, at the subnormal quantum: with C = ±2^(−1022−K), whose ulp is that quantum,
+    /// S = RN(C + hi + lo) (TwoSum, then the two low words) and the result is (S − C)·2^K, both steps
+    /// exact (a zero S − C takes the sign of RN(hi·2^K), the signed zero). dy ≥ 2⁹⁰⁰ is taken as (dy·2⁻²⁰⁰)·2²⁰⁰ so that W·dy cannot overflow first.
+    ///
+    /// `tieDirection` (±1: the exact value's magnitude is above or below the double-double's, by less than
+    /// its precision) breaks an exact tie at the subnormal quantum: the origin series, whose leading term
+    /// c·x can sit exactly on a midpoint (swish(x) = x/2 + x²/4 for an odd subnormal x).
+    static func finalRounding(_ w: DoubleDouble, exponent k: Int?, multiplier dy: Int?, tieDirection: Int? = nil,
+                              into ir: inout KernelIR) -> Int {
+        var v = w, k = k
+        if let dy {
+            if let e = k {
+                let large = ir.constant(0x1p900)
+                let magnitude = ir.value(.absolute(dy))
+                let reduced = ir.value(.selectLess(magnitude, large, dy, ir.value(.multiply(dy, ir.constant(0x1p-200)))))
+                k = ir.value(.add(e, ir.value(.selectLess(magnitude, large, ir.constant(0), ir.constant(200)))))
+                v = ir.multiply(w, reduced)
+            } else {
+                v = ir.multiply(w, dy)
+            }
+        }
+        guard let e = k else { return v.hi }
+        let normal = ir.value(.scaleByPowerOfTwo(v.hi, e))
+        let zero = ir.constant(0)
+        let sign = ir.value(.selectLess(v.hi, zero, ir.constant(-1), ir.constant(1)))
+        let c = ir.value(.scaleByPowerOfTwo(sign, ir.value(.subtract(ir.constant(-1022), e))))
+        let t = ir.twoSum(c, v.hi)
+        var low = ir.value(.add(t.lo, v.lo))
+        if let direction = tieDirection {
+            let half = ir.value(.multiply(ir.value(.absolute(c)), ir.constant(0x1p-53)))
+            let magnitude = ir.value(.absolute(low))
+            let nudged = ir.value(.fma(magnitude, ir.value(.multiply(ir.value(.multiply(sign, direction)), ir.constant(0x1p-52))), low))
+            low = ir.value(.selectLess(magnitude, half, low, ir.value(.selectLess(half, magnitude, low, nudged))))
+        }
+        let rounded = ir.value(.add(t.hi, low))
+        let quantized = ir.value(.scaleByPowerOfTwo(ir.value(.subtract(rounded, c)), e))
+        let subnormal = ir.value(.selectLess(zero, ir.value(.absolute(quantized)), quantized, normal))
+        let smallestNormal = ir.constant(0x1p-1022)
+        let scaledIsSubnormal = ir.value(.selectLess(ir.value(.absolute(normal)), smallestNormal, subnormal, normal))
+        return ir.value(.selectLess(ir.value(.absolute(v.hi)), smallestNormal, normal, scaledIsSubnormal))
+    }
+
+    /// x = ±∞: f's limit there (±∞ or the finite limit), times dy; x = ±0 where f(0) = 0: x·sign(f′(0))
+    /// (the double-double sums would give +0), times dy.
+    static func specialInputs(_ r: ExpRational, x: Int, value: Int, multiplier dy: Int?, into ir: inout KernelIR) -> Int {
+        func times(_ v: Int) -> Int { dy.map { ir.value(.multiply(v, $0)) } ?? v }
+        func limit(_ direction: Int) -> Double {
+            switch r.limit(direction: direction) {
+            case .finite(let q): return q.doubleValue
+            case .infinite(let sign): return sign < 0 ? -.infinity : .infinity
+            }
+        }
+        let magnitude = ir.value(.absolute(x))
+        let zero = ir.constant(0)
+        let atInfinity = times(ir.value(.selectLess(x, zero, ir.constant(limit(-1)), ir.constant(limit(1)))))
+        var out = ir.value(.selectLess(ir.constant(.greatestFiniteMagnitude), magnitude, atInfinity, value))
+        if r.valueAtOrigin?.isZero == true {
+            let slope = r.derivative().valueAtOrigin?.signum ?? 1
+            out = ir.value(.selectLess(zero, magnitude, out, times(ir.value(.multiply(x, ir.constant(slope < 0 ? -1 : 1))))))
+        }
+        return out
+    }
+}
+
+/// Near an irrational zero x₀ of f: Σₖ cₖhᵏ (cₖ = f⁽ᵏ⁾(x₀)/k! as double-doubles) by double-double Horner,
+/// h = x − x₀ from a triple-double x₀ (x − x₀hi exact by Sterbenz, then TwoSum), for |h| < ρ = 2⁻¹⁰; the
+/// degree makes the first omitted term's ratio |c_(K+1)|·ρᴷ/|c₁| < 2⁻¹¹⁰. Outside the window the direct
+/// form loses at most log₂(1/ρ) + a few bits to cancellation.
+struct DoubleDoubleZeroSeries {
+    static let radiusValue = 0x1p-10
+    let parts: [Double]
+    let coefficients: [(Double, Double)]
+    var radius: Double { DoubleDoubleZeroSeries.radiusValue }
+
+    var note: String {
+        String(format: "series: |x - x0| < 2^-10 around the zero x0 = %.17g %+.3g of f: degree-%d Taylor series in double-double "
+               + "(x0 a triple-double from the certified root finder), so the relative error stays bounded through the zero",
+               parts[0], parts[1], coefficients.count)
+    }
+
+    static func of(_ r: ExpRational) throws -> [DoubleDoubleZeroSeries] {
+        let p = 320
+        let form = SignEquivalentForm(derivative: 0, of: r.hornerExpr)
+        var out: [DoubleDoubleZeroSeries] = []
+        for piece in RootIsolation.realLine(form).zeros {
+            let root = try RootRefinement.refine(form, in: piece, digits: 70)
+            if root.isExact { continue }
+            let x0 = root.x.enclosure.midpoint.rounded(toPrecision: p)
+            guard abs(x0.toDouble()) >= 4 * radiusValue else {
+                throw KernelError.unsupported("the zero \(x0.toDouble()) of f lies within 2^-8 of 0: no faithful f64 series window")
+            }
+            var parts: [Double] = [], rest = x0
+            for _ in 0..<3 {
+                let v = rest.toDouble()
+                parts.append(v)
+                rest = rest.subtracting(BigFloat(v), precision: p).value
+            }
+            let point = BigInterval(x0)
+            var derivative = r
+            var factorial = BigFloat(1, precision: p)
+            var coefficients: [(Double, Double)] = []
+            var first = 0.0
+            for k in 1...60 {
+                derivative = derivative.derivative()
+                factorial = factorial.multiplied(by: BigFloat(k, precision: 64), precision: p).value
+                let c = derivative.enclosure(at: point).midpoint.divided(by: factorial, precision: p).value
+                let hi = c.toDouble()
+                if k == 1 { first = hi }
+                if k > 1 && abs(hi) * pow(radiusValue, Double(k - 1)) < abs(first) * 0x1p-110 { break }
+                coefficients.append((hi, c.subtracting(BigFloat(hi), precision: p).value.toDouble()))
+            }
+            out.append(DoubleDoubleZeroSeries(parts: parts, coefficients: coefficients))
+        }
+        return out
+    }
+
+    /// h as a double-double, and |x − x₀hi| for the window test.
+    func offset(_ x: Int, into ir: inout KernelIR) -> (DoubleDouble, Int) {
+        let d = ir.value(.subtract(x, ir.constant(parts[0])))
+        let h = ir.twoSum(d, ir.constant(-parts[1]))
+        return (ir.fastTwoSum(h.hi, ir.value(.subtract(h.lo, ir.constant(parts[2])))), ir.value(.absolute(d)))
+    }
+
+    func evaluate(_ h: DoubleDouble, into ir: inout KernelIR) -> DoubleDouble {
+        func constant(_ c: (Double, Double)) -> DoubleDouble { DoubleDouble(hi: ir.constant(c.0), lo: ir.constant(c.1)) }
+        var acc = constant(coefficients.last!)
+        for c in coefficients.dropLast().reversed() { acc = ir.add(ir.multiply(acc, h), constant(c)) }
+        return ir.multiply(acc, h)
+    }
+}
+
+/// Near 0: f(x) = xʲ·g(x), g = Σₖ c_(j+k)xᵏ (cₖ = f⁽ᵏ⁾(0)/k! exactly, as double-doubles), for |x| < 2⁻²⁰, the
+/// degree making the first omitted term's ratio below 2⁻¹¹⁰. Evaluated as (X^j·g)·2^(−200j) with X = x·2²⁰⁰
+/// (exact): a subnormal x loses no digits of the products (the double-double exp's reduction r/2⁸ would,
+/// and so would 2Prod's error word), and the result is rounded once by ``KernelLowering/finalRounding``.
+/// Inside the window the side forms can cancel (tanh: e^(−2|x|) − 1); outside it they lose at most 20 bits.
+struct DoubleDoubleOriginSeries {
+    static let radius = 0x1p-20
+    static let scaleExponent = 200
+    let order: Int
+    let coefficients: [BigFloat]
+
+    init?(_ r: ExpRational) {
+        var g = r
+        var factorial = Rational(1)
+        var cs: [Rational] = []
+        for k in 0...40 {
+            if k > 0 { g = g.derivative(); factorial = factorial * Rational(k) }
+            guard let d = g.valueAtOrigin else { return nil }
+            cs.append(d / factorial)
+            guard let j = cs.firstIndex(where: { !$0.isZero }) else { continue }
+            let c = cs[k].doubleValue, lead = cs[j].doubleValue
+            if k > j && abs(c) * pow(DoubleDoubleOriginSeries.radius, Double(k - j)) < abs(lead) * 0x1p-110 && !cs[k].isZero {
+                order = j
+                coefficients = cs[j..<k].map { BigFloat($0, precision: 256) }
+                return
+            }
+        }
+        return nil
+    }
+
+    /// The order of the first nonzero term after xʲ (it decides exact ties of the leading term).
+    var nextOrder: Int? { coefficients.indices.dropFirst().first { !coefficients[$0].isZero }.map { $0 + order } }
+
+    var note: String {
+        "series: |x| < 2^-20: x^\(order)*g(x), g the degree-\(coefficients.count - 1) Taylor polynomial of f/x^\(order) at 0 in "
+            + "double-double, with x scaled by 2^200 and the result rounded once (subnormal results keep every digit)"
+    }
+
+    func evaluate(_ x: Int, multiplier dy: Int?, into ir: inout KernelIR) -> Int {
+        var g = ir.doubleDouble(coefficients.last!)
+        for c in coefficients.dropLast().reversed() { g = ir.add(ir.multiply(g, x), ir.doubleDouble(c)) }
+        let scaled = ir.value(.multiply(x, ir.constant(Double(sign: .plus, exponent: DoubleDoubleOriginSeries.scaleExponent, significand: 1))))
+        for _ in 0..<order { g = ir.multiply(g, scaled) }
+        let exponent = order == 0 ? nil : ir.constant(Double(-DoubleDoubleOriginSeries.scaleExponent * order))
+        var direction: Int?
+        if let m = nextOrder {
+            let sameSign = (coefficients[m - order].signum > 0) == (coefficients[0].signum > 0)
+            let c = ir.constant(sameSign ? 1 : -1)
+            direction = (m - order) % 2 == 0 ? c : ir.value(.selectLess(x, ir.constant(0), ir.value(.negate(c)), c))
+        }
+        return KernelLowering.finalRounding(g, exponent: exponent, multiplier: dy, tieDirection: direction, into: &ir)
+    }
+}
