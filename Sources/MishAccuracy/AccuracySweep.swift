@@ -335,7 +335,10 @@ public final class AccuracySweep: @unchecked Sendable {
     /// The compiled reference for `function` in `format`: the double enclosure where it can decide, else
     /// none (every input goes to MPFR).
     func referenceAddress(_ function: CorrectlyRoundedReference.Function, format: FloatFormat) -> UnsafeMutableRawPointer? {
-        let fast = format != .f64 && reference.hasFastPath
+        let fast = reference.hasFastPath
+        if format == .f64 {
+            return library.address(of: fast ? (function == .value ? "mm_ref64_value" : "mm_ref64_derivative") : "mm_reference64_none")
+        }
         return library.address(of: fast ? (function == .value ? "mm_ref_value" : "mm_ref_derivative") : "mm_reference_none")
     }
 

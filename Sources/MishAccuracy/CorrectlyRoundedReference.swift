@@ -5,8 +5,9 @@ import MishSymbolic
 ///
 /// Two halves: for an exp-rational f, a double enclosure compiled to C (``ReferenceSource``) decides the
 /// rounding to f32, f16 and bf16 whenever both ends of y ± r round to the same value, which is all but a
-/// few hundred of the 2³² f32 inputs; everything else (f64, other expressions, the inputs the enclosure
-/// leaves undecided) goes to MPFR interval evaluation, its precision doubled from 96 bits until both ends
+/// few hundred of the 2³² f32 inputs, and a double-double enclosure (``DoubleDoubleReferenceSource``)
+/// decides f64 likewise; everything else (other expressions, the inputs the enclosures
+/// leave undecided) goes to MPFR interval evaluation, its precision doubled from 96 bits until both ends
 /// of the enclosure round alike (Ziv's strategy), up to `maximumPrecision`.
 public struct CorrectlyRoundedReference: Sendable {
     public enum Function: String, Sendable, Codable {
@@ -44,11 +45,15 @@ public struct CorrectlyRoundedReference: Sendable {
             return """
             void mm_ref_value(const double *x, double *y, double *r, int n) { mm_reference_none(x, y, r, n); }
             void mm_ref_derivative(const double *x, double *y, double *r, int n) { mm_reference_none(x, y, r, n); }
+            void mm_ref64_value(const double *x, double *y, double *l, double *r, int n) { mm_reference64_none(x, y, l, r, n); }
+            void mm_ref64_derivative(const double *x, double *y, double *l, double *r, int n) { mm_reference64_none(x, y, l, r, n); }
 
             """
         }
         return ReferenceSource.prelude() + ReferenceSource.function(named: "mm_ref_value", f)
             + ReferenceSource.function(named: "mm_ref_derivative", d)
+            + DoubleDoubleReferenceSource.prelude() + DoubleDoubleReferenceSource.function(named: "mm_ref64_value", f)
+            + DoubleDoubleReferenceSource.function(named: "mm_ref64_derivative", d)
     }
 
     /// An enclosure of g(x) at `precision` bits.

@@ -326,7 +326,14 @@ enum SpecialValue: Equatable {
     ///   i₀ times) with radius |y|·(2⁻⁶⁰ + (i₀ + 1)·2⁻⁵²).
     /// Each bound, u^j·e^(−u) with j below T, decreases in u beyond T; it is evaluated in log₂ with doubles
     /// and four bits of margin (far above their rounding). nil when no T ≤ 2000 qualifies.
-    static func tailShortcut(_ f: ExpRational, direction: Int) -> (threshold: Double, value: String, radius: String)? {
+    ///
+    /// `double` (the f64 reference, ``DoubleDoubleReferenceSource``): the zero below 2⁻²²⁰⁰ (so that dy·f
+    /// stays below every f64 subnormal) as the signed zero itself, and the correction below 2⁻¹³⁰·|c|u^i₀,
+    /// the value c·x^i₀ for i₀ ≤ 1 as a double-double (`low`: c·x's rounding error, exact by fma) with radius
+    /// |y|·2⁻¹²⁸.
+    static func tailShortcut(_ f: ExpRational, direction: Int, double: Bool = false)
+        -> (threshold: Double, value: String, radius: String, low: String)? {
+        let zeroExponent = double ? -2200.0 : -1100.0, relativeExponent = double ? -130.0 : -60.0
         let form = direction < 0 ? f.sideForms.negative : f.sideForms.positive
         guard let d0 = ReferenceSource.exactDouble(form.denominator[0]), d0 != 0 else { return nil }
         let magnitude = { (b: BigInt) in abs(BigFloat(b, precision: 64).toDouble(rounding: .up)) }
@@ -344,12 +351,15 @@ enum SpecialValue: Equatable {
                 guard tailD * Foundation.exp(-t) < abs(d0) / 2 else { continue }
                 let numerator = rows.reduce(0.0) { $0 + Foundation.pow(t, Double($1.offset)) * $1.element.reduce(0.0) { $0 + magnitude($1) } }
                 let bound = -Double(form.shift) * t * log2e + Foundation.log2(numerator) - log2Denominator(t) + 4
-                if bound < -1100 { return (t, sign < 0 ? "-0x1p-1074" : "0x1p-1074", "0.0") }
+                if bound < zeroExponent {
+                    let zero = double ? (sign < 0 ? "-0.0" : "0.0") : (sign < 0 ? "-0x1p-1074" : "0x1p-1074")
+                    return (t, zero, "0.0", "0.0")
+                }
             }
             return nil
         }
         let leading = rows.filter { !$0.element[0].isZero }
-        guard leading.count == 1, let i0 = leading.first?.offset else { return nil }
+        guard leading.count == 1, let i0 = leading.first?.offset, !double || i0 <= 1 else { return nil }
         let ratio = Rational(form.numerators[i0][0]) / Rational(form.denominator[0])
         guard let c = ReferenceSource.exactDouble(ratio) else { return nil }
         let corrections = rows.map { i, row -> (Int, Double) in
@@ -361,9 +371,13 @@ enum SpecialValue: Equatable {
             guard tailD * Foundation.exp(-t) < abs(d0) / 2 else { continue }
             let sum = corrections.reduce(0.0) { $0 + Foundation.pow(t, Double($1.0 - i0)) * $1.1 }
             let bound = -t * log2e + Foundation.log2(sum) - Foundation.log2(abs(c)) - log2Denominator(t) + 4
-            if sum == 0 || bound < -60 {
+            if sum == 0 || bound < relativeExponent {
                 let power = i0 == 0 ? ReferenceSource.literal(c) : ([ReferenceSource.literal(c)] + Array(repeating: "x", count: i0)).joined(separator: " * ")
-                return (t, power, "fabs(\(power)) * \(ReferenceSource.literal(0x1p-60 + Double(i0 + 1) * 0x1p-52))")
+                if double {
+                    let low = i0 == 0 ? "0.0" : "fma(\(ReferenceSource.literal(c)), x, -(\(power)))"
+                    return (t, power, "fabs(\(power)) * 0x1p-128", low)
+                }
+                return (t, power, "fabs(\(power)) * \(ReferenceSource.literal(0x1p-60 + Double(i0 + 1) * 0x1p-52))", "0.0")
             }
         }
         return nil

@@ -98,9 +98,14 @@ enum SweepHarness {
 
     static inline __attribute__((always_inline)) int mm_is_nan_bits(int fmt, uint64_t b) { const double v = mm_decode(fmt, b); return v != v; }
 
+    /* d*2^t for 0 <= t <= 1074 (f64 binades down to 2^-1022), as two factors that stay finite. */
+    static inline __attribute__((always_inline)) double mm_scale_to_ulps(double d, int t) {
+        return d * mm_pow2(t / 2) * mm_pow2(t - t / 2);
+    }
+
     /* |o - y| in units of the exact value's last place (binade of y, not below the subnormal spacing);
        an infinite o against a finite y counts as 2^(emax+1). */
-    static inline __attribute__((always_inline)) double mm_ulp_error(int fmt, double o, double y) {
+    static inline __attribute__((always_inline)) double mm_ulp_error(int fmt, double o, double y, double l) {
         if (o != o || y != y) return (o != o && y != y) ? 0.0 : INFINITY;
         if (isinf(y)) return o == y ? 0.0 : INFINITY;
         const double top = mm_pow2(mm_emax[fmt] + 1);
@@ -108,7 +113,7 @@ enum SweepHarness {
         int e = y == 0 ? mm_emin[fmt] : mm_exponent(y);
         if (e < mm_emin[fmt]) e = mm_emin[fmt];
         if (e > mm_emax[fmt]) e = mm_emax[fmt];
-        return fabs(o - y) * mm_pow2(mm_precision[fmt] - 1 - e);
+        return mm_scale_to_ulps(fabs((o - y) - l), mm_precision[fmt] - 1 - e);
     }
 
     static int mm_bucket(double err) {
@@ -234,6 +239,13 @@ enum SweepHarness {
         for (int i = 0; i < n; i++) { y[i] = x[i]; r[i] = NAN; }
     }
 
+    /* The f64 reference: |f(x[i]) - (y[i] + l[i])| <= r[i], y + l a double-double (DoubleDoubleReferenceSource). */
+    typedef void (*mm_reference64)(const double *x, double *y, double *l, double *r, int n);
+
+    void mm_reference64_none(const double *x, double *y, double *l, double *r, int n) {
+        for (int i = 0; i < n; i++) { y[i] = x[i]; l[i] = 0; r[i] = NAN; }
+    }
+
     /* A random dy: sign, significand and a binade in [2^-8, 2^8) from a hash of the input and the seed. */
     static uint64_t mm_random_dy(int fmt, uint64_t input, uint64_t seed) {
         uint64_t h = (input + 1) * UINT64_C(0x9e3779b97f4a7c15) ^ seed;
@@ -297,7 +309,7 @@ enum SweepHarness {
                   const uint64_t *list, uint64_t begin, uint64_t end, mm_stats *s,
                   uint64_t *pending, long capacity, uint64_t *trace) {
         uint64_t xb[MM_BLOCK], db[MM_BLOCK], ob[MM_BLOCK];
-        double xs[MM_BLOCK], ys[MM_BLOCK], rs[MM_BLOCK], errs[MM_BLOCK];
+        double xs[MM_BLOCK], ys[MM_BLOCK], ls[MM_BLOCK], rs[MM_BLOCK], errs[MM_BLOCK];
         uint64_t eb[MM_BLOCK];
         long np = 0;
         const uint64_t one = mm_encode(fmt, 1.0);
@@ -309,17 +321,32 @@ enum SweepHarness {
             }
             mm_call(fmt, signature, output, fn, xb, db, ob, n);
             for (int i = 0; i < n; i++) xs[i] = mm_decode(fmt, xb[i]);
-            reference(xs, ys, rs, n);
+            if (fmt == MM_F64) {
+                ((mm_reference64)reference)(xs, ys, ls, rs, n);
+            } else {
+                reference(xs, ys, rs, n);
+                for (int i = 0; i < n; i++) ls[i] = 0;
+            }
             /* The common case, branch-free so that it vectorises: both ends of y +- r round alike, and the
-               error is finite; errs[i] is NaN where the case-by-case path below must decide. */
+               error is finite; errs[i] is NaN where the case-by-case path below must decide. For f64 the ends
+               of y + l +- r are rounded as y + (l -+ rr), rr covering the rounding of l -+ rr (RN is monotone). */
             for (int i = 0; i < n; i++) {
-                const double y = ys[i], r = rs[i];
-                const double rr = r == 0 ? 0.0 : r * (1 + 0x1p-40) + fabs(y) * 0x1p-51 + 0x1p-1074;
-                const uint64_t lo = mm_encode(fmt, y - rr), hi = mm_encode(fmt, y + rr);
+                const double y = ys[i], r = rs[i], l = ls[i];
+                uint64_t lo, hi;
+                if (fmt == MM_F64) {
+                    /* (l = 0: y itself, so that -0 keeps its sign.) */
+                    const double rr = r == 0 ? 0.0 : r * (1 + 0x1p-40) + fabs(l) * 0x1p-50 + 0x1p-1074;
+                    lo = mm_encode(fmt, (l == 0 && rr == 0) ? y : y + (l - rr));
+                    hi = mm_encode(fmt, (l == 0 && rr == 0) ? y : y + (l + rr));
+                } else {
+                    const double rr = r == 0 ? 0.0 : r * (1 + 0x1p-40) + fabs(y) * 0x1p-51 + 0x1p-1074;
+                    lo = mm_encode(fmt, y - rr);
+                    hi = mm_encode(fmt, y + rr);
+                }
                 const double o = mm_decode(fmt, ob[i]);
                 int e = mm_exponent(y);
                 e = e < mm_emin[fmt] ? mm_emin[fmt] : (e > mm_emax[fmt] ? mm_emax[fmt] : e);
-                const double err = fabs(o - y) * mm_pow2(mm_precision[fmt] - 1 - e);
+                const double err = mm_scale_to_ulps(fabs((o - y) - l), mm_precision[fmt] - 1 - e);
                 eb[i] = lo;
                 errs[i] = (lo == hi && r < INFINITY && err < INFINITY) ? err : NAN;
             }
@@ -355,14 +382,26 @@ enum SweepHarness {
                     continue;
                 }
                 const double x = xs[i];
-                double y = ys[i], r = rs[i];
+                double y = ys[i], r = rs[i], l = ls[i];
                 uint64_t e;
                 if (x != x) {
                     e = mm_encode(fmt, x);
                     y = x;
                 } else {
                     if (!(r < INFINITY)) goto undecided;
-                    if (dy_mode == 2) {
+                    if (dy_mode == 2 && fmt == MM_F64) {
+                        /* (y + l)*d as a double-double: the product's error by fma (exact above 2^-960). */
+                        const double d = mm_decode(fmt, db[i]);
+                        const double yd = y * d;
+                        if (r == 0 && l == 0 && (y == 0 || isinf(y))) {
+                            y = yd;
+                        } else {
+                            if (!(fabs(yd) >= 0x1p-960 && fabs(yd) < 0x1p1020)) goto undecided;
+                            l = fma(l, d, fma(y, d, -yd));
+                            r = fabs(d) * r * (1 + 0x1p-50) + fabs(yd) * 0x1p-104 + 0x1p-1074;
+                            y = yd;
+                        }
+                    } else if (dy_mode == 2) {
                         const double d = mm_decode(fmt, db[i]);
                         /* The reference's representative of a value far below every subnormal keeps that
                            property when scaled by d (|d| < 2^1024): only its sign changes. */
@@ -376,7 +415,12 @@ enum SweepHarness {
                         }
                     }
                     if (r == 0) {
-                        e = mm_encode(fmt, y);
+                        e = mm_encode(fmt, l == 0 ? y : y + l);
+                    } else if (fmt == MM_F64) {
+                        if (y != y || l != l) goto undecided;
+                        const double rr = r * (1 + 0x1p-40) + fabs(l) * 0x1p-50 + 0x1p-1074;
+                        e = mm_encode(fmt, y + (l - rr));
+                        if (e != mm_encode(fmt, y + (l + rr))) goto undecided;
                     } else {
                         if (y != y) goto undecided;
                         const double rr = r * (1 + 0x1p-40) + fabs(y) * 0x1p-51 + 0x1p-1074;
@@ -385,7 +429,7 @@ enum SweepHarness {
                     }
                 }
                 if (trace) { trace[2 * (start + (uint64_t)i - begin)] = e; trace[2 * (start + (uint64_t)i - begin) + 1] = ob[i]; }
-                mm_record_one(s, fmt, xb[i], db[i], ob[i], e, mm_ulp_error(fmt, mm_decode(fmt, ob[i]), y));
+                mm_record_one(s, fmt, xb[i], db[i], ob[i], e, mm_ulp_error(fmt, mm_decode(fmt, ob[i]), y, l));
                 continue;
             undecided:
                 if (trace) { trace[2 * (start + (uint64_t)i - begin)] = UINT64_MAX; trace[2 * (start + (uint64_t)i - begin) + 1] = ob[i]; }

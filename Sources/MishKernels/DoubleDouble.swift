@@ -87,60 +87,33 @@ extension KernelIR {
     }
 }
 
-/// e^a for a ≤ 0 in double-double: e^a = m·2^k with m = e^r ≈ 1 a double-double and k an integer (a double):
-///
-///     b = max(a, −1500)                 every kernel returns its limit well before (thresholds)
-///     k = rint(b/ln 2)                   fma(b, 1/ln 2, 1.5·2⁵²) − 1.5·2⁵², exact, |k| ≤ 2165
-///     r = b − k·L₁ − k·L₂ − k·L₃         L₁, L₂ of 40 bits (k·Lᵢ exact; b − k·L₁ exact by Sterbenz), the second
-///                                        subtraction by TwoSum, L₃ by one fma: r to 2⁻¹²¹ absolute
-///     e^(r/2⁸) − 1 = E                   Horner of degree ``degree`` in double-double, coefficients 1/n!
-///     E ← E·(E + 2), 8 times             (1 + E)² − 1, so that E keeps its relative accuracy
-///     m = 1 + E
-///
-/// With |r/2⁸| ≤ 2⁻⁹·⁵ the truncation is below 2⁻¹¹⁰ relative; the ~70 double-word operations (each below
-/// 2⁻¹⁰² relative, errors of E carried through the squarings with factor ≤ 1) keep |m·2^k/e^a − 1| below
-/// 2⁻⁹⁴ (``relativeErrorBound``; a test measures it against MPFR).
-struct DoubleDoubleExp {
+/// e^a for a ≤ 0 in double-double (``DoubleDoubleExpKernel``), a clamped at −1500 (every kernel returns
+/// its limit well before): e^a = m·2^k with m ≈ 1 a double-double and k an integer held in a double.
+enum DoubleDoubleExp {
+    typealias Kernel = DoubleDoubleExpKernel
     static let lowestArgument = -1500.0
-    static let squarings = 8
-    static let inverseLn2: Double = (BigFloat(1, precision: 256) / BigFloat.ln2(precision: 256)).toDouble()
-    static let ln2Parts: [Double] = {
-        let ln2 = BigFloat.ln2(precision: 256)
-        let first = ln2.rounded(toPrecision: 40)
-        let rest = ln2.subtracting(first, precision: 256).value
-        let second = rest.rounded(toPrecision: 40)
-        return [first.toDouble(), second.toDouble(), rest.subtracting(second, precision: 256).value.toDouble()]
-    }()
-    /// The smallest n with (ln2/2⁹)ⁿ/(n+1)! < 2⁻¹¹⁰ (the first omitted term relative to r/2⁸).
-    static let degree: Int = {
-        let r = 0.6931471805599453 / Double(1 << (squarings + 1))
-        var n = 1, term = r / 2
-        while term >= 0x1p-110 { n += 1; term *= r / Double(n + 1) }
-        return n
-    }()
-    static let relativeErrorBound = 0x1p-94
-    static let roundingShift = 0x1.8p52
+    static var degree: Int { Kernel.degree }
+    static var squarings: Int { Kernel.squarings }
+    static var relativeErrorBound: Double { Kernel.relativeErrorBound }
 
     /// Appends the evaluation; returns m (normalised) and k.
     static func lower(_ a: Int, into ir: inout KernelIR) -> (mantissa: DoubleDouble, k: Int) {
         let lowest = ir.constant(lowestArgument)
         let b = ir.value(.selectLess(a, lowest, lowest, a))
-        let shift = ir.constant(roundingShift)
-        let k = ir.value(.subtract(ir.value(.fma(b, ir.constant(inverseLn2), shift)), shift))
+        let shift = ir.constant(Kernel.roundingShift)
+        let k = ir.value(.subtract(ir.value(.fma(b, ir.constant(Kernel.inverseLn2), shift)), shift))
         let minusK = ir.value(.negate(k))
-        let first = ir.value(.fma(minusK, ir.constant(ln2Parts[0]), b))
-        let second = ir.twoSum(first, ir.value(.multiply(minusK, ir.constant(ln2Parts[1]))))
-        let r = ir.fastTwoSum(second.hi, ir.value(.fma(minusK, ir.constant(ln2Parts[2]), second.lo)))
+        let first = ir.value(.fma(minusK, ir.constant(Kernel.ln2Parts[0]), b))
+        let second = ir.twoSum(first, ir.value(.multiply(minusK, ir.constant(Kernel.ln2Parts[1]))))
+        let r = ir.fastTwoSum(second.hi, ir.value(.fma(minusK, ir.constant(Kernel.ln2Parts[2]), second.lo)))
         let scale = ir.constant(Double(sign: .plus, exponent: -squarings, significand: 1))
         let reduced = DoubleDouble(hi: ir.value(.multiply(r.hi, scale)), lo: ir.value(.multiply(r.lo, scale)))
-        var factorial = BigFloat(1, precision: 256)
-        var coefficients: [BigFloat] = []
-        for n in 1...degree {
-            factorial = factorial.multiplied(by: BigFloat(n, precision: 64), precision: 256).value
-            coefficients.append(BigFloat(1, precision: 256).divided(by: factorial, precision: 256).value)
+        func coefficient(_ n: Int) -> DoubleDouble {
+            let c = Kernel.coefficients[n - 1]
+            return DoubleDouble(hi: ir.constant(c.hi), lo: ir.constant(c.lo))
         }
-        var e = ir.doubleDouble(coefficients[degree - 1])
-        for c in coefficients.dropLast().reversed() { e = ir.add(ir.multiply(e, reduced), ir.doubleDouble(c)) }
+        var e = coefficient(degree)
+        for n in stride(from: degree - 1, through: 1, by: -1) { e = ir.add(ir.multiply(e, reduced), coefficient(n)) }
         e = ir.multiply(e, reduced)
         let two = ir.constant(2)
         for _ in 0..<squarings { e = ir.multiply(e, ir.add(e, two)) }

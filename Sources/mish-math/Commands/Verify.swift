@@ -28,7 +28,9 @@ struct Verify: ParsableCommand {
 
         The reference is correctly rounded: for exp-rational EXPR, a double enclosure with a rigorous error \
         bound decides the rounding to f32, f16 and bf16 for all but a few hundred inputs and MPFR (precision \
-        doubled until decided) the rest; f64 and other expressions go to MPFR for every input. The compiled \
+        doubled until decided) the rest; for f64 a double-double enclosure (its own exponential, within \
+        2^-90) decides all but the inputs near a midpoint or a cancellation; other expressions go to MPFR for \
+        every input. The compiled \
         reference is cached in $MISH_CACHE_DIR (default ~/.cache/mish-math), keyed by its source, the compiler \
         and the flags: the first run of an expression compiles it (seconds). Special values \
         are part of the contract: NaN -> NaN, +-inf -> the limits, +-0 -> f(0) or the signed zero f tends to.

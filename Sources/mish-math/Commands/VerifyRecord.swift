@@ -80,7 +80,7 @@ struct VerifyRecord: Encodable {
         } else {
             lines.append("max error: 0 ulp (every result exact)")
         }
-        lines.append("reference: \(number(r.decidedByMPFR)) inputs decided by MPFR (or the normal form's far tails), the rest by the double enclosure"
+        lines.append("reference: \(number(r.decidedByMPFR)) inputs decided by MPFR (or the normal form's far tails), the rest by the \(r.format == .f64 ? "double-double" : "double") enclosure"
                      + (r.unresolvedCount > 0 ? "; \(number(r.unresolvedCount)) undecided at \(CorrectlyRoundedReference.maximumPrecision) bits, not checked: "
                         + r.unresolved.map { value($0, r.format) }.joined(separator: ", ") : ""))
         lines.append("")
