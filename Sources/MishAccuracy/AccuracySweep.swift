@@ -87,11 +87,26 @@ public struct AccuracyCheck: Sendable, Codable, Equatable {
 public enum SweepInputs: Sendable {
     case patterns([Range<UInt64>])
     case list([UInt64])
+    /// `count` inputs, the i-th from `element(i)`, generated chunk by chunk (10⁹ f64 samples need no 8 GB list).
+    case generated(count: UInt64, element: @Sendable (UInt64) -> UInt64)
 
     public var count: UInt64 {
         switch self {
         case .patterns(let rs): return rs.reduce(0) { $0 + UInt64($1.count) }
         case .list(let l): return UInt64(l.count)
+        case .generated(let n, _): return n
+        }
+    }
+
+    /// `n` inputs as a list: a list's first n, or n generated ones spread evenly over all (so that a sample of
+    /// the f64 inputs has their mix of adversarial and random ones).
+    public func sample(_ n: Int) -> [UInt64] {
+        switch self {
+        case .list(let l): return Array(l.prefix(n))
+        case .generated(let count, let element):
+            let m = Swift.min(UInt64(n), count)
+            return (0..<m).map { element($0 * count / Swift.max(m, 1)) }
+        case .patterns(let ranges): return Array(ranges.lazy.flatMap { $0 }.prefix(n))
         }
     }
 
@@ -193,11 +208,13 @@ public final class AccuracySweep: @unchecked Sendable {
     public func run(_ kernel: KernelUnderTest, check: AccuracyCheck, inputs: SweepInputs, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                     progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }) -> AccuracyResult {
         let format = kernel.format
-        let fast = format != .f64 && reference.hasFastPath
+        let fast = reference.hasFastPath
         let referenceAddress = referenceAddress(check.function, format: format)
         // Chunks of milliseconds to tens of milliseconds per thread, so that progress and Ctrl-C are prompt.
-        let chunk: UInt64 = !fast ? (format == .f32 ? 1 << 14 : 1 << 10) : (format.bitWidth == 16 ? 1 << 12 : 1 << 18)
+        let chunk: UInt64 = !fast ? (format == .f32 ? 1 << 14 : 1 << 10)
+            : (format.bitWidth == 16 ? 1 << 12 : (format == .f64 ? 1 << 16 : 1 << 18))
         var chunks: [(list: Bool, begin: UInt64, end: UInt64)] = []
+        var generator: (@Sendable (UInt64) -> UInt64)?
         switch inputs {
         case .patterns(let ranges):
             for r in ranges {
@@ -207,7 +224,12 @@ public final class AccuracySweep: @unchecked Sendable {
         case .list(let l):
             var b: UInt64 = 0
             while b < UInt64(l.count) { chunks.append((true, b, Swift.min(b + chunk, UInt64(l.count)))); b += chunk }
+        case .generated(let n, let element):
+            generator = element
+            var b: UInt64 = 0
+            while b < n { chunks.append((true, b, Swift.min(b + chunk, n))); b += chunk }
         }
+        let element = generator
         let list: [UInt64] = { if case .list(let l) = inputs { return l }; return [] }()
         let total = inputs.count
         let state = SharedState()
@@ -223,13 +245,21 @@ public final class AccuracySweep: @unchecked Sendable {
             let listBase = Pointers.List(base: listBuffer.baseAddress)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 let pending = UnsafeMutablePointer<UInt64>.allocate(capacity: 3 * capacity)
-                defer { pending.deallocate() }
+                let block = UnsafeMutablePointer<UInt64>.allocate(capacity: element == nil ? 0 : capacity)
+                defer { pending.deallocate(); block.deallocate() }
                 var unresolved: [UInt64] = []
                 var resolved = 0
                 while !shouldStop(), let c = state.next(work.count) {
                     let (isList, b, e) = work[c]
-                    let n = sweep(format.code, kernel.signature.code, Int32(check.output), check.dyMode, check.seed, kernel.address,
+                    let n: Int
+                    if let element {
+                        for i in b..<e { block[Int(i - b)] = element(i) }
+                        n = sweep(format.code, kernel.signature.code, Int32(check.output), check.dyMode, check.seed, kernel.address,
+                                  shared.reference, UnsafePointer(block), 0, e - b, shared.stats[w], pending, capacity, nil)
+                    } else {
+                        n = sweep(format.code, kernel.signature.code, Int32(check.output), check.dyMode, check.seed, kernel.address,
                                   shared.reference, isList ? listBase.base : nil, b, e, shared.stats[w], pending, capacity, nil)
+                    }
                     precondition(n >= 0, "pending buffer overflow")
                     for i in 0..<n {
                         let (x, dy, out) = (pending[3 * i], pending[3 * i + 1], pending[3 * i + 2])

@@ -332,7 +332,7 @@ struct SnapshotTests {
         #expect(recorded == text, "\(file) differs from its snapshot; rerun with MISH_RECORD_SNAPSHOTS=1 if the change is intended")
     }
 
-    @Test("mish forward, backward and fused, f32 and bf16, C and CUDA, and the fast f32 forward, are byte for byte the recorded ones")
+    @Test("mish forward, backward and fused, f32 and bf16, C and CUDA, the fast f32 forward and the faithful f64 backward, are byte for byte the recorded ones")
     func mishKernels() throws {
         let lowering = try KernelLowering(try ExprParser.parse("mish(x)"))
         for kind in KernelLowering.Kind.allCases {
@@ -352,6 +352,12 @@ struct SnapshotTests {
         try SnapshotTests.check("fast_" + c.function + ".h", c.header)
         try SnapshotTests.check("fast_" + c.function + ".c", c.source)
         try SnapshotTests.check("fast_" + c.function + ".cu", CUDAEmitter(name: "mish", kind: .forward, type: .f32, ir: ir, description: description).source)
+        let faithful = try lowering.kernel(.backward, type: .f64)
+        let note = ["snapshot of mish backward f64, faithful tier (double-double)"]
+        let d = CEmitter(name: "mish", kind: .backward, type: .f64, ir: faithful, description: note)
+        try SnapshotTests.check("faithful_" + d.function + ".h", d.header)
+        try SnapshotTests.check("faithful_" + d.function + ".c", d.source)
+        try SnapshotTests.check("faithful_" + d.function + ".cu", CUDAEmitter(name: "mish", kind: .backward, type: .f64, ir: faithful, description: note).source)
     }
 }
 

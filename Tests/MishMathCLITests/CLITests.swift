@@ -377,14 +377,30 @@ struct CodegenCommandTests {
         #expect(cu.contains("__nv_bfloat16") && cu.contains("cudaStream_t stream"))
     }
 
-    @Test("refusals: outside the exp-rational class (1), not yet offered types and bad names (64)")
+    @Test("refusals: outside the exp-rational class (1), f64 in the correctly-rounded tier and bad names (64)")
     func refusals() throws {
         let gelu = try CLI.run(["codegen", "gelu(x)"])
         #expect(gelu.status == 1 && gelu.stderr.contains("exp-rational"))
         let f64 = try CLI.run(["codegen", "--dtype", "f64"])
-        #expect(f64.status == 64 && f64.stderr.contains("f64") && f64.stderr.contains("--accuracy fast"))
+        #expect(f64.status == 64 && f64.stderr.contains("f64") && f64.stderr.contains("faithful"))
         let name = try CLI.run(["codegen", "--name", "9lives"])
         #expect(name.status == 64 && name.stderr.contains("--name"))
+    }
+
+    @Test("faithful f64: double-double, its measured error in the header, verify finds every sampled result within 1 ulp")
+    func faithfulDouble() throws {
+        let r = try CLI.run(["codegen", "--target", "c", "--kernel", "forward", "--dtype", "f64", "--accuracy", "faithful"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("accuracy tier: faithful (f64 computed in double-double") && r.stdout.contains("mish_scale_pow2("))
+        #expect(r.stdout.contains("measured max error: y max 0.5 ulp"))
+        let v = try CLI.run(["verify", "--kernel", "backward", "--dtype", "f64", "--accuracy", "faithful", "--samples", "20000",
+                             "--random-dy", "5000", "--format", "json"])
+        #expect(v.status == 0, "\(v.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(v.stdout.utf8)) as! [String: Any]
+        for result in json["results"] as! [[String: Any]] {
+            #expect((result["max_error"] as! Double) <= 0.5 + 0x1p-20 && (result["over_one_ulp"] as! Int) == 0)
+            #expect((result["decided_by_mpfr"] as! Int) < (result["checked"] as! Int) / 10, "the double-double reference decides most inputs")
+        }
     }
 
     @Test("the fast tier: binary32 arithmetic, its bound measured into the header, and verify reports the same maximum")

@@ -57,6 +57,7 @@ struct Verify: ParsableCommand {
           mish-math verify --dtype bf16
           mish-math verify --kernel backward --dtype f32 --range -20,20
           mish-math verify --dtype f64 --accuracy fast --samples 1000000
+          mish-math verify --dtype f64 --accuracy faithful --samples 1000000000
           mish-math verify --c-source mine.c --symbol my_mish --dtype f32 --format json
         """
     )
@@ -220,7 +221,7 @@ struct Verify: ParsableCommand {
     func plan(_ expr: Expr, type: FloatFormat) throws -> [(String, AccuracyCheck, SweepInputs)] {
         let primary: SweepInputs
         if type == .f64 {
-            primary = .list(try Verify.f64Inputs(expr, samples: samples ?? 100_000, seed: seed, range: range))
+            primary = try Verify.f64Sample(expr, samples: samples ?? 100_000, seed: seed, range: range)
         } else if let samples {
             primary = .samples(samples, seed: seed, type)
         } else if let range {
@@ -240,7 +241,7 @@ struct Verify: ParsableCommand {
                 var g = SplitMix(seed: seed ^ 0x5eed)
                 let pool: [UInt64]
                 switch primary {
-                case .list(let l): pool = l
+                case .list, .generated: pool = primary.sample(randomDy)
                 case .patterns(let ranges):
                     let total = ranges.reduce(0) { $0 + UInt64($1.count) }
                     pool = total == 0 ? [] : (0..<Swift.min(randomDy, Int(total))).map { _ in
@@ -253,6 +254,20 @@ struct Verify: ParsableCommand {
                                .list(Array(pool.prefix(randomDy)))))
             }
             return checks
+        }
+    }
+
+    /// The f64 sweep's inputs: with --range, ``f64Inputs(_:samples:seed:range:)`` filtered to it; otherwise
+    /// the adversarial sets followed by `samples` random inputs generated from their index (even: a random bit
+    /// pattern, odd: uniform over [−120, 40]), so that 10⁹ samples need no list in memory.
+    static func f64Sample(_ expr: Expr, samples n: Int, seed: UInt64, range: String?) throws -> SweepInputs {
+        if range != nil { return .list(try f64Inputs(expr, samples: n, seed: seed, range: range)) }
+        let adversarial = try f64Inputs(expr, samples: 0, seed: seed, range: nil)
+        return .generated(count: UInt64(adversarial.count + n)) { i in
+            if i < UInt64(adversarial.count) { return adversarial[Int(i)] }
+            var g = SplitMix(seed: seed ^ (i &* 0x9e37_79b9_7f4a_7c15))
+            let z = g.next()
+            return i % 2 == 0 ? z : (-120 + 160 * Double(z >> 11) * 0x1p-53).bitPattern
         }
     }
 
