@@ -59,11 +59,12 @@ verify-exhaustive: build-release
 	$(BIN_RELEASE) verify --kernel forward --dtype f32
 	$(BIN_RELEASE) verify --kernel backward --dtype f32
 
-# The reference's fast path against pure MPFR on two million f32 inputs per function (the test's slice is
-# 20000), including every input the fast path leaves to MPFR (about 10 minutes: MPFR in a debug build).
+# The reference's fast paths against pure MPFR on two million inputs per function and format, f32 (the
+# double enclosure; the test's slice is 20000) and f64 (the double-double enclosure; slice 6000), including
+# every input a fast path leaves to MPFR (about 20 minutes: MPFR in a debug build).
 verify-reference: deps
 	$(SWIFT) build --build-tests
-	MISH_REFERENCE_SAMPLES=2000000 $(SWIFT) test --skip-build --filter fastPathAgreesWithMPFR
+	MISH_REFERENCE_SAMPLES=2000000 $(SWIFT) test --skip-build --filter "fastPathAgreesWithMPFR|DoubleDoubleReferenceTests"
 
 # docs/accuracy.md: every generated kernel verified exhaustively, both tiers (about 30 minutes).
 accuracy-doc: build-release

@@ -244,7 +244,8 @@ struct DoubleDoubleReferenceTests {
     func agreesWithMPFR(function: CorrectlyRoundedReference.Function) throws {
         let reference = CorrectlyRoundedReference(.mish)
         let sweep = try AccuracySweep(reference: reference)
-        let inputs = DoubleDoubleReferenceTests.inputs(count: 6_000, label: "reference64-\(function.rawValue)")
+        let inputs = DoubleDoubleReferenceTests.inputs(count: ReferenceTests.samples == 20_000 ? 6_000 : ReferenceTests.samples,
+                                                       label: "reference64-\(function.rawValue)")
         let decisions = sweep.fastReferenceDecisions(function, format: .f64, inputs: inputs)
         // Random bit patterns and [−120, 40] (indices 0 and 1 mod 4 after the fixed ones) are decided; results
         // below about 2⁻¹⁰⁰⁰ (subnormal x, x < −690) carry the underflow slack and mostly go to MPFR.

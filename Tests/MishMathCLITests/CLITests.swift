@@ -381,7 +381,7 @@ struct CodegenCommandTests {
     func refusals() throws {
         let gelu = try CLI.run(["codegen", "gelu(x)"])
         #expect(gelu.status == 1 && gelu.stderr.contains("exp-rational"))
-        let f64 = try CLI.run(["codegen", "--dtype", "f64"])
+        let f64 = try CLI.run(["codegen", "--dtype", "f64", "--accuracy", "correctly-rounded"])
         #expect(f64.status == 64 && f64.stderr.contains("f64") && f64.stderr.contains("faithful"))
         let name = try CLI.run(["codegen", "--name", "9lives"])
         #expect(name.status == 64 && name.stderr.contains("--name"))
@@ -389,7 +389,7 @@ struct CodegenCommandTests {
 
     @Test("faithful f64: double-double, its measured error in the header, verify finds every sampled result within 1 ulp")
     func faithfulDouble() throws {
-        let r = try CLI.run(["codegen", "--target", "c", "--kernel", "forward", "--dtype", "f64", "--accuracy", "faithful"])
+        let r = try CLI.run(["codegen", "--target", "c", "--kernel", "forward", "--dtype", "f64"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("accuracy tier: faithful (f64 computed in double-double") && r.stdout.contains("mish_scale_pow2("))
         #expect(r.stdout.contains("measured max error: y max 0.5 ulp"))
@@ -500,7 +500,8 @@ struct VerifyCommandTests {
     @Test("bad requests: clear errors and exit statuses")
     func badRequests() throws {
         #expect(try CLI.run(["verify", "--c-source", "x.c"]).status == 64)
-        #expect(try CLI.run(["verify", "--dtype", "f64"]).status == 64)
+        #expect(try CLI.run(["verify", "--dtype", "f64", "--accuracy", "correctly-rounded"]).status == 64)
+        #expect(try CLI.run(["verify", "--dtype", "f64", "--exhaustive"]).status == 64)
         #expect(try CLI.run(["verify", "--range", "3,1"]).status == 64)
         #expect(try CLI.run(["verify", "--kernel", "backward", "--c-source", "x.c", "--symbol", "f", "--signature", "scalar"]).status == 64)
         let missing = try CLI.run(["verify", "--c-source", "/nonexistent/k.c", "--symbol", "f"])

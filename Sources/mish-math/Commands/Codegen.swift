@@ -70,8 +70,12 @@ struct Codegen: ParsableCommand {
     @Option(help: "Element type: f32, f64, f16 or bf16.")
     var dtype: CodegenDtype = .f32
 
-    @Option(help: "Accuracy tier: correctly-rounded, faithful or fast.")
-    var accuracy: CodegenAccuracy = .correctlyRounded
+    @Option(name: .customLong("accuracy"), help: ArgumentHelp(
+        "Accuracy tier: correctly-rounded, faithful or fast. Default: correctly-rounded; faithful for f64.", valueName: "tier"))
+    var accuracyOption: CodegenAccuracy?
+
+    /// The tier asked for, or the default of the element type (f64 has no correctly-rounded tier).
+    var accuracy: CodegenAccuracy { accuracyOption ?? (dtype == .f64 ? .faithful : .correctlyRounded) }
 
     @Option(help: ArgumentHelp("Write <name>_<kernel>_<dtype>.h and .c into this directory instead of printing them.", valueName: "DIR"))
     var out: String?

@@ -71,8 +71,13 @@ struct Verify: ParsableCommand {
     @Option(help: "Element type: f32, f16, bf16 or f64.")
     var dtype: CodegenDtype = .f32
 
-    @Option(help: "Tier of the generated kernel: correctly-rounded, faithful or fast (no promise: its error is reported).")
-    var accuracy: CodegenAccuracy = .correctlyRounded
+    @Option(name: .customLong("accuracy"), help: ArgumentHelp(
+        "Tier of the generated kernel: correctly-rounded, faithful or fast (no promise: its error is reported). Default: correctly-rounded; faithful for f64.",
+        valueName: "tier"))
+    var accuracyOption: CodegenAccuracy?
+
+    /// The tier asked for, or the default of the element type (f64 has no correctly-rounded tier).
+    var accuracy: CodegenAccuracy { accuracyOption ?? (dtype == .f64 ? .faithful : .correctlyRounded) }
 
     @Option(name: .customLong("c-source"), help: ArgumentHelp("Verify your own C implementation in FILE instead of the generated kernel.", valueName: "FILE"))
     var cSource: String?
