@@ -76,3 +76,27 @@ def generated_forward_kernel(binary, fast=False):
         subprocess.run([binary, "codegen", "--target", "c", "--kernel", "forward", "--dtype", "f32", "--accuracy", "fast",
                         "--name", "mish_fast", "--out", work], check=True, capture_output=True)
     return work
+
+
+def torch_mish_rates(dtype_name, sizes):
+    """PyTorch CPU mish on one thread over x uniform in [-20, 20]: G elem/s for each (n, total) in `sizes`, the
+    least time of three passes of total elements; None without torch."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    import time
+    torch.set_num_threads(1)
+    dtype = getattr(torch, dtype_name)
+    out = []
+    for n, total in sizes:
+        x = torch.rand(n, dtype=dtype) * 40 - 20
+        y = torch.empty(n, dtype=dtype)
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            for _ in range(total // n):
+                torch._C._nn.mish(x, out=y)
+            best = min(best, time.perf_counter() - t)
+        out.append(total / best / 1e9)
+    return out

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include "timing.h"
 #include "mish_forward_f32.h"
 #include "mish_fast_forward_f32.h"
 
@@ -21,8 +21,6 @@ static void rational_double(const float *restrict x, float *restrict y, size_t n
     for (size_t i = 0; i < n; i++) { double e = exp((double)x[i]); double m = e * (e + 2.0); y[i] = (float)((double)x[i] * m / (m + 2.0)); }
 }
 static void copy(const float *restrict x, float *restrict y, size_t n) { memcpy(y, x, n * sizeof *x); }
-
-static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + 1e-9 * t.tv_nsec; }
 
 static double rate(void (*k)(const float *restrict, float *restrict, size_t), const float *x, float *y, size_t n, size_t total) {
     double best = 1e30;

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include "timing.h"
 #include "mish_forward_f64.h"
 #include "mish_fast_forward_f64.h"
 
@@ -18,8 +18,6 @@ static void rational(const double *restrict x, double *restrict y, size_t n) {
     for (size_t i = 0; i < n; i++) { double e = exp(x[i]); double m = e * (e + 2.0); y[i] = x[i] * m / (m + 2.0); }
 }
 static void copy(const double *restrict x, double *restrict y, size_t n) { memcpy(y, x, n * sizeof *x); }
-
-static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + 1e-9 * t.tv_nsec; }
 
 static double rate(void (*k)(const double *restrict, double *restrict, size_t), const double *x, double *y, size_t n, size_t total) {
     double best = 1e30;

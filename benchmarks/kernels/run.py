@@ -7,31 +7,11 @@ rational float form, the rational form in double, a plain copy (the memory limit
 PyTorch CPU torch.nn.functional.mish with one thread (pip torch), each on a 16M-element array (memory-bound)
 and a 16K array looped in cache. Prints a Markdown table; --write stores it in RESULTS.md.
 """
-import os, platform, subprocess, sys, time
+import os, platform, subprocess, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from common import binary_and_write_arguments, generated_forward_kernel  # noqa: E402
+from common import binary_and_write_arguments, generated_forward_kernel, torch_mish_rates  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def torch_rates():
-    try:
-        import torch
-    except ImportError:
-        return None
-    torch.set_num_threads(1)
-    out = []
-    for n, total in [(1 << 24, 1 << 26), (1 << 14, 1 << 26)]:
-        x = torch.rand(n) * 40 - 20
-        y = torch.empty(n)
-        best = float("inf")
-        for _ in range(3):
-            t = time.perf_counter()
-            for _ in range(total // n):
-                torch._C._nn.mish(x, out=y)
-            best = min(best, time.perf_counter() - t)
-        out.append(total / best / 1e9)
-    return out
 
 
 def main():
@@ -44,7 +24,7 @@ def main():
                  if "measured max error: " in line)
     rows = [line.split("\t") for line in subprocess.run([exe], capture_output=True, text=True, check=True).stdout.splitlines()]
     rows[1][0] += f" ({bound.replace('y max ', '')} on codegen's sample; docs/accuracy.md has every input)"
-    t = torch_rates()
+    t = torch_mish_rates("float32", [(1 << 24, 1 << 26), (1 << 14, 1 << 26)])
     if t:
         rows.insert(4, ["PyTorch F.mish, 1 thread", f"{t[0]:.4f}", f"{t[1]:.4f}"])
     ours = float(rows[0][1]), float(rows[0][2])

@@ -8,31 +8,11 @@ harness_f64.c, built with gcc -O3 -march=native -- and PyTorch CPU torch.nn.func
 thread, each on an 8M-element array (memory-bound) and an 8K array looped in cache. Prints a Markdown table;
 --write stores it in RESULTS_f64.md. No target is set for f64; this states what faithfulness costs.
 """
-import os, platform, subprocess, sys, tempfile, time
+import os, platform, subprocess, sys, tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from common import binary_and_write_arguments  # noqa: E402
+from common import binary_and_write_arguments, torch_mish_rates  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def torch_rates():
-    try:
-        import torch
-    except ImportError:
-        return None
-    torch.set_num_threads(1)
-    out = []
-    for n, total in [(1 << 23, 1 << 24), (1 << 13, 1 << 24)]:
-        x = torch.rand(n, dtype=torch.float64) * 40 - 20
-        y = torch.empty(n, dtype=torch.float64)
-        best = float("inf")
-        for _ in range(3):
-            t = time.perf_counter()
-            for _ in range(total // n):
-                torch._C._nn.mish(x, out=y)
-            best = min(best, time.perf_counter() - t)
-        out.append(total / best / 1e9)
-    return out
 
 
 def main():
@@ -45,7 +25,7 @@ def main():
     subprocess.run(["gcc", "-std=c11", "-O3", "-march=native", "-I", work, "-o", exe, os.path.join(HERE, "harness_f64.c"),
                     os.path.join(work, "mish_forward_f64.c"), os.path.join(work, "mish_fast_forward_f64.c"), "-lm"], check=True)
     rows = [line.split("\t") for line in subprocess.run([exe], capture_output=True, text=True, check=True).stdout.splitlines()]
-    t = torch_rates()
+    t = torch_mish_rates("float64", [(1 << 23, 1 << 24), (1 << 13, 1 << 24)])
     if t:
         rows.insert(4, ["PyTorch F.mish float64, 1 thread", f"{t[0]:.4f}", f"{t[1]:.4f}"])
     ours = float(rows[0][1]), float(rows[0][2])
