@@ -112,8 +112,13 @@ enum DoubleDoubleExp {
             let c = Kernel.coefficients[n - 1]
             return DoubleDouble(hi: ir.constant(c.hi), lo: ir.constant(c.lo))
         }
-        var e = coefficient(degree)
-        for n in stride(from: degree - 1, through: 1, by: -1) { e = ir.add(ir.multiply(e, reduced), coefficient(n)) }
+        let terms = Kernel.doubleWordTerms
+        var tail = ir.constant(Kernel.coefficients[degree - 1].hi)
+        for n in stride(from: degree - 1, through: terms + 1, by: -1) {
+            tail = ir.value(.fma(tail, reduced.hi, ir.constant(Kernel.coefficients[n - 1].hi)))
+        }
+        var e = ir.add(ir.multiply(reduced, tail), coefficient(terms))
+        for n in stride(from: terms - 1, through: 1, by: -1) { e = ir.add(ir.multiply(e, reduced), coefficient(n)) }
         e = ir.multiply(e, reduced)
         let two = ir.constant(2)
         for _ in 0..<squarings { e = ir.multiply(e, ir.add(e, two)) }

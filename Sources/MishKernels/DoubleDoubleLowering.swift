@@ -27,7 +27,8 @@ extension KernelLowering {
         let a = ir.value(.negate(ir.value(.absolute(x))))
         let exp = DoubleDoubleExp.lower(a, into: &ir)
         ir.notes.append(String(format: "exp: e^-|x| = m*2^k in double-double (Cody-Waite by a three-part ln 2, a degree-%d "
-            + "polynomial for e^(r/256) - 1, %d squarings), relative error below 2^-94", DoubleDoubleExp.degree, DoubleDoubleExp.squarings))
+            + "polynomial for e^(r/%d) - 1 with the terms beyond the %dth in double, %d squarings), relative error below 2^-94",
+            DoubleDoubleExp.degree, 1 << DoubleDoubleExp.squarings, DoubleDoubleExpKernel.doubleWordTerms, DoubleDoubleExp.squarings))
         var outputs: [Int] = []
         for r in functions {
             let (w, k) = try KernelLowering.lowerDoubleDouble(r, x: x, exp: exp, into: &ir)
@@ -247,7 +248,7 @@ struct DoubleDoubleZeroSeries {
 
 /// Near 0: f(x) = xʲ·g(x), g = Σₖ c_(j+k)xᵏ (cₖ = f⁽ᵏ⁾(0)/k! exactly, as double-doubles), for |x| < 2⁻²⁰, the
 /// degree making the first omitted term's ratio below 2⁻¹¹⁰. Evaluated as (X^j·g)·2^(−200j) with X = x·2²⁰⁰
-/// (exact): a subnormal x loses no digits of the products (the double-double exp's reduction r/2⁸ would,
+/// (exact): a subnormal x loses no digits of the products (the double-double exp's reduced r/2⁴ would,
 /// and so would 2Prod's error word), and the result is rounded once by ``KernelLowering/finalRounding``.
 /// Inside the window the side forms can cancel (tanh: e^(−2|x|) − 1); outside it they lose at most 20 bits.
 struct DoubleDoubleOriginSeries {

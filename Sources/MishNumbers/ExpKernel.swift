@@ -110,15 +110,18 @@ public struct ExpKernel: Sendable {
 ///     k = rint(a/ln 2)                   fma(a, 1/ln 2, 1.5·2⁵²) − 1.5·2⁵², exact
 ///     r = a − k·L₁ − k·L₂ − k·L₃         L₁, L₂ of 40 bits (k·Lᵢ exact for |k| < 2¹²; a − k·L₁ exact by
 ///                                        Sterbenz), the second subtraction by TwoSum, L₃ by one fma
-///     E = e^(r/2⁸) − 1                   Horner of degree ``degree`` in double-double, coefficients 1/n!
-///     E ← E·(E + 2), 8 times             (1 + E)² − 1, so that E keeps its relative accuracy
+///     E = e^(r/2⁴) − 1                   Σ r'ⁿ/n! to ``degree``: the terms beyond ``doubleWordTerms`` by Horner
+///                                        in double on r'.hi, the rest by Horner in double-double
+///     E ← E·(E + 2), 4 times             (1 + E)² − 1, so that E keeps its relative accuracy
 ///     m = 1 + E
 ///
-/// With |r/2⁸| ≤ ln2/2⁹ the truncation is below 2⁻¹¹⁰ relative; about 70 double-word operations, each
-/// within 2⁻¹⁰² relative (Joldes, Muller and Popescu's bounds), keep |m·2^k/e^a − 1| below
-/// ``relativeErrorBound`` (errors of E pass through the squarings with a factor at most 1).
+/// With |r'| ≤ ln2/2⁵ the truncation is below 2⁻¹¹⁰ relative; the double tail is below 2⁻⁶² of E, so its
+/// rounding stays below 2⁻¹¹²; about 40 double-word operations, each within 2⁻¹⁰² relative (Joldes, Muller
+/// and Popescu's bounds), keep |m·2^k/e^a − 1| below ``relativeErrorBound`` (errors of E pass through the
+/// squarings with a factor at most 1). Fewer squarings and a shorter double-word Horner than r/2⁸ with
+/// degree 10 in double-word: the chain of dependent operations, which bounds the kernels' speed, is shorter.
 public struct DoubleDoubleExpKernel: Sendable {
-    public static let squarings = 8
+    public static let squarings = 4
     public static let roundingShift = 0x1.8p52
     public static let relativeErrorBound = 0x1p-94
     public static let inverseLn2: Double = (BigFloat(1, precision: 256) / BigFloat.ln2(precision: 256)).toDouble()
@@ -130,12 +133,20 @@ public struct DoubleDoubleExpKernel: Sendable {
         let second = rest.rounded(toPrecision: 40)
         return [first.toDouble(), second.toDouble(), rest.subtracting(second, precision: 256).value.toDouble()]
     }()
-    /// The smallest n with (ln2/2⁹)ⁿ/(n+1)! < 2⁻¹¹⁰ (the first omitted term relative to r/2⁸).
+    /// The smallest n with (ln2/2^(squarings+1))ⁿ/(n+1)! < 2⁻¹¹⁰ (the first omitted term relative to r').
     public static let degree: Int = {
         let r = 0.6931471805599453 / Double(1 << (squarings + 1))
         var n = 1, term = r / 2
         while term >= 0x1p-110 { n += 1; term *= r / Double(n + 1) }
         return n
+    }()
+    /// The terms r'ⁿ/n! up to this n are summed in double-double; those above it, below 2⁻⁶² of E, in double:
+    /// the smallest T with 2⁻⁵⁰·(ln2/2^(squarings+1))^T/(T+1)! < 2⁻¹⁰⁸.
+    public static let doubleWordTerms: Int = {
+        let r = 0.6931471805599453 / Double(1 << (squarings + 1))
+        var t = 1, term = r / 2
+        while term * 0x1p-50 >= 0x1p-108 { t += 1; term *= r / Double(t + 1) }
+        return t
     }()
     /// 1/n! for n = 1 … ``degree`` as (hi, lo) pairs, both rounded to nearest.
     public static let coefficients: [(hi: Double, lo: Double)] = {
