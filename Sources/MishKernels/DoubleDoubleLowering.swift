@@ -44,6 +44,10 @@ extension KernelLowering {
                 out = ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(DoubleDoubleOriginSeries.radius), value, out))
                 ir.notes.append(series.note)
             }
+            if let dy {
+                // dy = ±∞: ±∞ with f′'s sign, as dy·f′ in IEEE arithmetic (the double-word product would give NaN).
+                out = ir.value(.selectLess(ir.constant(.greatestFiniteMagnitude), ir.value(.absolute(dy)), ir.value(.multiply(dy, w.hi)), out))
+            }
             out = KernelLowering.specialInputs(r, x: x, value: out, multiplier: dy, into: &ir)
             let zeroBound = dy == nil ? nil : OutputType.f64.zeroBoundExponent - OutputType.f64.maximumExponent - 1
             for direction in [-1, 1] {

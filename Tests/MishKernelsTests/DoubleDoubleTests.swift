@@ -147,6 +147,12 @@ struct FaithfulF64Tests {
             if y.bitPattern != expected.bitPattern { wrong.append((x, dy)) }
         }
         #expect(wrong.isEmpty, "\(wrong.count) not correctly rounded, first \(wrong.prefix(3))")
+        // dy = ±∞ gives ±∞ with the sign of dy·f′, as in IEEE arithmetic.
+        for (x, dy) in [(1.0, Double.infinity), (-1.0, -.infinity), (-3.0, .infinity), (1e-30, .infinity)] {
+            let y = KernelInterpreter.evaluate(ir, [x, dy])[0]
+            let slope = try #require(FaithfulF64Tests.correctlyRounded(lowering.derivative, x))
+            #expect(y.isInfinite && (y < 0) == ((slope < 0) != (dy < 0)), "x = \(x), dy = \(dy): \(y)")
+        }
     }
 
     @Test("generated C of the faithful f64 kernels compiles warning-free and matches the interpreter bit for bit",

@@ -1243,18 +1243,20 @@ __device__ __forceinline__ double mish_backward_f64_scalar(double x, double dy) 
     const double v1165 = __dadd_rn(v1161, v1164);
     const double v1168 = 0x1p-20;
     const double v1169 = (v2 < v1168) ? v1165 : v1009;
-    const double v1170 = (v0 < v240) ? v240 : v271;
-    const double v1171 = __dmul_rn(v1170, v1);
-    const double v1172 = 0x1.fffffffffffffp+1023;
-    const double v1173 = (v1172 < v2) ? v1171 : v1169;
-    const double v1174 = -1463.0;
-    const double v1175 = -0.0;
-    const double v1176 = __dmul_rn(v1175, v1);
-    const double v1177 = (v0 < v1174) ? v1176 : v1173;
-    const double v1178 = 21.0;
-    const double v1179 = __dmul_rn(v271, v1);
-    const double v1180 = (v1178 < v0) ? v1179 : v1177;
-    return (v1180);
+    const double v1170 = 0x1.fffffffffffffp+1023;
+    const double v1171 = __dmul_rn(v1, v645);
+    const double v1172 = (v1170 < v649) ? v1171 : v1169;
+    const double v1173 = (v0 < v240) ? v240 : v271;
+    const double v1174 = __dmul_rn(v1173, v1);
+    const double v1175 = (v1170 < v2) ? v1174 : v1172;
+    const double v1176 = -1463.0;
+    const double v1177 = -0.0;
+    const double v1178 = __dmul_rn(v1177, v1);
+    const double v1179 = (v0 < v1176) ? v1178 : v1175;
+    const double v1180 = 21.0;
+    const double v1181 = __dmul_rn(v271, v1);
+    const double v1182 = (v1180 < v0) ? v1181 : v1179;
+    return (v1182);
 }
 
 /* Grid-stride over groups of 2 with 128-bit loads and stores (all pointers 16-byte aligned), then
