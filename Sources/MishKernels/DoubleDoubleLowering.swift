@@ -161,23 +161,44 @@ extension KernelLowering {
         return ir.value(.selectLess(ir.value(.absolute(v.hi)), smallestNormal, normal, scaledIsSubnormal))
     }
 
-    /// x = ±∞: f's limit there (±∞ or the finite limit), times dy; x = ±0 where f(0) = 0: x·sign(f′(0))
-    /// (the double-double sums would give +0), times dy.
+    /// x = ±∞: f's limit there (±∞ or the finite limit), times dy; a NaN from a finite x (a double-word
+    /// product that overflowed: its error word is ∞ − ∞) is the overflow toward the infinite limit on x's
+    /// side; x = ±0 where f(0) = 0: the zero f approaches, by the first derivative cₖ that does not vanish at
+    /// 0 (sign(cₖ) from both sides for even k, x·sign(cₖ) for odd k; the double-double sums would give +0),
+    /// times dy.
     static func specialInputs(_ r: ExpRational, x: Int, value: Int, multiplier dy: Int?, into ir: inout KernelIR) -> Int {
         func times(_ v: Int) -> Int { dy.map { ir.value(.multiply(v, $0)) } ?? v }
         func limit(_ direction: Int) -> Double {
             switch r.limit(direction: direction) {
-            case .finite(let q): return q.doubleValue
+            case .finite(let q):
+                guard q.isZero else { return q.doubleValue }
+                // A zero limit carries the sign f has far out toward that end.
+                let far = r.enclosure(at: BigInterval(BigFloat(Double(4000 * direction), precision: 64))).midpoint
+                return far.signum < 0 ? -0.0 : 0.0
             case .infinite(let sign): return sign < 0 ? -.infinity : .infinity
             }
         }
         let magnitude = ir.value(.absolute(x))
         let zero = ir.constant(0)
         let atInfinity = times(ir.value(.selectLess(x, zero, ir.constant(limit(-1)), ir.constant(limit(1)))))
-        var out = ir.value(.selectLess(ir.constant(.greatestFiniteMagnitude), magnitude, atInfinity, value))
+        let infinite = [limit(-1), limit(1)].contains { $0.isInfinite }
+        var out = value
+        if infinite {
+            // (x − x)·0 keeps a NaN x NaN; any other NaN here is an overflow.
+            let overflow = ir.value(.add(atInfinity, ir.value(.multiply(ir.value(.subtract(x, x)), zero))))
+            let size = ir.value(.absolute(value))
+            out = ir.value(.selectLess(size, ir.constant(.infinity), value,
+                                       ir.value(.selectLess(ir.constant(.greatestFiniteMagnitude), size, value, overflow))))
+        }
+        out = ir.value(.selectLess(ir.constant(.greatestFiniteMagnitude), magnitude, atInfinity, out))
         if r.valueAtOrigin?.isZero == true {
-            let slope = r.derivative().valueAtOrigin?.signum ?? 1
-            out = ir.value(.selectLess(zero, magnitude, out, times(ir.value(.multiply(x, ir.constant(slope < 0 ? -1 : 1))))))
+            var g = r, k = 0, sign = 1
+            for order in 1...12 {
+                g = g.derivative()
+                if let c = g.valueAtOrigin, !c.isZero { k = order; sign = c.signum; break }
+            }
+            let zeroValue = k % 2 == 1 ? ir.value(.multiply(x, ir.constant(sign < 0 ? -1 : 1))) : ir.constant(sign < 0 ? -0.0 : 0.0)
+            out = ir.value(.selectLess(magnitude, ir.constant(.leastNonzeroMagnitude), times(zeroValue), out))
         }
         return out
     }
