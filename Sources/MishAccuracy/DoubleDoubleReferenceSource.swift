@@ -131,21 +131,7 @@ enum DoubleDoubleReferenceSource {
             }
             return lines
         }
-        var body: [String] = []
-        var started = false
-        for (nr, pr) in zip(negative.numerators, positive.numerators).reversed() {
-            let t = horner("t", nr, pr)
-            if !started {
-                if t.isEmpty { continue }
-                body += t + ["n = t;"]
-                started = true
-            } else {
-                body += t.isEmpty ? ["n = mm_dd_mul_exact(n, x);"] : t + ["n = mm_dd_add(mm_dd_mul_exact(n, x), t);"]
-            }
-        }
-        if !started { body.append("n = (mm_dd){0, 0, 0};") }
-        let d = horner("d", negative.denominator, positive.denominator)
-        body += d.isEmpty ? ["d = (mm_dd){0, 0, 0};"] : d
+        let body = ReferenceSource.quotientTerms(negative, positive, arithmetic: "mm_dd", zero: "(mm_dd){0, 0, 0}", horner: horner)
         let shifts = (0..<max(negative.shift, positive.shift)).map { j in
             j < min(negative.shift, positive.shift) ? "w = mm_dd_mul(w, m);" : "if (\(j < negative.shift ? "neg" : "!neg")) w = mm_dd_mul(w, m);"
         }

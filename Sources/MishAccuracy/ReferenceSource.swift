@@ -133,21 +133,7 @@ enum ReferenceSource {
             }
             return lines
         }
-        var body: [String] = []
-        var started = false
-        for (nr, pr) in zip(negative.numerators, positive.numerators).reversed() {
-            let t = horner("t", nr, pr)
-            if !started {
-                if t.isEmpty { continue }
-                body += t + ["n = t;"]
-                started = true
-            } else {
-                body += t.isEmpty ? ["n = mm_mr_mul_exact(n, x);"] : t + ["n = mm_mr_add(mm_mr_mul_exact(n, x), t);"]
-            }
-        }
-        if !started { body.append("n = (mm_mr){0, 0};") }
-        let d = horner("d", negative.denominator, positive.denominator)
-        body += d.isEmpty ? ["d = (mm_mr){0, 0};"] : d
+        let body = quotientTerms(negative, positive, arithmetic: "mm_mr", zero: "(mm_mr){0, 0}", horner: horner)
         let shifted = negative.shift != 0 || positive.shift != 0
         let zero = valueAtZero(f)
         let plus = limitValue(f, direction: 1), minus = limitValue(f, direction: -1)
@@ -202,6 +188,28 @@ enum ReferenceSource {
         }
 
         """
+    }
+
+    /// The C statements that leave N(x, s) in `n` and D(s) in `d` (temporary `t`): Horner in x over the rows,
+    /// each row by `horner(target, negativeRow, positiveRow)` (no lines for a zero row), in the enclosure
+    /// arithmetic named by `arithmetic` (its `_mul_exact` and `_add`) with `zero` its literal 0.
+    static func quotientTerms(_ negative: ExpRationalSideForm, _ positive: ExpRationalSideForm, arithmetic: String, zero: String,
+                              horner: (String, [BigInt], [BigInt]) -> [String]) -> [String] {
+        var body: [String] = []
+        var started = false
+        for (nr, pr) in zip(negative.numerators, positive.numerators).reversed() {
+            let t = horner("t", nr, pr)
+            if !started {
+                if t.isEmpty { continue }
+                body += t + ["n = t;"]
+                started = true
+            } else {
+                body += t.isEmpty ? ["n = \(arithmetic)_mul_exact(n, x);"] : t + ["n = \(arithmetic)_add(\(arithmetic)_mul_exact(n, x), t);"]
+            }
+        }
+        if !started { body.append("n = \(zero);") }
+        let d = horner("d", negative.denominator, positive.denominator)
+        return body + (d.isEmpty ? ["d = \(zero);"] : d)
     }
 
     static func literal(_ c: Double) -> String {

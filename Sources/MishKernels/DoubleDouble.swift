@@ -22,6 +22,11 @@ extension KernelIR {
         return DoubleDouble(hi: constant(hi), lo: constant(lo))
     }
 
+    /// A (hi, lo) pair of constants as a double-double.
+    mutating func doubleDouble(_ pair: (hi: Double, lo: Double)) -> DoubleDouble {
+        DoubleDouble(hi: constant(pair.hi), lo: constant(pair.lo))
+    }
+
     /// An exact double as a double-double.
     mutating func doubleDouble(exact v: Int) -> DoubleDouble { DoubleDouble(hi: v, lo: constant(0)) }
 
@@ -108,10 +113,7 @@ enum DoubleDoubleExp {
         let r = ir.fastTwoSum(second.hi, ir.value(.fma(minusK, ir.constant(Kernel.ln2Parts[2]), second.lo)))
         let scale = ir.constant(Double(sign: .plus, exponent: -squarings, significand: 1))
         let reduced = DoubleDouble(hi: ir.value(.multiply(r.hi, scale)), lo: ir.value(.multiply(r.lo, scale)))
-        func coefficient(_ n: Int) -> DoubleDouble {
-            let c = Kernel.coefficients[n - 1]
-            return DoubleDouble(hi: ir.constant(c.hi), lo: ir.constant(c.lo))
-        }
+        func coefficient(_ n: Int) -> DoubleDouble { ir.doubleDouble(Kernel.coefficients[n - 1]) }
         let terms = Kernel.doubleWordTerms
         var tail = ir.constant(Kernel.coefficients[degree - 1].hi)
         for n in stride(from: degree - 1, through: terms + 1, by: -1) {

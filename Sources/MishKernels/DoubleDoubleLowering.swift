@@ -39,7 +39,8 @@ extension KernelLowering {
                 out = ir.value(.selectLess(inWindow, ir.constant(series.radius), value, out))
                 ir.notes.append(series.note)
             }
-            if let series = DoubleDoubleOriginSeries(r) {
+            let origin = DoubleDoubleOriginSeries(r)
+            if let series = origin {
                 let value = series.evaluate(x, multiplier: dy, into: &ir)
                 out = ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(DoubleDoubleOriginSeries.radius), value, out))
                 ir.notes.append(series.note)
@@ -48,7 +49,7 @@ extension KernelLowering {
                 // dy = ±∞: ±∞ with f′'s sign, as dy·f′ in IEEE arithmetic (the double-word product would give NaN).
                 out = ir.value(.selectLess(ir.constant(.greatestFiniteMagnitude), ir.value(.absolute(dy)), ir.value(.multiply(dy, w.hi)), out))
             }
-            out = KernelLowering.specialInputs(r, x: x, value: out, multiplier: dy, into: &ir)
+            out = KernelLowering.specialInputs(r, x: x, value: out, multiplier: dy, origin: origin, into: &ir)
             let zeroBound = dy == nil ? nil : OutputType.f64.zeroBoundExponent - OutputType.f64.maximumExponent - 1
             for direction in [-1, 1] {
                 guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: .f64, zeroBoundExponent: zeroBound)
@@ -163,10 +164,11 @@ extension KernelLowering {
 
     /// x = ±∞: f's limit there (±∞ or the finite limit), times dy; a NaN from a finite x (a double-word
     /// product that overflowed: its error word is ∞ − ∞) is the overflow toward the infinite limit on x's
-    /// side; x = ±0 where f(0) = 0: the zero f approaches, by the first derivative cₖ that does not vanish at
-    /// 0 (sign(cₖ) from both sides for even k, x·sign(cₖ) for odd k; the double-double sums would give +0),
-    /// times dy.
-    static func specialInputs(_ r: ExpRational, x: Int, value: Int, multiplier dy: Int?, into ir: inout KernelIR) -> Int {
+    /// side; x = ±0 where f(0) = 0: the zero f approaches, by the leading term cₖxᵏ of the origin series
+    /// (sign(cₖ) from both sides for even k, x·sign(cₖ) for odd k; x without a series; the double-double sums
+    /// would give +0), times dy.
+    static func specialInputs(_ r: ExpRational, x: Int, value: Int, multiplier dy: Int?, origin: DoubleDoubleOriginSeries?,
+                              into ir: inout KernelIR) -> Int {
         func times(_ v: Int) -> Int { dy.map { ir.value(.multiply(v, $0)) } ?? v }
         func limit(_ direction: Int) -> Double {
             switch r.limit(direction: direction) {
@@ -192,11 +194,7 @@ extension KernelLowering {
         }
         out = ir.value(.selectLess(ir.constant(.greatestFiniteMagnitude), magnitude, atInfinity, out))
         if r.valueAtOrigin?.isZero == true {
-            var g = r, k = 0, sign = 1
-            for order in 1...12 {
-                g = g.derivative()
-                if let c = g.valueAtOrigin, !c.isZero { k = order; sign = c.signum; break }
-            }
+            let k = origin?.order ?? 1, sign = origin?.coefficients[0].signum ?? 1
             let zeroValue = k % 2 == 1 ? ir.value(.multiply(x, ir.constant(sign < 0 ? -1 : 1))) : ir.constant(sign < 0 ? -0.0 : 0.0)
             out = ir.value(.selectLess(magnitude, ir.constant(.leastNonzeroMagnitude), times(zeroValue), out))
         }
@@ -211,7 +209,7 @@ extension KernelLowering {
 struct DoubleDoubleZeroSeries {
     static let radiusValue = 0x1p-10
     let parts: [Double]
-    let coefficients: [(Double, Double)]
+    let coefficients: [(hi: Double, lo: Double)]
     var radius: Double { DoubleDoubleZeroSeries.radiusValue }
 
     var note: String {
@@ -240,7 +238,7 @@ struct DoubleDoubleZeroSeries {
             let point = BigInterval(x0)
             var derivative = r
             var factorial = BigFloat(1, precision: p)
-            var coefficients: [(Double, Double)] = []
+            var coefficients: [(hi: Double, lo: Double)] = []
             var first = 0.0
             for k in 1...60 {
                 derivative = derivative.derivative()
@@ -264,9 +262,8 @@ struct DoubleDoubleZeroSeries {
     }
 
     func evaluate(_ h: DoubleDouble, into ir: inout KernelIR) -> DoubleDouble {
-        func constant(_ c: (Double, Double)) -> DoubleDouble { DoubleDouble(hi: ir.constant(c.0), lo: ir.constant(c.1)) }
-        var acc = constant(coefficients.last!)
-        for c in coefficients.dropLast().reversed() { acc = ir.add(ir.multiply(acc, h), constant(c)) }
+        var acc = ir.doubleDouble(coefficients.last!)
+        for c in coefficients.dropLast().reversed() { acc = ir.add(ir.multiply(acc, h), ir.doubleDouble(c)) }
         return ir.multiply(acc, h)
     }
 }
