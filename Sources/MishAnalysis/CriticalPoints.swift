@@ -31,15 +31,22 @@ public struct DerivativeZeros: Sendable {
     /// the range's).
     public init(of f: Expr, order k: Int, range: (lower: BigFloat, upper: BigFloat)?, digits: Int,
                 provingTails: Bool = false, progress: ((String) -> Void)? = nil) throws {
+        try self.init(of: f, normalForm: ExpRational(f), order: k, range: range, digits: digits, provingTails: provingTails,
+                      progress: progress)
+    }
+
+    /// The same, given f's exp-rational normal form (nil when f has none).
+    init(of f: Expr, normalForm normal: ExpRational?, order k: Int, range: (lower: BigFloat, upper: BigFloat)?, digits: Int,
+         provingTails: Bool, progress: ((String) -> Void)?) throws {
         order = k
         progress?("isolating the zeros of " + (k <= 3 ? "f" + String(repeating: "′", count: k) : "f^(\(k))"))
-        form = SignEquivalentForm(derivative: k, of: f)
+        form = SignEquivalentForm(derivative: k, of: f, normalForm: normal)
         if let range {
             isolation = RootIsolation.search(form, from: range.lower, to: range.upper, tails: provingTails)
         } else {
             isolation = RootIsolation.realLine(form)
         }
-        let values = (0..<k).map { ValueAtRoot(derivativeExpr(f, order: $0)) }
+        let values = (0..<k).map { j in normal.map { ValueAtRoot($0.derivative(order: j)) } ?? ValueAtRoot(derivativeExpr(f, order: j)) }
         let form = self.form
         zeros = try isolation.zeros.map {
             Zero(root: try RootRefinement.refine(form, in: $0, digits: digits, values: values, progress: progress))

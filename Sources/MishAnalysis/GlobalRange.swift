@@ -18,11 +18,16 @@ public struct Limit: Sendable {
     public var isInfinite: Bool { value.enclosure.isPoint && value.enclosure.lower.isInfinite }
 
     public static func of(_ h: Expr, direction: Int, digits: Int) -> Limit? {
-        of(h, direction: direction, digits: digits, gaussian: true)
+        of(h, normalForm: ExpRational(h), direction: direction, digits: digits, gaussian: true)
     }
 
     static func of(_ h: Expr, direction: Int, digits: Int, gaussian: Bool) -> Limit? {
-        if let r = ExpRational(h) {
+        of(h, normalForm: ExpRational(h), direction: direction, digits: digits, gaussian: gaussian)
+    }
+
+    /// The limit given h's exp-rational normal form (nil when h has none).
+    static func of(_ h: Expr, normalForm: ExpRational?, direction: Int, digits: Int, gaussian: Bool) -> Limit? {
+        if let r = normalForm {
             let exact = r.limit(direction: direction)
             let value = try? DecimalCertifier.certify(significantDigits: digits) { p in
                 switch exact {
@@ -98,14 +103,15 @@ public struct GlobalRange: Sendable {
     public init(of h: Expr, digits: Int, searchRange: (lower: BigFloat, upper: BigFloat)? = nil,
                 progress: ((String) -> Void)? = nil) throws {
         function = h
-        let critical = try DerivativeZeros(of: h, order: 1, range: searchRange, digits: digits, provingTails: true,
-                                           progress: progress)
+        let normal = ExpRational(h)
+        let critical = try DerivativeZeros(of: h, normalForm: normal, order: 1, range: searchRange, digits: digits,
+                                           provingTails: true, progress: progress)
         form = critical.form
         isolation = critical.isolation
         let found = critical.zeros.map { LocalExtremum(kind: $0.slope > 0 ? .minimum : .maximum, root: $0.root) }
         extrema = found
-        let minusLimit = Limit.of(h, direction: -1, digits: digits)
-        let plusLimit = Limit.of(h, direction: 1, digits: digits)
+        let minusLimit = Limit.of(h, normalForm: normal, direction: -1, digits: digits, gaussian: true)
+        let plusLimit = Limit.of(h, normalForm: normal, direction: 1, digits: digits, gaussian: true)
         limitMinus = minusLimit
         limitPlus = plusLimit
         var lines = [form.derivation]

@@ -3,33 +3,39 @@ import MishSymbolic
 
 /// A function to evaluate at a certified root, with the two derivatives its enclosure needs.
 public struct ValueAtRoot: Sendable {
-    public let h: Expr
-    public let hPrime: Expr
-    /// h″ (built on demand for exp-rational h, whose second derivative is enclosed from its normal form).
-    public var hSecond: Expr { rational?.hSecond.hornerExpr ?? expressionSecond! }
-    let expressionSecond: Expr?
+    /// h, h′ and h″ as expressions (exp-rational h in Horner form, built on demand: the certificate encloses
+    /// exp-rational h from its normal form, sharing eˣ with g).
+    public var h: Expr { rational?.h.hornerExpr ?? expressions!.h }
+    public var hPrime: Expr { rational?.hPrime.hornerExpr ?? expressions!.hPrime }
+    public var hSecond: Expr { rational?.hSecond.hornerExpr ?? expressions!.hSecond }
+    let expressions: (h: Expr, hPrime: Expr, hSecond: Expr)?
     let rational: (h: ExpRational, hPrime: ExpRational, hSecond: ExpRational)?
 
-    /// h, with h′ and h″ by the engine (exp-rational h in Horner form, so it shares eˣ with g).
+    /// h, with h′ and h″ by the engine.
     public init(_ h: Expr) {
-        if let r = ExpRational(h) {
+        self.init(h, rational: ExpRational(h))
+    }
+
+    /// h given as an exp-rational normal form (no expression is built).
+    public init(_ r: ExpRational) {
+        self.init(nil, rational: r)
+    }
+
+    private init(_ h: Expr?, rational r: ExpRational?) {
+        if let r {
             let r1 = r.derivative()
-            let r2 = r1.derivative()
-            rational = (r, r1, r2)
-            self.h = r.hornerExpr
-            hPrime = r1.hornerExpr
-            expressionSecond = nil
+            rational = (r, r1, r1.derivative())
+            expressions = nil
         } else {
             rational = nil
-            self.h = h
-            hPrime = h.derivative()
-            expressionSecond = hPrime.derivative()
+            let h1 = h!.derivative()
+            expressions = (h!, h1, h1.derivative())
         }
     }
 
     func secondDerivativeEnclosure(over x: BigInterval) -> BigInterval {
         if let r = rational { return r.hSecond.enclosure(at: x) }
-        return expressionSecond!.enclosure(at: x, precision: x.precision)
+        return expressions!.hSecond.enclosure(at: x, precision: x.precision)
     }
 }
 
@@ -140,14 +146,14 @@ public enum RootRefinement {
             }
         }
         for _ in 0..<400 {
-            let v = Expr.evaluate([form.g, form.gPrime], in: BigFloatAlgebra(x: x, precision: p))
-            if v[0].isZero { return x }
-            let step = v[0].divided(by: v[1], precision: p).value
+            let v = form.values(at: x, precision: p)
+            if v.g.isZero { return x }
+            let step = v.g.divided(by: v.gPrime, precision: p).value
             let scale = BigFloat.max(x.magnitude, BigFloat(1, precision: 64))
             if step.isFinite && step.magnitude <= scale.scaled(byPowerOfTwo: -100) {
                 return x.subtracting(step, precision: p).value
             }
-            if v[0].signum == slope { hi = x } else { lo = x }
+            if v.g.signum == slope { hi = x } else { lo = x }
             var next = x.subtracting(step, precision: p).value
             if !next.isFinite || next <= lo || next >= hi {
                 next = lo.adding(hi, precision: p).value.scaled(byPowerOfTwo: -1)
@@ -165,11 +171,11 @@ public enum RootRefinement {
         var a = lo, b = hi
         var x = (a + b) / 2
         for _ in 0..<200 {
-            let v = Expr.evaluate([form.g, form.gPrime], in: DoubleAlgebra(x: x))
-            guard v[0].isFinite, v[1].isFinite else { return nil }
-            if v[0] == 0 { a = x.nextDown; b = x.nextUp; break }
-            if (v[0] > 0) == (slope > 0) { b = x } else { a = x }
-            var next = x - v[0] / v[1]
+            let v = form.values(at: x)
+            guard v.g.isFinite, v.gPrime.isFinite else { return nil }
+            if v.g == 0 { a = x.nextDown; b = x.nextUp; break }
+            if (v.g > 0) == (slope > 0) { b = x } else { a = x }
+            var next = x - v.g / v.gPrime
             if !(next > a && next < b) { next = (a + b) / 2 }
             let scale = max(abs(next), 1)
             if abs(next - x) <= 1e-13 * scale {
@@ -196,9 +202,9 @@ public enum RootRefinement {
         }
         var x = x0
         for p in schedule.reversed() {
-            let v = Expr.evaluate([form.g, form.gPrime], in: BigFloatAlgebra(x: x, precision: p))
-            if v[0].isZero { continue }
-            x = x.subtracting(v[0].divided(by: v[1], precision: p).value, precision: p).value
+            let v = form.values(at: x, precision: p)
+            if v.g.isZero { continue }
+            x = x.subtracting(v.g.divided(by: v.gPrime, precision: p).value, precision: p).value
             guard x.isFinite, piece.lower <= x, x <= piece.upper else {
                 throw RootRefinementError.noConvergence("a Newton step at \(p) bits left the isolating box")
             }

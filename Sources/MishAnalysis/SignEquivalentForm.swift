@@ -1,3 +1,4 @@
+import Foundation
 import MishNumbers
 import MishSymbolic
 
@@ -11,41 +12,44 @@ import MishSymbolic
 public struct SignEquivalentForm: Sendable {
     /// k: the form has the zeros and signs of f⁽ᵏ⁾.
     public let order: Int
-    /// f⁽ᵏ⁾ as the engine differentiates it.
-    public let target: Expr
-    /// g, g′, g″ (Horner in u for exp-rational g).
-    public let g: Expr
-    public let gPrime: Expr
-    /// g″ (built on demand: the exp-rational certificate encloses it from its normal form).
-    public var gSecond: Expr { rational?.gSecond.hornerExpr ?? expressionSecond! }
-    let expressionSecond: Expr?
+    /// f⁽ᵏ⁾ as the engine differentiates it (the Horner normal form when exp-rational).
+    public var target: Expr { targetRational?.hornerExpr ?? expressions!.target }
+    /// g, g′, g″ as expressions (Horner in u for exp-rational g, built on demand: the search, Newton's method
+    /// and the certificate evaluate exp-rational forms from their normal form).
+    public var g: Expr { rational?.g.hornerExpr ?? expressions!.g }
+    public var gPrime: Expr { rational?.gPrime.hornerExpr ?? expressions!.gPrime }
+    public var gSecond: Expr { rational?.gSecond.hornerExpr ?? expressions!.gSecond }
     /// How g was obtained, for certificates.
     public let derivation: String
     let rational: (g: ExpRational, gPrime: ExpRational, gSecond: ExpRational)?
+    let targetRational: ExpRational?
+    let expressions: (target: Expr, g: Expr, gPrime: Expr, gSecond: Expr)?
 
     /// The form of the k-th derivative of f (k ≥ 0).
     public init(derivative k: Int, of f: Expr) {
+        self.init(derivative: k, of: f, normalForm: ExpRational(f))
+    }
+
+    /// The same, given f's exp-rational normal form (nil when f has none), so that callers convert f once.
+    public init(derivative k: Int, of f: Expr, normalForm: ExpRational?) {
         order = k
         let name = k == 0 ? "f" : "f" + String(repeating: "′", count: Swift.min(k, 3)) + (k > 3 ? "(\(k))" : "")
-        let derivative = ExpRational(f)?.derivative(order: k) ?? ExpRational(f.derivative(order: k))
-        target = derivative?.hornerExpr ?? f.derivative(order: k)
+        let derivative = normalForm?.derivative(order: k) ?? ExpRational(f.derivative(order: k))
+        targetRational = derivative
         if let derivative, let reduced = SignEquivalentForm.reducedNumerator(of: derivative) {
             let g1 = reduced.form.derivative()
-            let g2 = g1.derivative()
-            rational = (reduced.form, g1, g2)
-            g = reduced.form.hornerExpr
-            gPrime = g1.hornerExpr
-            expressionSecond = nil
+            rational = (reduced.form, g1, g1.derivative())
+            expressions = nil
             derivation = "\(name) = N(x, u)/D(u) with u = e^x in normal form; D has no positive root "
                 + "(Descartes' rule of signs) and sign \(reduced.sign > 0 ? "+" : "-"), so \(name) has the zeros "
                 + "and signs of g = \(reduced.form.text)"
             return
         }
         rational = nil
-        g = target
-        gPrime = g.derivative()
-        expressionSecond = gPrime.derivative()
-        derivation = "g = \(name) = \(g), as the engine differentiates it (not in the exp-rational class, or its "
+        let target = derivative?.hornerExpr ?? f.derivative(order: k)
+        let gPrime = target.derivative()
+        expressions = (target, target, gPrime, gPrime.derivative())
+        derivation = "g = \(name) = \(target), as the engine differentiates it (not in the exp-rational class, or its "
             + "denominator may vanish)"
     }
 
@@ -67,12 +71,51 @@ public struct SignEquivalentForm: Sendable {
 
     /// An enclosure of g⁽ʲ⁾(X), j = 0, 1, 2; exp-rational forms use the t = e⁻ˣ form for X ≥ 0, so
     /// unbounded X (the tails) are enclosed without ∞ − ∞.
+    ///
+    /// At ≤ 64 bits an exp-rational form is enclosed in double interval arithmetic when that proves a sign
+    /// (the branch-and-bound asks for nothing else) or when X is wider than 2⁻⁴⁰·max(1, |X|), where the
+    /// width of X, not the 53-bit rounding, decides the enclosure; otherwise at `precision` bits.
     public func enclosure(_ j: Int, over x: BigInterval) -> BigInterval {
-        if let r = rational { return [r.g, r.gPrime, r.gSecond][j].enclosure(at: x) }
-        return [g, gPrime, expressionSecond!][j].enclosure(at: x, precision: x.precision)
+        if let r = rational {
+            let form = [r.g, r.gPrime, r.gSecond][j]
+            if x.precision <= 64 {
+                let fast = form.enclosure(at: DoubleInterval(lower: x.lower.toDouble(rounding: .down),
+                                                             upper: x.upper.toDouble(rounding: .up)))
+                let a = x.lower.toDouble(), b = x.upper.toDouble()
+                let wide = !(b - a <= 0x1p-40 * Swift.max(1, Swift.max(a.magnitude, b.magnitude)))
+                if !fast.isUndefined && (fast.provenSign != nil || wide) {
+                    return BigInterval(lower: BigFloat(fast.lower, precision: x.precision),
+                                       upper: BigFloat(fast.upper, precision: x.precision))
+                }
+            }
+            return form.enclosure(at: x)
+        }
+        let e = expressions!
+        return [e.g, e.gPrime, e.gSecond][j].enclosure(at: x, precision: x.precision)
     }
 
     public var isExpRational: Bool { rational != nil }
+
+    /// g(x) and g′(x) rounded at `precision` bits (exp-rational forms share one eˣ), for Newton's method.
+    public func values(at x: BigFloat, precision p: Int) -> (g: BigFloat, gPrime: BigFloat) {
+        guard let r = rational else {
+            let v = Expr.evaluate([g, gPrime], in: BigFloatAlgebra(x: x, precision: p))
+            return (v[0], v[1])
+        }
+        let xp = x.rounded(toPrecision: p)
+        let u = xp.exp(precision: p)
+        return (r.g.evaluate(x: xp, u: u, precision: p), r.gPrime.evaluate(x: xp, u: u, precision: p))
+    }
+
+    /// g(x) and g′(x) in double arithmetic.
+    public func values(at x: Double) -> (g: Double, gPrime: Double) {
+        guard let r = rational else {
+            let v = Expr.evaluate([g, gPrime], in: DoubleAlgebra(x: x))
+            return (v[0], v[1])
+        }
+        let u = Foundation.exp(x)
+        return (r.g.evaluate(x: x, u: u), r.gPrime.evaluate(x: x, u: u))
+    }
 }
 
 extension IntegerPolynomial {

@@ -365,17 +365,6 @@ extension IntegerPolynomial {
         return acc
     }
 
-    /// An enclosure of P(X) by Horner's rule in interval arithmetic.
-    public func enclosure(at x: BigInterval) -> BigInterval {
-        let p = x.precision
-        if isZero { return BigInterval(0, precision: p) }
-        var acc = BigInterval(Rational(self[degree]), precision: p)
-        for i in stride(from: degree - 1, through: 0, by: -1) {
-            acc = acc * x + BigInterval(Rational(self[i]), precision: p)
-        }
-        return acc
-    }
-
     /// P(z) by Horner's rule in complex arithmetic.
     public func evaluate(at z: BigComplex) -> BigComplex {
         let p = z.precision

@@ -215,28 +215,34 @@ extension ExpRational {
     /// f = [Σᵢ xⁱ·Pᵢ(u)/u^max(M,D)]·e^(max(0, M−D)·x) / [c·Πⱼ (fⱼ(u)/u^deg fⱼ)^eⱼ], every bracket a polynomial
     /// in t ∈ (0, 1]; for X < 0 it is evaluated in u = eˣ ∈ (0, 1]. So large |x| costs no cancellation of
     /// huge powers, and over an unbounded X the dominant power of u is factored out.
-    public func enclosure(at x: BigInterval) -> BigInterval {
-        let p = x.precision
-        if isZero { return BigInterval(0, precision: p) }
-        let useT = x.midpoint.signum >= 0
+    public func enclosure(at x: BigInterval) -> BigInterval { enclosure(generic: x) }
+
+    /// The same enclosure in double interval arithmetic (``DoubleInterval``): fast, 53 bits, undefined where
+    /// it overflows into ∞ − ∞ or a denominator it cannot bound away from 0.
+    public func enclosure(at x: DoubleInterval) -> DoubleInterval { enclosure(generic: x) }
+
+    func enclosure<I: EnclosureArithmetic>(generic x: I) -> I {
+        if isZero { return x.integer(BigInt(0)) }
+        let useT = x.midpointIsNonnegative
         let denominatorDegree = denominatorFactors.reduce(0) { $0 + $1.exponent * $1.polynomial.degree }
         let numeratorDegree = numerator.map(\.degree).max() ?? 0
         let d = Swift.max(denominatorDegree, numeratorDegree)
         let variable = (useT ? -x : x).exp()
-        func inForm(_ q: IntegerPolynomial, degree: Int) -> BigInterval {
-            guard useT else { return q.enclosure(at: variable) }
+        func inForm(_ q: IntegerPolynomial, degree: Int) -> I {
+            guard useT else { return variable.polynomial(q) }
             // q(u)/u^degree = t^(degree − deg q) · rev(q)(t).
             let reversed = IntegerPolynomial((0...Swift.max(q.degree, 0)).map { q[q.degree - $0] })
             let shift = degree - q.degree
-            return reversed.enclosure(at: variable) * (BigInterval(-shift, precision: p) * x).exp()
+            let value = variable.polynomial(reversed)
+            return shift == 0 ? value : value * variable.pow(shift)
         }
-        var num = BigInterval(0, precision: p)
+        var num = x.integer(BigInt(0))
         for q in numerator.reversed() {
             num = num * x
             if !q.isZero { num = num + inForm(q, degree: d) }
         }
-        if useT && d > denominatorDegree { num = num * (BigInterval(d - denominatorDegree, precision: p) * x).exp() }
-        var den = BigInterval(Rational(denominatorConstant), precision: p)
+        if useT && d > denominatorDegree { num = num * (x.integer(BigInt(d - denominatorDegree)) * x).exp() }
+        var den = x.integer(denominatorConstant)
         for f in denominatorFactors { den = den * inForm(f.polynomial, degree: f.polynomial.degree).pow(f.exponent) }
         return num / den
     }
@@ -253,6 +259,38 @@ extension ExpRational {
         }
         var den = BigInterval(Rational(denominatorConstant), precision: p)
         for f in denominatorFactors { den = den * f.polynomial.enclosure(at: u).pow(f.exponent) }
+        return num / den
+    }
+
+    /// f(x) given u ≈ eˣ (one exponential shared by several forms at the same point), by Horner's rule in u
+    /// and in x, each step rounded to nearest at `precision` bits: an approximation for Newton's method, not
+    /// an enclosure.
+    public func evaluate(x: BigFloat, u: BigFloat, precision p: Int) -> BigFloat {
+        if isZero { return BigFloat(precision: p) }
+        var num = BigFloat(precision: p)
+        for q in numerator.reversed() {
+            num = num.multiplied(by: x, precision: p).value
+            if !q.isZero { num = num.adding(q.evaluate(at: u, precision: p), precision: p).value }
+        }
+        if denominatorFactors.isEmpty && denominatorConstant == BigInt(1) { return num }
+        var den = BigFloat(Rational(denominatorConstant), precision: p)
+        for f in denominatorFactors {
+            let v = f.polynomial.evaluate(at: u, precision: p)
+            for _ in 0..<f.exponent { den = den.multiplied(by: v, precision: p).value }
+        }
+        return num.divided(by: den, precision: p).value
+    }
+
+    /// f(x) given u = eˣ in double arithmetic (coefficients rounded to double), for a first approximation.
+    public func evaluate(x: Double, u: Double) -> Double {
+        if isZero { return 0 }
+        var num = 0.0
+        for q in numerator.reversed() { num = num * x + (q.isZero ? 0 : q.evaluate(at: u)) }
+        var den = Rational(denominatorConstant).doubleValue
+        for f in denominatorFactors {
+            let v = f.polynomial.evaluate(at: u)
+            for _ in 0..<f.exponent { den *= v }
+        }
         return num / den
     }
 

@@ -64,6 +64,53 @@ struct EvaluationTests {
         #expect(checked > 500)
     }
 
+    @Test("normal forms in double interval arithmetic contain the expression's 320-bit value at points of the box")
+    func doubleIntervalNormalForms() throws {
+        var g = SeededGenerator.forTest("Evaluation.doubleInterval", defaultSeed: 77)
+        var checked = 0
+        for text in ["mish(x)", "swish(x)", "tanh(x)", "sigmoid(x)", "x*tanh(x)", "x^2*sigmoid(x)"] {
+            let f = try ExprParser.parse(text)
+            for order in 0...3 {
+                let r = try #require(ExpRational(f)).derivative(order: order)
+                let e = f.derivative(order: order)
+                for _ in 0..<60 {
+                    let a = Double.random(in: -40...40, using: &g)
+                    let b = a + Double.random(in: 0...0.5, using: &g)
+                    let box = r.enclosure(at: DoubleInterval(lower: a, upper: b))
+                    guard !box.isUndefined else { continue }
+                    for x in [a, b, (a + b) / 2] {
+                        let v = e.evaluate(at: BigFloat(x, precision: 320), precision: 320)
+                        #expect(BigFloat(box.lower) <= v && v <= BigFloat(box.upper), "\(text) order \(order) at \(x)")
+                        checked += 1
+                    }
+                }
+                let tail = r.enclosure(at: DoubleInterval(lower: 20, upper: .infinity))
+                let v = e.evaluate(at: BigFloat(300, precision: 320), precision: 320)
+                #expect(tail.isUndefined || (BigFloat(tail.lower) <= v && v <= BigFloat(tail.upper)), "\(text) tail")
+            }
+        }
+        #expect(checked > 3000)
+    }
+
+    @Test("the normal form evaluated from x and u = e^x agrees with the expression tree at 3x precision")
+    func normalFormPointValues() throws {
+        for text in ["mish(x)", "swish(x)", "tanh(x)", "x^2*sigmoid(x)"] {
+            let f = try ExprParser.parse(text)
+            let r = try #require(ExpRational(f)).derivative()
+            let e = f.derivative()
+            for x in [-30.5, -1.1924, 0.25, 7.0] {
+                let p = 200
+                let bx = BigFloat(x, precision: p)
+                let big = r.evaluate(x: bx, u: bx.exp(precision: p), precision: p)
+                let tree = e.evaluate(at: BigFloat(x, precision: 3 * p), precision: 3 * p)
+                let difference = big.subtracting(tree, precision: 64).value.magnitude
+                #expect(difference <= tree.magnitude.scaled(byPowerOfTwo: -150), "\(text) at \(x)")
+                let double = r.evaluate(x: x, u: Foundation.exp(x))
+                #expect(abs(double - tree.toDouble()) <= 1e-12 * Swift.max(1, abs(tree.toDouble())), "\(text) at \(x) in double")
+            }
+        }
+    }
+
     @Test("Double evaluation of the catalogue is within a few ulps of the correctly rounded value")
     func doubleEvaluators() {
         var g = SeededGenerator.forTest("Evaluation.double", defaultSeed: 321)

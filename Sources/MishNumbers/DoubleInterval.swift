@@ -1,0 +1,141 @@
+internal import CMPFR
+
+/// Interval arithmetic whose results enclose the exact ones: ``BigInterval`` (MPFR, any precision) and
+/// ``DoubleInterval`` (53 bits, fast). Normal forms are enclosed by one generic evaluation in either.
+public protocol EnclosureArithmetic: Sendable {
+    static func + (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+    static func / (a: Self, b: Self) -> Self
+    static prefix func - (a: Self) -> Self
+    func exp() -> Self
+    func pow(_ n: Int) -> Self
+    /// An enclosure of the integer n (at this interval's precision).
+    func integer(_ n: BigInt) -> Self
+    /// An enclosure of P(self).
+    func polynomial(_ p: IntegerPolynomial) -> Self
+    /// False when the midpoint is below 0.
+    var midpointIsNonnegative: Bool { get }
+}
+
+/// A closed interval [lower, upper] of doubles for fast interval arithmetic at 53 bits.
+///
+/// Each operation is rounded to nearest and then widened by one ulp on each side: a result rounded to
+/// nearest is within half an ulp of the exact one, so the exact result lies inside (also at a binade
+/// boundary, where the spacing below is half the spacing above). The exponential is bounded by MPFR with
+/// directed rounding. As in ``BigInterval``, 0·∞ counts as 0 (an unbounded end times a zero end), an
+/// infinite endpoint means unbounded on that side, and NaN endpoints mean undefined.
+public struct DoubleInterval: EnclosureArithmetic, Equatable {
+    public let lower: Double
+    public let upper: Double
+
+    public init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// The point interval [x, x].
+    public init(_ x: Double) { self.init(lower: x, upper: x) }
+
+    public static let undefined = DoubleInterval(lower: .nan, upper: .nan)
+
+    /// A double interval of width at most one ulp containing the integer n.
+    public static func enclosing(_ n: BigInt) -> DoubleInterval {
+        withExtendedLifetime(n) { enclosing(integer: n.storage.z) }
+    }
+
+    /// A double interval of width at most one ulp containing the integer z (an mpz).
+    static func enclosing(integer z: UnsafePointer<__mpz_struct>) -> DoubleInterval {
+        let d = mm_mpz_get_d(z)
+        // get_d truncates toward zero; below 2^53 every integer is a double.
+        if abs(d) < 0x1p53 { return DoubleInterval(d) }
+        return DoubleInterval(lower: d.nextDown, upper: d.nextUp)
+    }
+
+    public var isUndefined: Bool { lower.isNaN || upper.isNaN }
+
+    /// The sign of every element, nil when 0 is inside (or undefined).
+    public var provenSign: Int? {
+        if lower > 0 { return 1 }
+        if upper < 0 { return -1 }
+        return nil
+    }
+
+    /// The endpoints widened outward by one ulp (the bounds of an operation rounded to nearest).
+    private static func widened(_ lo: Double, _ hi: Double) -> DoubleInterval {
+        if lo.isNaN || hi.isNaN { return .undefined }
+        return DoubleInterval(lower: lo.nextDown, upper: hi.nextUp)
+    }
+
+    public static func + (a: DoubleInterval, b: DoubleInterval) -> DoubleInterval {
+        widened(a.lower + b.lower, a.upper + b.upper)
+    }
+
+    public static func - (a: DoubleInterval, b: DoubleInterval) -> DoubleInterval {
+        widened(a.lower - b.upper, a.upper - b.lower)
+    }
+
+    public static prefix func - (a: DoubleInterval) -> DoubleInterval {
+        DoubleInterval(lower: -a.upper, upper: -a.lower)
+    }
+
+    public static func * (a: DoubleInterval, b: DoubleInterval) -> DoubleInterval {
+        if a.isUndefined || b.isUndefined { return .undefined }
+        func product(_ x: Double, _ y: Double) -> Double { x == 0 || y == 0 ? 0 : x * y }
+        let p = [product(a.lower, b.lower), product(a.lower, b.upper), product(a.upper, b.lower), product(a.upper, b.upper)]
+        return widened(p.min()!, p.max()!)
+    }
+
+    /// a/b; undefined when b contains 0.
+    public static func / (a: DoubleInterval, b: DoubleInterval) -> DoubleInterval {
+        if a.isUndefined || b.isUndefined || (b.lower <= 0 && b.upper >= 0) { return .undefined }
+        let q = [a.lower / b.lower, a.lower / b.upper, a.upper / b.lower, a.upper / b.upper]
+        if q.contains(where: \.isNaN) { return .undefined }
+        return widened(q.min()!, q.max()!)
+    }
+
+    /// Xⁿ (n ≥ 0) by repeated multiplication (an enclosure; wider than the exact power for X ∋ 0).
+    public func pow(_ n: Int) -> DoubleInterval {
+        var acc = DoubleInterval(1)
+        for _ in 0..<n { acc = acc * self }
+        return acc
+    }
+
+    /// e^X, each end by MPFR rounded outward.
+    public func exp() -> DoubleInterval {
+        if isUndefined { return .undefined }
+        let lo = BigFloat(lower, precision: 53).exp(precision: 53, rounding: .down).toDouble(rounding: .down)
+        let hi = BigFloat(upper, precision: 53).exp(precision: 53, rounding: .up).toDouble(rounding: .up)
+        return DoubleInterval(lower: lo, upper: hi)
+    }
+}
+
+extension DoubleInterval {
+    public func integer(_ n: BigInt) -> DoubleInterval { DoubleInterval.enclosing(n) }
+    public func polynomial(_ p: IntegerPolynomial) -> DoubleInterval { p.enclosure(at: self) }
+    public var midpointIsNonnegative: Bool { !(lower / 2 + upper / 2 < 0) }
+}
+
+extension BigInterval: EnclosureArithmetic {
+    public func integer(_ n: BigInt) -> BigInterval {
+        BigInterval(lower: BigFloat(n, precision: precision, rounding: .down), upper: BigFloat(n, precision: precision, rounding: .up))
+    }
+    public func polynomial(_ p: IntegerPolynomial) -> BigInterval { p.enclosure(at: self) }
+    public var midpointIsNonnegative: Bool { midpoint.signum >= 0 }
+}
+
+extension IntegerPolynomial {
+    /// An enclosure of P(X) by Horner's rule in interval arithmetic.
+    public func enclosure(at x: BigInterval) -> BigInterval { hornerEnclosure(x) }
+
+    /// An enclosure of P(X) by Horner's rule in double interval arithmetic.
+    public func enclosure(at x: DoubleInterval) -> DoubleInterval { hornerEnclosure(x) }
+
+    func hornerEnclosure<I: EnclosureArithmetic>(_ x: I) -> I {
+        if isZero { return x.integer(BigInt(0)) }
+        var acc = x.integer(self[degree])
+        for i in stride(from: degree - 1, through: 0, by: -1) {
+            acc = acc * x + x.integer(self[i])
+        }
+        return acc
+    }
+}
