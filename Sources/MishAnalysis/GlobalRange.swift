@@ -115,7 +115,7 @@ public struct GlobalRange: Sendable {
         limitMinus = minusLimit
         limitPlus = plusLimit
         var lines = [form.derivation]
-        lines.append(GlobalRange.describe(isolation))
+        lines.append(GlobalRange.describe(isolation, doubleIntervals: form.isExpRational))
         if let first = found.first, let last = found.last {
             leftSlope = -first.root.slope
             rightSlope = last.root.slope
@@ -185,10 +185,10 @@ public struct GlobalRange: Sendable {
         return candidates[best].0
     }
 
-    static func describe(_ iso: RootIsolation) -> String {
+    static func describe(_ iso: RootIsolation, doubleIntervals: Bool = false) -> String {
         let zeros = iso.zeros.count, undecided = iso.undecided.count
         var text = "branch-and-bound on [\(iso.lower.decimalString(significantDigits: 6)), \(iso.upper.decimalString(significantDigits: 6))] "
-            + "in \(iso.precision)-bit interval arithmetic (\(iso.boxesExamined) box\(iso.boxesExamined == 1 ? "" : "es")): \(zeros) simple zero\(zeros == 1 ? "" : "s") of g"
+            + "in \(iso.precision)-bit interval arithmetic\(doubleIntervals && iso.precision <= 64 ? " (53-bit double intervals where they decide)" : "") (\(iso.boxesExamined) box\(iso.boxesExamined == 1 ? "" : "es")): \(zeros) simple zero\(zeros == 1 ? "" : "s") of g"
         if undecided > 0 { text += ", \(undecided) undecided box\(undecided == 1 ? "" : "es")" }
         func tail(_ s: Int?, _ method: String?, _ side: String) -> String {
             guard let s else { return "; \(side): not proven free of zeros" }

@@ -11,6 +11,8 @@ public protocol EnclosureArithmetic: Sendable {
     func pow(_ n: Int) -> Self
     /// An enclosure of the integer n (at this interval's precision).
     func integer(_ n: BigInt) -> Self
+    /// self + n, the integer added to each end and rounded outward.
+    func plus(_ n: BigInt) -> Self
     /// An enclosure of P(self).
     func polynomial(_ p: IntegerPolynomial) -> Self
     /// False when the midpoint is below 0.
@@ -111,6 +113,7 @@ public struct DoubleInterval: EnclosureArithmetic, Equatable {
 
 extension DoubleInterval {
     public func integer(_ n: BigInt) -> DoubleInterval { DoubleInterval.enclosing(n) }
+    public func plus(_ n: BigInt) -> DoubleInterval { self + DoubleInterval.enclosing(n) }
     public func polynomial(_ p: IntegerPolynomial) -> DoubleInterval { p.enclosure(at: self) }
     public var midpointIsNonnegative: Bool { !(lower / 2 + upper / 2 < 0) }
 }
@@ -118,6 +121,13 @@ extension DoubleInterval {
 extension BigInterval: EnclosureArithmetic {
     public func integer(_ n: BigInt) -> BigInterval {
         BigInterval(lower: BigFloat(n, precision: precision, rounding: .down), upper: BigFloat(n, precision: precision, rounding: .up))
+    }
+    public func plus(_ n: BigInt) -> BigInterval {
+        let p = precision
+        return withExtendedLifetime(n) {
+            BigInterval(lower: BigFloat.make(precision: p) { mm_mpfr_add_z($0, lower.x, n.storage.z, MPFR_RNDD) }.value,
+                        upper: BigFloat.make(precision: p) { mm_mpfr_add_z($0, upper.x, n.storage.z, MPFR_RNDU) }.value)
+        }
     }
     public func polynomial(_ p: IntegerPolynomial) -> BigInterval { p.enclosure(at: self) }
     public var midpointIsNonnegative: Bool { midpoint.signum >= 0 }
@@ -134,7 +144,7 @@ extension IntegerPolynomial {
         if isZero { return x.integer(BigInt(0)) }
         var acc = x.integer(self[degree])
         for i in stride(from: degree - 1, through: 0, by: -1) {
-            acc = acc * x + x.integer(self[i])
+            acc = (acc * x).plus(self[i])
         }
         return acc
     }
