@@ -217,24 +217,27 @@ public enum RootRefinement {
         let values: [BigInterval]
     }
 
-    /// g(m), g′(m), then h(m), h′(m) for each h. Exp-rational forms share one eˣ at p bits, and the
-    /// derivatives, which the step multiplies by |N − m| ~ 2^(−p/2), are evaluated at p/2 + 64 bits.
+    /// g(m), g′(m), then h(m), h′(m) for each h. Exp-rational forms share one eˣ at p bits and are evaluated
+    /// in ball arithmetic (one rounding per operation); the derivatives, which the step multiplies by
+    /// |N − m| ~ 2^(−p/2), at p/2 + 64 bits.
     static func pointValues(_ form: SignEquivalentForm, at m: BigFloat, precision p: Int, values: [ValueAtRoot]) -> [BigInterval] {
         guard let r = form.rational, values.allSatisfy({ $0.rational != nil }) else {
             let exprs = [form.g, form.gPrime] + values.flatMap { [$0.h, $0.hPrime] }
             return Expr.evaluate(exprs, in: IntervalAlgebra(x: BigInterval(m), precision: p))
         }
-        let x = BigInterval(BigFloat(m, precision: Swift.max(p, m.precision)))
+        let width = Swift.max(p, m.precision)
+        let x = BigBall(m, precision: width)
         let u = x.exp()
         let q = Swift.min(p, p / 2 + 64)
-        let xLow = BigInterval(lower: m.rounded(toPrecision: q, rounding: .down), upper: m.rounded(toPrecision: q, rounding: .up))
-        let uLow = BigInterval(lower: u.lower.rounded(toPrecision: q, rounding: .down), upper: u.upper.rounded(toPrecision: q, rounding: .up))
+        let xLow = BigBall(m, precision: q)
+        let uLow = BigBall(midpoint: u.midpoint.rounded(toPrecision: q),
+                           radius: BigBall.sum(u.radius, BigBall.up(u.midpoint).scaled(byPowerOfTwo: -q)), precision: q)
         var out = [r.g.enclosure(x: x, u: u), r.gPrime.enclosure(x: xLow, u: uLow)]
         for v in values {
             out.append(v.rational!.h.enclosure(x: x, u: u))
             out.append(v.rational!.hPrime.enclosure(x: xLow, u: uLow))
         }
-        return out
+        return out.map(\.interval)
     }
 
     /// The interval Newton step at m with precision p; nil when it does not contract.

@@ -249,16 +249,20 @@ extension ExpRational {
 
     /// An enclosure of f(X) given an enclosure U of e^X (one exponential shared by several forms at
     /// the same point), by Horner's rule in u and in x at U's precision.
-    public func enclosure(x: BigInterval, u: BigInterval) -> BigInterval {
-        let p = u.precision
-        if isZero { return BigInterval(0, precision: p) }
-        var num = BigInterval(0, precision: p)
+    public func enclosure(x: BigInterval, u: BigInterval) -> BigInterval { enclosure(generic: x, u: u) }
+
+    /// The same in ball arithmetic (``BigBall``): one rounding per operation at full precision.
+    public func enclosure(x: BigBall, u: BigBall) -> BigBall { enclosure(generic: x, u: u) }
+
+    func enclosure<I: EnclosureArithmetic>(generic x: I, u: I) -> I {
+        if isZero { return u.integer(BigInt(0)) }
+        var num = u.integer(BigInt(0))
         for q in numerator.reversed() {
             num = num * x
-            if !q.isZero { num = num + q.enclosure(at: u) }
+            if !q.isZero { num = num + u.polynomial(q) }
         }
-        var den = BigInterval(Rational(denominatorConstant), precision: p)
-        for f in denominatorFactors { den = den * f.polynomial.enclosure(at: u).pow(f.exponent) }
+        var den = u.integer(denominatorConstant)
+        for f in denominatorFactors { den = den * u.polynomial(f.polynomial).pow(f.exponent) }
         return num / den
     }
 

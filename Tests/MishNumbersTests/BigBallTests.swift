@@ -1,0 +1,58 @@
+import Testing
+import MishNumbers
+import MishTestSupport
+
+/// The containment property of ball arithmetic: for points x ∈ A, y ∈ B (the ends and the middle of each ball,
+/// exact at 1024 bits), x ∘ y at 1024 bits lies in A ∘ B; and the radius stays near the rounding error.
+@Suite("BigBall")
+struct BigBallTests {
+    static func randomBall(_ g: inout SeededGenerator, precision p: Int) -> (BigBall, [BigFloat]) {
+        let m = BigFloat(Double.random(in: -40...40, using: &g), precision: 53)
+            .adding(BigFloat(Double.random(in: -1...1, using: &g), precision: 53).scaled(byPowerOfTwo: -60), precision: p).value
+        let r = Bool.random(using: &g) ? BigFloat(precision: 64)
+            : BigFloat(Double.random(in: 0...1, using: &g), precision: 64).scaled(byPowerOfTwo: -Int.random(in: 4...200, using: &g))
+        let points = [m.subtracting(r, precision: 1024).value, m, m.adding(r, precision: 1024).value]
+        return (BigBall(midpoint: m, radius: r, precision: p), points)
+    }
+
+    static func contains(_ b: BigBall, _ v: BigFloat) -> Bool { b.interval.contains(v) }
+
+    @Test("+, -, *, /, exp and integer polynomials contain the 1024-bit results at points of the balls")
+    func containment() {
+        var g = SeededGenerator.forTest("BigBall", defaultSeed: 61)
+        let poly = IntegerPolynomial([BigInt(4), BigInt(6), BigInt(4), BigInt(1)])
+        for trial in 0..<600 {
+            let p = [64, 200, 1000][trial % 3]
+            let (a, xs) = BigBallTests.randomBall(&g, precision: p)
+            let (b, ys) = BigBallTests.randomBall(&g, precision: p)
+            for x in xs {
+                #expect(BigBallTests.contains(a.exp(), x.exp(precision: 1024)), "exp")
+                #expect(BigBallTests.contains(a.polynomial(poly), poly.evaluate(at: x, precision: 1024)), "polynomial")
+                #expect(BigBallTests.contains(a.plus(BigInt(-7)), x.adding(BigFloat(-7, precision: 64), precision: 1024).value))
+                for y in ys {
+                    #expect(BigBallTests.contains(a + b, x.adding(y, precision: 1024).value), "+")
+                    #expect(BigBallTests.contains(a + -b, x.subtracting(y, precision: 1024).value), "-")
+                    #expect(BigBallTests.contains(a * b, x.multiplied(by: y, precision: 1024).value), "*")
+                    let q = a / b
+                    if !q.midpoint.isNaN { #expect(BigBallTests.contains(q, x.divided(by: y, precision: 1024).value), "/") }
+                }
+            }
+        }
+    }
+
+    @Test("a point's products and exponential have radii of a few units in the last place")
+    func tightness() {
+        let p = 500
+        let x = BigBall(BigFloat(-1.1924, precision: 53), precision: p)
+        let e = x.exp()
+        let v = (e * e + e.integer(BigInt(3))) / e
+        #expect(v.radius <= v.midpoint.magnitude.scaled(byPowerOfTwo: -p + 4))
+        #expect(e.radius <= e.midpoint.magnitude.scaled(byPowerOfTwo: -p + 2))
+    }
+
+    @Test("division by a ball holding 0 is undefined")
+    func divisionByZero() {
+        let b = BigBall(midpoint: BigFloat(1, precision: 64), radius: BigFloat(2, precision: 64), precision: 64)
+        #expect((BigBall(BigFloat(1, precision: 64), precision: 64) / b).midpoint.isNaN)
+    }
+}
