@@ -333,9 +333,10 @@ public struct CEmitter: KernelSource {
         return """
         \(comment)
         /* gcc if-converts the branch-free selects (and so vectorises the loop) only when it may assume that
-           floating-point operations do not trap; results and rounding are unchanged. */
+           floating-point operations do not trap; without jump threading it keeps the selects as selects instead
+           of duplicating the form for each sign (two divisions per element). Results and rounding are unchanged. */
         #if defined(__GNUC__) && !defined(__clang__)
-        #pragma GCC optimize("no-trapping-math")
+        #pragma GCC optimize("no-trapping-math", "no-thread-jumps")
         #endif
         #include "\(function).h"
 

@@ -7,9 +7,10 @@
  * threshold: x > 21: |f(x) - 1| < 2^-54 (interval evaluation at x = 21; f - 1 and f' keep one sign beyond 16, so |f - 1| decreases toward +inf), which rounds to 1 in f64
  */
 /* gcc if-converts the branch-free selects (and so vectorises the loop) only when it may assume that
-   floating-point operations do not trap; results and rounding are unchanged. */
+   floating-point operations do not trap; without jump threading it keeps the selects as selects instead
+   of duplicating the form for each sign (two divisions per element). Results and rounding are unchanged. */
 #if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("no-trapping-math")
+#pragma GCC optimize("no-trapping-math", "no-thread-jumps")
 #endif
 #include "mish_backward_f64.h"
 
