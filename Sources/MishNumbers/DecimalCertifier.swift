@@ -83,12 +83,48 @@ public enum DecimalCertifier {
             return CertifiedDecimal(text: e.lower.hasSignBit ? "-inf" : "inf", significantDigits: digits,
                                     isCertified: true, caveat: nil, enclosure: e, workingPrecision: precision)
         }
-        guard e.isBounded,
-              let lo = e.lower.decimalDigits(digits), let hi = e.upper.decimalDigits(digits),
+        guard e.isBounded else { return nil }
+        if let d = decidedFromMidpoint(e, digits: digits) {
+            return CertifiedDecimal(text: d.text, significantDigits: digits, isCertified: true, caveat: nil,
+                                    enclosure: e, workingPrecision: precision)
+        }
+        guard let lo = e.lower.decimalDigits(digits), let hi = e.upper.decimalDigits(digits),
               lo == hi || (lo.isZero && hi.isZero) else { return nil }
         let text = e.lower.isZero && e.upper.isZero ? "0" : lo.text
         return CertifiedDecimal(text: text, significantDigits: digits, isCertified: true, caveat: nil,
                                 enclosure: e, workingPrecision: precision)
+    }
+
+    /// The D digits shared by every point of a narrow interval of one sign, from one conversion of its
+    /// midpoint to D + 4 digits (rounded to nearest: within half a unit u of the last of them) instead of one
+    /// conversion per end. With the width below u/10, every point is within 0.6u of those digits, so when the
+    /// four extra digits T are not 5000 no point lies across a rounding boundary of the D-th digit (at T =
+    /// 5000); the D digits are then the D + 4 rounded to nearest. nil when that does not decide them.
+    static func decidedFromMidpoint(_ e: BigInterval, digits: Int) -> DecimalDigits? {
+        guard e.lower.signum == e.upper.signum, e.lower.signum != 0 else { return nil }
+        let m = e.midpoint
+        guard let extended = m.decimalDigits(digits + 4), extended.digits.utf8.count == digits + 4 else { return nil }
+        let width = e.upper.subtracting(e.lower, precision: 64, rounding: .up).value
+        if let w = width.binaryExponent {
+            // width < 2^w ≤ 10^(E − D − 5) = u/10, with a margin of one decimal place.
+            guard Double(w) * 0.30102999566398120 + 1 <= Double(extended.exponent - digits - 5) else { return nil }
+        }
+        var d = Array(extended.digits.utf8)
+        let tail = Int(String(decoding: d[digits...], as: UTF8.self))!
+        if tail == 5000 { return nil }
+        d.removeLast(4)
+        var exponent = extended.exponent
+        if tail > 5000 {
+            var i = digits - 1
+            while i >= 0 && d[i] == UInt8(ascii: "9") { d[i] = UInt8(ascii: "0"); i -= 1 }
+            if i >= 0 {
+                d[i] += 1
+            } else {
+                d = [UInt8(ascii: "1")] + d.dropLast()
+                exponent += 1
+            }
+        }
+        return DecimalDigits(isNegative: extended.isNegative, digits: String(decoding: d, as: UTF8.self), exponent: exponent)
     }
 
     /// The best decimal from an enclosure that does not decide the digits, labelled uncertified with the reason.

@@ -12,6 +12,34 @@ struct DecimalCertifierTests {
         #expect(c.text.replacingOccurrences(of: ".", with: "") == DecimalText.roundedPrefix(published, count: 1000))
     }
 
+    @Test("deciding from the midpoint gives the digits both ends round to, near carries and half-way points too")
+    func midpointDecisionAgreesWithEnds() throws {
+        var g = SeededGenerator.forTest("DecimalCertifier.midpoint", defaultSeed: 19)
+        var decided = 0
+        for trial in 0..<4000 {
+            let digits = [1, 3, 20, 60][trial % 4]
+            let p = BigFloat.precision(forDecimalDigits: digits) + 40
+            // Random values, values just below a power of ten (carries), and values near a half-way point.
+            var x = BigFloat(Double.random(in: -1e6...1e6, using: &g), precision: 53)
+            if trial % 3 == 1 { x = BigFloat(1, precision: p).subtracting(BigFloat(Double.random(in: 0...1, using: &g), precision: 53).scaled(byPowerOfTwo: -Int.random(in: 1...200, using: &g)), precision: p).value }
+            if trial % 3 == 2 {
+                let half = try BigFloat(parsing: "0." + String(repeating: "7", count: digits) + "5", precision: p + 64)
+                x = half.adding(BigFloat(Double.random(in: -1...1, using: &g), precision: 53).scaled(byPowerOfTwo: -Int.random(in: p - 20...p + 20, using: &g)), precision: p).value
+            }
+            let r = BigFloat(Double.random(in: 0...1, using: &g), precision: 53).scaled(byPowerOfTwo: -Int.random(in: p - 8...p + 8, using: &g))
+            let e = BigInterval(lower: x.subtracting(r, precision: p, rounding: .down).value, upper: x.adding(r, precision: p, rounding: .up).value)
+            let lo = try #require(e.lower.decimalDigits(digits)), hi = try #require(e.upper.decimalDigits(digits))
+            let result = DecimalCertifier.decide(e, digits: digits, precision: p)
+            if lo == hi {
+                #expect(result?.text == lo.text, "\(x) ± \(r) to \(digits) digits")
+                decided += 1
+            } else {
+                #expect(result == nil, "\(x) ± \(r): the ends differ, \(lo.text) and \(hi.text)")
+            }
+        }
+        #expect(decided > 3000)
+    }
+
     @Test("a value exactly on a rounding boundary is printed but not certified")
     func boundaryIsNotCertified() throws {
         // 1/8 = 0.125 exactly, but enclosed by a non-point interval: 2 digits can never be decided.
