@@ -230,8 +230,7 @@ public enum RootRefinement {
         let u = x.exp()
         let q = Swift.min(p, p / 2 + 64)
         let xLow = BigBall(m, precision: q)
-        let uLow = BigBall(midpoint: u.midpoint.rounded(toPrecision: q),
-                           radius: BigBall.sum(u.radius, BigBall.up(u.midpoint).scaled(byPowerOfTwo: -q)), precision: q)
+        let uLow = u.rounded(toPrecision: q)
         var out = [r.g.enclosure(x: x, u: u), r.gPrime.enclosure(x: xLow, u: uLow)]
         for v in values {
             out.append(v.rational!.h.enclosure(x: x, u: u))

@@ -1,7 +1,8 @@
+import Foundation
 internal import CMPFR
 
 /// A ball m ± r of real numbers: the midpoint m rounded to nearest at `precision` bits, the radius r an upper
-/// bound at 64 bits (rounded up).
+/// bound kept as a double mantissa and an integer exponent (no allocation, any magnitude).
 ///
 /// Each operation costs one `precision`-bit operation on the midpoints, where ``BigInterval`` costs two
 /// (one per endpoint); the radius collects the propagated radii and the midpoint's rounding error, at most
@@ -11,76 +12,77 @@ internal import CMPFR
 /// certificate) is where this halves the cost.
 public struct BigBall: EnclosureArithmetic {
     public let midpoint: BigFloat
-    public let radius: BigFloat
+    let bound: Magnitude
     public let precision: Int
 
-    static let radiusPrecision = 64
-
-    /// m ± r (r ≥ 0).
-    public init(midpoint: BigFloat, radius: BigFloat, precision: Int) {
+    init(midpoint: BigFloat, bound: Magnitude, precision: Int) {
         self.midpoint = midpoint
-        self.radius = radius
+        self.bound = bound
         self.precision = precision
     }
 
-    /// The exact point x (rounded to `precision` bits, with that rounding error as the radius).
+    /// m ± r (r ≥ 0).
+    public init(midpoint: BigFloat, radius: BigFloat, precision: Int) {
+        self.init(midpoint: midpoint, bound: Magnitude(above: radius), precision: precision)
+    }
+
+    /// The point x rounded to `precision` bits, with that rounding error as the radius.
     public init(_ x: BigFloat, precision: Int) {
-        let m = x.rounded(toPrecision: precision)
-        let error = m.subtracting(x, precision: BigBall.radiusPrecision, rounding: .up).value.magnitude
-        self.init(midpoint: m, radius: x.precision <= precision ? BigBall.zero : BigBall.up(error), precision: precision)
+        let r = BigFloat.make(precision: precision) { mpfr_set($0, x.x, MPFR_RNDN) }
+        self = BigBall.ball(r, propagated: .zero, precision: precision)
     }
 
-    static var zero: BigFloat { BigFloat(precision: radiusPrecision) }
-
-    /// An upper bound of |v| at the radius precision.
-    public static func up(_ v: BigFloat) -> BigFloat { v.magnitude.rounded(toPrecision: radiusPrecision, rounding: .up) }
-
-    public static func sum(_ a: BigFloat, _ b: BigFloat) -> BigFloat { a.adding(b, precision: radiusPrecision, rounding: .up).value }
-    static func product(_ a: BigFloat, _ b: BigFloat) -> BigFloat {
-        a.multiplied(by: b, precision: radiusPrecision, rounding: .up).value
-    }
+    /// The radius as a 64-bit number.
+    public var radius: BigFloat { bound.bigFloat }
 
     /// A rounded midpoint with the radius `propagated` plus its own rounding error.
-    static func ball(_ r: RoundedBigFloat, propagated: BigFloat, precision p: Int) -> BigBall {
-        if r.value.isNaN { return BigBall(midpoint: r.value, radius: r.value, precision: p) }
-        let rounding = r.ternary == 0 ? zero : up(r.value).scaled(byPowerOfTwo: -p)
-        return BigBall(midpoint: r.value, radius: sum(propagated, rounding), precision: p)
+    static func ball(_ r: RoundedBigFloat, propagated: Magnitude, precision p: Int) -> BigBall {
+        if r.value.isNaN { return .undefined(precision: p) }
+        let rounding = r.ternary == 0 ? Magnitude.zero : Magnitude(above: r.value).scaled(-p)
+        return BigBall(midpoint: r.value, bound: propagated + rounding, precision: p)
+    }
+
+    static func undefined(precision p: Int) -> BigBall {
+        BigBall(midpoint: .nan(precision: p), bound: .infinity, precision: p)
+    }
+
+    /// The same ball with its midpoint rounded to q bits.
+    public func rounded(toPrecision q: Int) -> BigBall {
+        let m = midpoint
+        return BigBall.ball(BigFloat.make(precision: q) { mpfr_set($0, m.x, MPFR_RNDN) }, propagated: bound, precision: q)
     }
 
     /// The same set as an interval at `precision` bits (ends rounded outward).
     public var interval: BigInterval {
-        if midpoint.isNaN || radius.isNaN { return .undefined(precision: precision) }
-        return BigInterval(lower: midpoint.subtracting(radius, precision: precision, rounding: .down).value,
-                           upper: midpoint.adding(radius, precision: precision, rounding: .up).value)
+        if midpoint.isNaN || !bound.isFinite { return .undefined(precision: precision) }
+        let r = bound.bigFloat
+        return BigInterval(lower: midpoint.subtracting(r, precision: precision, rounding: .down).value,
+                           upper: midpoint.adding(r, precision: precision, rounding: .up).value)
     }
 
     public static func + (a: BigBall, b: BigBall) -> BigBall {
         let p = Swift.max(a.precision, b.precision)
-        return ball(a.midpoint.adding(b.midpoint, precision: p), propagated: sum(a.radius, b.radius), precision: p)
+        return ball(a.midpoint.adding(b.midpoint, precision: p), propagated: a.bound + b.bound, precision: p)
     }
 
     public static prefix func - (a: BigBall) -> BigBall {
-        BigBall(midpoint: -a.midpoint, radius: a.radius, precision: a.precision)
+        BigBall(midpoint: -a.midpoint, bound: a.bound, precision: a.precision)
     }
 
     public static func * (a: BigBall, b: BigBall) -> BigBall {
         let p = Swift.max(a.precision, b.precision)
-        let spread = sum(sum(product(up(a.midpoint), b.radius), product(up(b.midpoint), a.radius)), product(a.radius, b.radius))
+        let ma = Magnitude(above: a.midpoint), mb = Magnitude(above: b.midpoint)
+        let spread = ma * b.bound + mb * a.bound + a.bound * b.bound
         return ball(a.midpoint.multiplied(by: b.midpoint, precision: p), propagated: spread, precision: p)
     }
 
-    /// a/b; undefined (NaN) when b's ball contains 0.
+    /// a/b; undefined (NaN) when b's ball may contain 0.
     public static func / (a: BigBall, b: BigBall) -> BigBall {
         let p = Swift.max(a.precision, b.precision)
-        let mb = b.midpoint.magnitude.rounded(toPrecision: radiusPrecision, rounding: .down)
-        let gap = mb.subtracting(b.radius, precision: radiusPrecision, rounding: .down).value
-        guard gap.signum > 0 else {
-            let nan = BigFloat.nan(precision: p)
-            return BigBall(midpoint: nan, radius: nan, precision: p)
-        }
-        let numerator = sum(product(up(a.midpoint), b.radius), product(up(b.midpoint), a.radius))
-        let denominator = mb.multiplied(by: gap, precision: radiusPrecision, rounding: .down).value
-        let spread = numerator.divided(by: denominator, precision: radiusPrecision, rounding: .up).value
+        let below = Magnitude(below: b.midpoint)
+        guard let gap = below.minus(b.bound) else { return .undefined(precision: p) }
+        let spread = (Magnitude(above: a.midpoint) * b.bound + Magnitude(above: b.midpoint) * a.bound)
+            .divided(byLowerBound: below.timesLowerBound(gap))
         return ball(a.midpoint.divided(by: b.midpoint, precision: p), propagated: spread, precision: p)
     }
 
@@ -90,29 +92,121 @@ public struct BigBall: EnclosureArithmetic {
         return acc
     }
 
+    /// e^m rounded to nearest, with radius (|ê|(1 + 2^(1−p)))(e^r − 1) + |ê|·2^(1−p).
     public func exp() -> BigBall {
         let e = midpoint.exp(precision: precision)
-        let growth = radius.expm1(precision: BigBall.radiusPrecision, rounding: .up)
-        let bound = BigBall.product(BigBall.up(e), growth)
-        // e^m itself is within its rounding error of the midpoint; e^(m ± r) − e^m ≤ e^m(e^r − 1) ≤ (|ê| + err)(e^r − 1).
-        let rounding = BigBall.up(e).scaled(byPowerOfTwo: -precision + 1)
-        return BigBall(midpoint: e, radius: BigBall.sum(BigBall.sum(bound, BigBall.product(rounding, growth)), rounding),
-                       precision: precision)
+        let size = Magnitude(above: e)
+        let rounding = size.scaled(1 - precision)
+        let growth = bound.expm1()
+        return BigBall(midpoint: e, bound: (size + rounding) * growth + rounding, precision: precision)
     }
 
     public func integer(_ n: BigInt) -> BigBall {
         let p = precision
         let r = withExtendedLifetime(n) { BigFloat.make(precision: p) { mpfr_set_z($0, n.storage.z, MPFR_RNDN) } }
-        return BigBall.ball(r, propagated: BigBall.zero, precision: p)
+        return BigBall.ball(r, propagated: .zero, precision: p)
     }
 
     public func plus(_ n: BigInt) -> BigBall {
         let p = precision, m = midpoint
         let r = withExtendedLifetime(n) { BigFloat.make(precision: p) { mm_mpfr_add_z($0, m.x, n.storage.z, MPFR_RNDN) } }
-        return BigBall.ball(r, propagated: radius, precision: p)
+        return BigBall.ball(r, propagated: bound, precision: p)
     }
 
     public func polynomial(_ p: IntegerPolynomial) -> BigBall { p.hornerEnclosure(self) }
 
     public var midpointIsNonnegative: Bool { midpoint.signum >= 0 }
+}
+
+/// A bound m·2^e ≥ 0 with a double mantissa m ∈ [½, 1) (or m = 0, or m = ∞) and an integer exponent: the
+/// radius of a ``BigBall`` at any magnitude without allocation. Upper bounds round up (next double above
+/// each rounded-to-nearest result); `below`, `minus` and `timesLowerBound` give lower bounds, rounded down.
+struct Magnitude: Sendable {
+    let mantissa: Double
+    let exponent: Int
+
+    static let zero = Magnitude(mantissa: 0, exponent: 0)
+    static let infinity = Magnitude(mantissa: .infinity, exponent: 0)
+
+    private init(mantissa: Double, exponent: Int) {
+        self.mantissa = mantissa
+        self.exponent = exponent
+    }
+
+    /// v·2^e for v ≥ 0 (exact: frexp only moves the exponent).
+    static func normalized(_ v: Double, _ e: Int) -> Magnitude {
+        if v == 0 { return .zero }
+        if !v.isFinite { return .infinity }
+        let f = frexp(v)
+        return Magnitude(mantissa: f.0, exponent: e + f.1)
+    }
+
+    var isFinite: Bool { mantissa.isFinite }
+
+    /// An upper bound of |x| (NaN or ∞: ∞).
+    init(above x: BigFloat) { self = Magnitude.of(x, rounding: MPFR_RNDU) }
+
+    /// A lower bound of |x|.
+    init(below x: BigFloat) { self = Magnitude.of(x, rounding: MPFR_RNDZ) }
+
+    private static func of(_ x: BigFloat, rounding: mpfr_rnd_t) -> Magnitude {
+        if x.isZero { return .zero }
+        if !x.isFinite { return .infinity }
+        var e = 0
+        let m = Swift.abs(mpfr_get_d_2exp(&e, x.x, x.signum > 0 ? rounding : (rounding == MPFR_RNDU ? MPFR_RNDD : rounding)))
+        return normalized(m, e)
+    }
+
+    var bigFloat: BigFloat {
+        if !isFinite { return .infinity(precision: 64) }
+        return BigFloat(mantissa, precision: 64).scaled(byPowerOfTwo: exponent)
+    }
+
+    func scaled(_ k: Int) -> Magnitude { mantissa == 0 || !isFinite ? self : Magnitude(mantissa: mantissa, exponent: exponent + k) }
+
+    static func + (a: Magnitude, b: Magnitude) -> Magnitude {
+        if a.mantissa == 0 { return b }
+        if b.mantissa == 0 { return a }
+        if !a.isFinite || !b.isFinite { return .infinity }
+        let (big, small) = a.exponent >= b.exponent ? (a, b) : (b, a)
+        let shift = small.exponent - big.exponent
+        // Below 2^-60 of the larger, the smaller is less than one ulp of its mantissa: one step up covers it.
+        let sum = shift < -60 ? big.mantissa : big.mantissa + scalbn(small.mantissa, shift)
+        return normalized(sum.nextUp, big.exponent)
+    }
+
+    static func * (a: Magnitude, b: Magnitude) -> Magnitude {
+        if a.mantissa == 0 || b.mantissa == 0 { return .zero }
+        if !a.isFinite || !b.isFinite { return .infinity }
+        return normalized((a.mantissa * b.mantissa).nextUp, a.exponent + b.exponent)
+    }
+
+    /// self/d for a lower bound d > 0, rounded up; ∞ when d = 0.
+    func divided(byLowerBound d: Magnitude) -> Magnitude {
+        if mantissa == 0 { return .zero }
+        if d.mantissa == 0 || !isFinite { return .infinity }
+        return Magnitude.normalized((mantissa / d.mantissa).nextUp, exponent - d.exponent)
+    }
+
+    /// self − u for a lower bound self and an upper bound u, rounded down; nil unless positive.
+    func minus(_ u: Magnitude) -> Magnitude? {
+        if u.mantissa == 0 { return mantissa > 0 ? self : nil }
+        guard isFinite, u.isFinite, mantissa > 0, exponent >= u.exponent else { return nil }
+        let shift = u.exponent - exponent
+        let difference = (mantissa - (shift < -60 ? 0x1p-60 : scalbn(u.mantissa, shift))).nextDown
+        return difference > 0 ? Magnitude.normalized(difference, exponent) : nil
+    }
+
+    /// self·d for lower bounds, rounded down.
+    func timesLowerBound(_ d: Magnitude) -> Magnitude {
+        Magnitude.normalized((mantissa * d.mantissa).nextDown, exponent + d.exponent)
+    }
+
+    /// An upper bound of e^self − 1 (MPFR rounded up; e^r − 1 ≤ 2r for tiny r).
+    func expm1() -> Magnitude {
+        if mantissa == 0 { return .zero }
+        if !isFinite || exponent > 20 { return .infinity }
+        if exponent < -900 { return scaled(1) }
+        return Magnitude(above: BigFloat(scalbn(mantissa, exponent), precision: 53).expm1(precision: 53, rounding: .up))
+    }
 }

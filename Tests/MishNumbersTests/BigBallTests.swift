@@ -40,6 +40,21 @@ struct BigBallTests {
         }
     }
 
+    @Test("radii far below the double range (2^-4000) still enclose: products, quotients, exp at 4000 bits")
+    func tinyRadii() {
+        let p = 4000
+        let third = BigFloat(Rational(1, 3), precision: p), seven = BigFloat(Rational(-7, 5), precision: p)
+        let r = BigFloat(1, precision: 64).scaled(byPowerOfTwo: -3990)
+        let a = BigBall(midpoint: third, radius: r, precision: p), b = BigBall(midpoint: seven, radius: r, precision: p)
+        for (x, y) in [(third.adding(r, precision: 8000).value, seven.subtracting(r, precision: 8000).value),
+                       (third.subtracting(r, precision: 8000).value, seven.adding(r, precision: 8000).value)] {
+            #expect((a * b).interval.contains(x.multiplied(by: y, precision: 8000).value))
+            #expect((a / b).interval.contains(x.divided(by: y, precision: 8000).value))
+            #expect((a * b + a).exp().interval.contains(x.multiplied(by: y, precision: 8000).value.adding(x, precision: 8000).value.exp(precision: 8000)))
+        }
+        #expect((a * b).radius <= BigFloat(1, precision: 64).scaled(byPowerOfTwo: -3989))
+    }
+
     @Test("a point's products and exponential have radii of a few units in the last place")
     func tightness() {
         let p = 500
