@@ -114,6 +114,7 @@ public struct BigBall: EnclosureArithmetic {
     }
 
     public func polynomial(_ p: IntegerPolynomial) -> BigBall { p.hornerEnclosure(self) }
+    public func reversedPolynomial(_ p: IntegerPolynomial) -> BigBall { p.hornerEnclosure(self, reversed: true) }
 
     public var midpointIsNonnegative: Bool { midpoint.signum >= 0 }
 }

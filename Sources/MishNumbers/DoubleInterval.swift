@@ -1,4 +1,5 @@
 internal import CMPFR
+import Foundation
 
 /// Interval arithmetic whose results enclose the exact ones: ``BigInterval`` (MPFR, any precision) and
 /// ``DoubleInterval`` (53 bits, fast). Normal forms are enclosed by one generic evaluation in either.
@@ -15,6 +16,8 @@ public protocol EnclosureArithmetic: Sendable {
     func plus(_ n: BigInt) -> Self
     /// An enclosure of P(self).
     func polynomial(_ p: IntegerPolynomial) -> Self
+    /// An enclosure of self^d·P(1/self) = Σ c_(d−i)·selfⁱ (d = deg P): P with its coefficients reversed.
+    func reversedPolynomial(_ p: IntegerPolynomial) -> Self
     /// False when the midpoint is below 0.
     var midpointIsNonnegative: Bool { get }
 }
@@ -23,8 +26,8 @@ public protocol EnclosureArithmetic: Sendable {
 ///
 /// Each operation is rounded to nearest and then widened by one ulp on each side: a result rounded to
 /// nearest is within half an ulp of the exact one, so the exact result lies inside (also at a binade
-/// boundary, where the spacing below is half the spacing above). The exponential is bounded by MPFR with
-/// directed rounding. As in ``BigInterval``, 0·∞ counts as 0 (an unbounded end times a zero end), an
+/// boundary, where the spacing below is half the spacing above). The exponential is the toolkit's own, with
+/// its proven error bound. As in ``BigInterval``, 0·∞ counts as 0 (an unbounded end times a zero end), an
 /// infinite endpoint means unbounded on that side, and NaN endpoints mean undefined.
 public struct DoubleInterval: EnclosureArithmetic, Equatable {
     public let lower: Double
@@ -102,12 +105,32 @@ public struct DoubleInterval: EnclosureArithmetic, Equatable {
         return acc
     }
 
-    /// e^X, each end by MPFR rounded outward.
+    /// e^X from the toolkit's own exponential (``ExpKernel/standard``, |q·2^k/e^a − 1| proven below ε ≈ 6.5·10⁻¹⁵
+    /// for −1000 ≤ a ≤ 0), each end rounded outward; e^a ≤ 2⁻¹⁰⁷⁴ below −1000; for a > 0, e^a = 1/e^(−a).
     public func exp() -> DoubleInterval {
         if isUndefined { return .undefined }
-        let lo = BigFloat(lower, precision: 53).exp(precision: 53, rounding: .down).toDouble(rounding: .down)
-        let hi = BigFloat(upper, precision: 53).exp(precision: 53, rounding: .up).toDouble(rounding: .up)
-        return DoubleInterval(lower: lo, upper: hi)
+        if upper > 0 && lower >= 0 { return DoubleInterval(1) / (-self).exp() }
+        if upper > 0 {
+            let negative = DoubleInterval(lower: lower, upper: 0).exp(), positive = DoubleInterval(lower: 0, upper: upper).exp()
+            return DoubleInterval(lower: negative.lower, upper: positive.upper)
+        }
+        return DoubleInterval(lower: DoubleInterval.expBound(lower, below: true), upper: DoubleInterval.expBound(upper, below: false))
+    }
+
+    /// A lower (`below`) or upper bound of e^a for a ≤ 0.
+    static func expBound(_ a: Double, below: Bool) -> Double {
+        let kernel = ExpKernel.standard
+        if a < kernel.lowestArgument { return below ? 0 : .leastNonzeroMagnitude }
+        let t = kernel.roundingShift.addingProduct(a, kernel.inverseLn2) - kernel.roundingShift
+        var r = a.addingProduct(-t, kernel.ln2High)
+        r = r.addingProduct(-t, kernel.ln2Low)
+        var p = kernel.coefficients[kernel.degree]
+        for i in stride(from: kernel.degree - 1, through: 0, by: -1) { p = kernel.coefficients[i].addingProduct(p, r) }
+        // |q/e^a − 1| ≤ ε puts e^a in [q/(1 + ε), q/(1 − ε)] ⊂ [q(1 − 2ε), q(1 + 3ε)] (the factors rounded too).
+        let ε = kernel.relativeErrorBound
+        let factor = below ? (p * (1 - 2 * ε)).nextDown : (p * (1 + 3 * ε)).nextUp
+        let scaled = Foundation.scalbn(factor, Int(t))
+        return below ? Swift.max(0, scaled.nextDown) : scaled.nextUp
     }
 }
 
@@ -115,6 +138,7 @@ extension DoubleInterval {
     public func integer(_ n: BigInt) -> DoubleInterval { DoubleInterval.enclosing(n) }
     public func plus(_ n: BigInt) -> DoubleInterval { self + DoubleInterval.enclosing(n) }
     public func polynomial(_ p: IntegerPolynomial) -> DoubleInterval { p.enclosure(at: self) }
+    public func reversedPolynomial(_ p: IntegerPolynomial) -> DoubleInterval { p.hornerEnclosure(self, reversed: true) }
     public var midpointIsNonnegative: Bool { !(lower / 2 + upper / 2 < 0) }
 }
 
@@ -130,6 +154,7 @@ extension BigInterval: EnclosureArithmetic {
         }
     }
     public func polynomial(_ p: IntegerPolynomial) -> BigInterval { p.enclosure(at: self) }
+    public func reversedPolynomial(_ p: IntegerPolynomial) -> BigInterval { p.hornerEnclosure(self, reversed: true) }
     public var midpointIsNonnegative: Bool { midpoint.signum >= 0 }
 }
 
@@ -140,11 +165,12 @@ extension IntegerPolynomial {
     /// An enclosure of P(X) by Horner's rule in double interval arithmetic.
     public func enclosure(at x: DoubleInterval) -> DoubleInterval { hornerEnclosure(x) }
 
-    func hornerEnclosure<I: EnclosureArithmetic>(_ x: I) -> I {
+    /// Horner's rule from the leading coefficient down, or with `reversed` from c₀ up (Σ c_(d−i)·xⁱ).
+    func hornerEnclosure<I: EnclosureArithmetic>(_ x: I, reversed: Bool = false) -> I {
         if isZero { return x.integer(BigInt(0)) }
-        var acc = x.integer(self[degree])
-        for i in stride(from: degree - 1, through: 0, by: -1) {
-            acc = (acc * x).plus(self[i])
+        var acc = x.integer(self[reversed ? 0 : degree])
+        for j in 1...Swift.max(degree, 1) where j <= degree {
+            acc = (acc * x).plus(self[reversed ? j : degree - j])
         }
         return acc
     }

@@ -231,9 +231,8 @@ extension ExpRational {
         func inForm(_ q: IntegerPolynomial, degree: Int) -> I {
             guard useT else { return variable.polynomial(q) }
             // q(u)/u^degree = t^(degree − deg q) · rev(q)(t).
-            let reversed = IntegerPolynomial((0...Swift.max(q.degree, 0)).map { q[q.degree - $0] })
             let shift = degree - q.degree
-            let value = variable.polynomial(reversed)
+            let value = variable.reversedPolynomial(q)
             return shift == 0 ? value : value * variable.pow(shift)
         }
         var num = x.integer(BigInt(0))
