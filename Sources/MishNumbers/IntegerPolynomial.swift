@@ -357,12 +357,18 @@ extension IntegerPolynomial {
     /// P(x) by Horner's rule, each step rounded to nearest at `precision` bits.
     public func evaluate(at x: BigFloat, precision p: Int) -> BigFloat {
         if isZero { return BigFloat(precision: p) }
-        var acc = BigFloat(self[degree], precision: p)
-        for i in stride(from: degree - 1, through: 0, by: -1) {
-            let t = acc.multiplied(by: x, precision: p).value
-            acc = BigFloat.make(precision: p) { mm_mpfr_add_z($0, t.x, c + i, MPFR_RNDN) }.value
+        let coefficients = c, d = degree
+        // One accumulator, updated in place before anyone else holds it.
+        return withExtendedLifetime((self, x)) {
+            BigFloat.make(precision: p) { acc in
+                mpfr_set_z(acc, coefficients + d, MPFR_RNDN)
+                for i in stride(from: d - 1, through: 0, by: -1) {
+                    mpfr_mul(acc, acc, x.x, MPFR_RNDN)
+                    mm_mpfr_add_z(acc, acc, coefficients + i, MPFR_RNDN)
+                }
+                return 0
+            }.value
         }
-        return acc
     }
 
     /// P(z) by Horner's rule in complex arithmetic.
