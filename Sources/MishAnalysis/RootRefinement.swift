@@ -33,8 +33,12 @@ public struct ValueAtRoot: Sendable {
         }
     }
 
+    /// h″(X) for a term multiplied by a tiny radius: double intervals when bounded.
     func secondDerivativeEnclosure(over x: BigInterval) -> BigInterval {
-        if let r = rational { return r.hSecond.enclosure(at: x) }
+        if let r = rational {
+            return r.hSecond.enclosure(at: DoubleInterval(enclosing: x)).bigInterval(precision: x.precision)
+                ?? r.hSecond.enclosure(at: x)
+        }
         return expressions!.hSecond.enclosure(at: x, precision: x.precision)
     }
 }
@@ -187,9 +191,7 @@ public enum RootRefinement {
             x = next
             if b - a <= 1e-12 * scale { break }
         }
-        let ga = form.enclosure(0, over: BigInterval(BigFloat(a, precision: 128)))
-        let gb = form.enclosure(0, over: BigInterval(BigFloat(b, precision: 128)))
-        return ga.provenSign == -slope && gb.provenSign == slope ? (a, b, x) : nil
+        return form.provenSign(at: a) == -slope && form.provenSign(at: b) == slope ? (a, b, x) : nil
     }
 
     /// Newton steps at doubling precision from ≥ 50 bits to `bits` (the first at 97…192 bits).
@@ -254,7 +256,7 @@ public enum RootRefinement {
             let x = point + radius
             let low = BigInterval(lower: x.lower.rounded(toPrecision: 128, rounding: .down),
                                   upper: x.upper.rounded(toPrecision: 128, rounding: .up))
-            let gpX = gpm + form.enclosure(2, over: low) * radius
+            let gpX = gpm + form.coarseEnclosure(2, over: low) * radius
             if !gpX.containsZero && !gpX.isUndefined {
                 let n = point - gm / gpX
                 if x.lower <= n.lower && n.upper <= x.upper && piece.lower <= n.lower && n.upper <= piece.upper {

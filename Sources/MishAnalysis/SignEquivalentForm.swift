@@ -79,8 +79,7 @@ public struct SignEquivalentForm: Sendable {
         if let r = rational {
             let form = [r.g, r.gPrime, r.gSecond][j]
             if x.precision <= 64 {
-                let fast = form.enclosure(at: DoubleInterval(lower: x.lower.toDouble(rounding: .down),
-                                                             upper: x.upper.toDouble(rounding: .up)))
+                let fast = form.enclosure(at: DoubleInterval(enclosing: x))
                 let a = x.lower.toDouble(), b = x.upper.toDouble()
                 let wide = !(b - a <= 0x1p-40 * Swift.max(1, Swift.max(a.magnitude, b.magnitude)))
                 if !fast.isUndefined && (fast.provenSign != nil || wide) {
@@ -95,6 +94,22 @@ public struct SignEquivalentForm: Sendable {
     }
 
     public var isExpRational: Bool { rational != nil }
+
+    /// An enclosure of g⁽ʲ⁾(X) where its width matters little (a term multiplied by a tiny radius): in
+    /// double interval arithmetic for exp-rational forms when that is bounded, else as ``enclosure(_:over:)``.
+    public func coarseEnclosure(_ j: Int, over x: BigInterval) -> BigInterval {
+        if let r = rational, let fast = [r.g, r.gPrime, r.gSecond][j].enclosure(at: DoubleInterval(enclosing: x))
+            .bigInterval(precision: x.precision) {
+            return fast
+        }
+        return enclosure(j, over: x)
+    }
+
+    /// The sign of g at x, proven in double interval arithmetic when that decides, else at 128 bits.
+    public func provenSign(at x: Double) -> Int? {
+        if let r = rational, let s = r.g.enclosure(at: DoubleInterval(x)).provenSign { return s }
+        return enclosure(0, over: BigInterval(BigFloat(x, precision: 128))).provenSign
+    }
 
     /// g(x) and g′(x) rounded at `precision` bits (exp-rational forms share one eˣ), for Newton's method.
     public func values(at x: BigFloat, precision p: Int) -> (g: BigFloat, gPrime: BigFloat) {

@@ -135,6 +135,17 @@ public struct DoubleInterval: EnclosureArithmetic, Equatable {
 }
 
 extension DoubleInterval {
+    /// The double interval around X (ends rounded outward).
+    public init(enclosing x: BigInterval) {
+        self.init(lower: x.lower.toDouble(rounding: .down), upper: x.upper.toDouble(rounding: .up))
+    }
+
+    /// As a BigInterval at `precision` (≥ 53) bits: the same set; nil when undefined or unbounded.
+    public func bigInterval(precision: Int) -> BigInterval? {
+        guard !isUndefined, lower.isFinite, upper.isFinite else { return nil }
+        return BigInterval(lower: BigFloat(lower, precision: precision), upper: BigFloat(upper, precision: precision))
+    }
+
     public func integer(_ n: BigInt) -> DoubleInterval { DoubleInterval.enclosing(n) }
     public func plus(_ n: BigInt) -> DoubleInterval { self + DoubleInterval.enclosing(n) }
     public func polynomial(_ p: IntegerPolynomial) -> DoubleInterval { p.enclosure(at: self) }
