@@ -109,7 +109,10 @@ public struct DoubleInterval: EnclosureArithmetic, Equatable {
     /// for −1000 ≤ a ≤ 0), each end rounded outward; e^a ≤ 2⁻¹⁰⁷⁴ below −1000; for a > 0, e^a = 1/e^(−a).
     public func exp() -> DoubleInterval {
         if isUndefined { return .undefined }
-        if upper > 0 && lower >= 0 { return DoubleInterval(1) / (-self).exp() }
+        if upper > 0 && lower >= 0 {
+            let e = (-self).exp()
+            return DoubleInterval(lower: (1 / e.upper).nextDown, upper: e.lower > 0 ? (1 / e.lower).nextUp : .infinity)
+        }
         if upper > 0 {
             let negative = DoubleInterval(lower: lower, upper: 0).exp(), positive = DoubleInterval(lower: 0, upper: upper).exp()
             return DoubleInterval(lower: negative.lower, upper: positive.upper)

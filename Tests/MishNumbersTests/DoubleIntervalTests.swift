@@ -59,6 +59,8 @@ struct DoubleIntervalTests {
         let product = unbounded * DoubleInterval(lower: 0, upper: 2)
         #expect(product.lower <= 0 && product.upper == .infinity)
         #expect(DoubleInterval(lower: -.infinity, upper: -16).exp().lower == 0)
+        let huge = DoubleInterval(lower: 48, upper: .infinity).exp()
+        #expect(huge.upper == .infinity && huge.lower > 7e20 && huge.lower < 7.1e20)
     }
 
     @Test("integer coefficients beyond 2^53 are enclosed, not truncated")
