@@ -46,13 +46,13 @@ def standard_arguments(orders):
     return args
 
 
-def emit(lines, args, script):
-    """Prints the table and, with --write, stores it as RESULTS.md beside the runner `script`."""
+def emit(lines, args, script, name="RESULTS.md"):
+    """Prints the table and, with --write, stores it as `name` beside the runner `script`."""
     import os
     text = "\n".join(lines) + "\n"
     print(text)
     if args.write:
-        with open(os.path.join(os.path.dirname(os.path.abspath(script)), "RESULTS.md"), "w") as f:
+        with open(os.path.join(os.path.dirname(os.path.abspath(script)), name), "w") as f:
             f.write(text)
 
 

@@ -36,8 +36,8 @@ public struct ValueAtRoot: Sendable {
     /// h″(X) for a term multiplied by a tiny radius: double intervals when bounded.
     func secondDerivativeEnclosure(over x: BigInterval) -> BigInterval {
         if let r = rational {
-            return r.hSecond.enclosure(at: DoubleInterval(enclosing: x)).bigInterval(precision: x.precision)
-                ?? r.hSecond.enclosure(at: x)
+            let fast = r.hSecond.enclosure(at: DoubleInterval(enclosing: x))
+            return (fast.isBounded ? fast.bigInterval(precision: x.precision) : nil) ?? r.hSecond.enclosure(at: x)
         }
         return expressions!.hSecond.enclosure(at: x, precision: x.precision)
     }

@@ -76,16 +76,12 @@ public struct SignEquivalentForm: Sendable {
     /// (the branch-and-bound asks for nothing else) or when X is wider than 2⁻⁴⁰·max(1, |X|), where the
     /// width of X, not the 53-bit rounding, decides the enclosure; otherwise at `precision` bits.
     public func enclosure(_ j: Int, over x: BigInterval) -> BigInterval {
-        if let r = rational {
-            let form = [r.g, r.gPrime, r.gSecond][j]
+        if let form = rationalForm(j) {
             if x.precision <= 64 {
                 let fast = form.enclosure(at: DoubleInterval(enclosing: x))
                 let a = x.lower.toDouble(), b = x.upper.toDouble()
                 let wide = !(b - a <= 0x1p-40 * Swift.max(1, Swift.max(a.magnitude, b.magnitude)))
-                if !fast.isUndefined && (fast.provenSign != nil || wide) {
-                    return BigInterval(lower: BigFloat(fast.lower, precision: x.precision),
-                                       upper: BigFloat(fast.upper, precision: x.precision))
-                }
+                if fast.provenSign != nil || wide, let decided = fast.bigInterval(precision: x.precision) { return decided }
             }
             return form.enclosure(at: x)
         }
@@ -93,14 +89,24 @@ public struct SignEquivalentForm: Sendable {
         return [e.g, e.gPrime, e.gSecond][j].enclosure(at: x, precision: x.precision)
     }
 
+    /// g⁽ʲ⁾ in normal form (nil outside the exp-rational class).
+    func rationalForm(_ j: Int) -> ExpRational? {
+        guard let r = rational else { return nil }
+        switch j {
+        case 0: return r.g
+        case 1: return r.gPrime
+        default: return r.gSecond
+        }
+    }
+
     public var isExpRational: Bool { rational != nil }
 
     /// An enclosure of g⁽ʲ⁾(X) where its width matters little (a term multiplied by a tiny radius): in
     /// double interval arithmetic for exp-rational forms when that is bounded, else as ``enclosure(_:over:)``.
     public func coarseEnclosure(_ j: Int, over x: BigInterval) -> BigInterval {
-        if let r = rational, let fast = [r.g, r.gPrime, r.gSecond][j].enclosure(at: DoubleInterval(enclosing: x))
-            .bigInterval(precision: x.precision) {
-            return fast
+        if let fast = rationalForm(j)?.enclosure(at: DoubleInterval(enclosing: x)), fast.isBounded,
+           let bounded = fast.bigInterval(precision: x.precision) {
+            return bounded
         }
         return enclosure(j, over: x)
     }

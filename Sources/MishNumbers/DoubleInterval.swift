@@ -143,9 +143,12 @@ extension DoubleInterval {
         self.init(lower: x.lower.toDouble(rounding: .down), upper: x.upper.toDouble(rounding: .up))
     }
 
-    /// As a BigInterval at `precision` (≥ 53) bits: the same set; nil when undefined or unbounded.
+    /// Both ends finite.
+    public var isBounded: Bool { lower.isFinite && upper.isFinite }
+
+    /// As a BigInterval at `precision` (≥ 53) bits: the same set; nil when undefined.
     public func bigInterval(precision: Int) -> BigInterval? {
-        guard !isUndefined, lower.isFinite, upper.isFinite else { return nil }
+        guard !isUndefined else { return nil }
         return BigInterval(lower: BigFloat(lower, precision: precision), upper: BigFloat(upper, precision: precision))
     }
 

@@ -22,16 +22,7 @@ static void rational_double(const float *restrict x, float *restrict y, size_t n
 }
 static void copy(const float *restrict x, float *restrict y, size_t n) { memcpy(y, x, n * sizeof *x); }
 
-static double rate(void (*k)(const float *restrict, float *restrict, size_t), const float *x, float *y, size_t n, size_t total) {
-    double best = 1e30;
-    for (int rep = 0; rep < 3; rep++) {
-        double t = now();
-        for (size_t done = 0; done < total; done += n) k(x, y, n);
-        t = now() - t;
-        if (t < best) best = t;
-    }
-    return (double)((total + n - 1) / n * n) / best / 1e9;
-}
+DEFINE_RATE(rate, float)
 
 int main(void) {
     const size_t big = (size_t)1 << 24, small = (size_t)1 << 14;

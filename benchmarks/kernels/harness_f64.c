@@ -19,16 +19,7 @@ static void rational(const double *restrict x, double *restrict y, size_t n) {
 }
 static void copy(const double *restrict x, double *restrict y, size_t n) { memcpy(y, x, n * sizeof *x); }
 
-static double rate(void (*k)(const double *restrict, double *restrict, size_t), const double *x, double *y, size_t n, size_t total) {
-    double best = 1e30;
-    for (int rep = 0; rep < 3; rep++) {
-        double t = now();
-        for (size_t done = 0; done < total; done += n) k(x, y, n);
-        t = now() - t;
-        if (t < best) best = t;
-    }
-    return (double)((total + n - 1) / n * n) / best / 1e9;
-}
+DEFINE_RATE(rate, double)
 
 int main(void) {
     const size_t big = (size_t)1 << 23, small = (size_t)1 << 13;

@@ -9,7 +9,7 @@ and a 16K array looped in cache. Prints a Markdown table; --write stores it in R
 """
 import os, platform, subprocess, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from common import binary_and_write_arguments, generated_forward_kernel, torch_mish_rates  # noqa: E402
+from common import binary_and_write_arguments, emit, generated_forward_kernel, torch_mish_rates  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -41,11 +41,7 @@ def main():
         lines.append(f"| {name} | {float(large):.3g} | {ours[0] / float(large):.3g} | {float(small):.3g} | {ours[1] / float(small):.3g} |")
     copy = next(r for r in rows if r[0].startswith("copy"))
     lines += ["", f"fast / copy: {float(rows[1][1]) / float(copy[1]):.3g} (16M array), {float(rows[1][2]) / float(copy[2]):.3g} (16K in cache)"]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.write:
-        with open(os.path.join(HERE, "RESULTS.md"), "w") as f:
-            f.write(text)
+    emit(lines, args, __file__)
 
 
 if __name__ == "__main__":

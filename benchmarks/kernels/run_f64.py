@@ -10,7 +10,7 @@ thread, each on an 8M-element array (memory-bound) and an 8K array looped in cac
 """
 import os, platform, subprocess, sys, tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from common import binary_and_write_arguments, torch_mish_rates  # noqa: E402
+from common import binary_and_write_arguments, emit, torch_mish_rates  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -41,11 +41,7 @@ def main():
     ]
     for name, large, small in rows:
         lines.append(f"| {name} | {float(large):.4f} | {ours[0] / float(large):.3g} | {float(small):.4f} | {ours[1] / float(small):.3g} |")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.write:
-        with open(os.path.join(HERE, "RESULTS_f64.md"), "w") as f:
-            f.write(text)
+    emit(lines, args, __file__, "RESULTS_f64.md")
 
 
 if __name__ == "__main__":
