@@ -101,6 +101,18 @@ public struct BigBall: EnclosureArithmetic {
         return BigBall(midpoint: e, bound: (size + rounding) * growth + rounding, precision: precision)
     }
 
+    /// For an exact u > 0: m = log u rounded to nearest at p bits, and a ball holding e^m, from a logarithm
+    /// instead of an exponential (MPFR's is 15–25 % cheaper at 10³–10⁶ digits). Since
+    /// |m − log u| ≤ η = |m|·2^(−p) (0 when MPFR reports m exact), e^m = u·e^(m − log u) ∈ u ± u·(e^η − 1).
+    /// nil when u ≤ 0 or is not exact at p bits.
+    public static func logarithm(of u: BigFloat, precision p: Int) -> (m: BigFloat, exponential: BigBall)? {
+        guard u.signum > 0, u.isFinite, u.precision <= p else { return nil }
+        let m = u.apply(.log, precision: p)
+        let eta = m.isExact ? Magnitude.zero : Magnitude(above: m.value).scaled(-p)
+        let point = BigFloat.make(precision: p) { mpfr_set($0, u.x, MPFR_RNDN) }.value
+        return (m.value, BigBall(midpoint: point, bound: Magnitude(above: point) * eta.expm1(), precision: p))
+    }
+
     public func integer(_ n: BigInt) -> BigBall {
         let p = precision
         let r = withExtendedLifetime(n) { BigFloat.make(precision: p) { mpfr_set_z($0, n.storage.z, MPFR_RNDN) } }

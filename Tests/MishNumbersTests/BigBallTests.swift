@@ -65,6 +65,23 @@ struct BigBallTests {
         #expect(e.radius <= e.midpoint.magnitude.scaled(byPowerOfTwo: -p + 2))
     }
 
+    @Test("from a logarithm: m = log u rounded, and the ball holds e^m at 3p bits; u <= 0 has none")
+    func logarithm() throws {
+        var g = SeededGenerator.forTest("BigBall.logarithm", defaultSeed: 67)
+        for trial in 0..<300 {
+            let p = [64, 300, 2000][trial % 3]
+            let u = BigFloat(Double.random(in: 1e-6...50, using: &g), precision: 53)
+                .adding(BigFloat(Double.random(in: 0...1, using: &g), precision: 53).scaled(byPowerOfTwo: -70), precision: p / 2).value
+            let (m, e) = try #require(BigBall.logarithm(of: u, precision: p))
+            #expect(m == u.log(precision: p))
+            #expect(e.interval.contains(m.exp(precision: 3 * p)))
+            #expect(e.radius <= u.scaled(byPowerOfTwo: -p + 8))
+        }
+        #expect(BigBall.logarithm(of: BigFloat(1, precision: 64), precision: 64)?.exponential.radius.isZero == true)
+        #expect(BigBall.logarithm(of: BigFloat(0, precision: 64), precision: 64) == nil)
+        #expect(BigBall.logarithm(of: BigFloat(-2, precision: 64), precision: 64) == nil)
+    }
+
     @Test("division by a ball holding 0 is undefined")
     func divisionByZero() {
         let b = BigBall(midpoint: BigFloat(1, precision: 64), radius: BigFloat(2, precision: 64), precision: 64)

@@ -12,9 +12,10 @@ struct Minimum: ParsableCommand {
         numerator of the normal form divided by e^x: u^3 + 4u^2 + 6u + 4 + 4x(u + 1), u = e^x). A \
         branch-and-bound in interval arithmetic isolates every zero of g on [-R, R], and interval \
         evaluation over the unbounded tails proves there is none beyond (R grows 16, 256, 4096 until it \
-        does). Each zero is refined by Newton's method with precision doubling and certified by one \
-        interval Newton step at the full precision, which proves it unique in an enclosure of width about \
-        10^-D; f(x*) is enclosed from the same evaluation. Since f′ keeps one sign between consecutive \
+        does). Each zero is refined by Newton's method with precision doubling (on u = e^x, with x = log u, \
+        when g is exp-rational: a logarithm is cheaper than an exponential) and certified by one interval \
+        Newton step at the full precision, which proves it unique in an enclosure of width about 10^-D; \
+        f(x*) is enclosed from the same evaluation. Since f′ keeps one sign between consecutive \
         zeros, f is monotone there, and the least local minimum is the global one when its value is \
         below every other candidate, including the limits at the ends where f decreases.
 

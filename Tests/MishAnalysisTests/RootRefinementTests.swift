@@ -1,0 +1,35 @@
+import Testing
+@testable import MishAnalysis
+import MishNumbers
+import MishSymbolic
+
+/// Newton's method on u = eˣ (x = log u, no exponential at full precision) against Newton's method on x (eˣ
+/// by MPFR's exponential): the two interval Newton certificates enclose the same zero of mish′ and the same
+/// value of mish.
+@Suite("RootRefinement")
+struct RootRefinementTests {
+    func overlap(_ a: BigInterval, _ b: BigInterval) -> Bool { a.lower <= b.upper && b.lower <= a.upper }
+
+    @Test("the certificate from a u = e^x iterate and from an x iterate enclose the same x* and f(x*)")
+    func logarithmAndExponentialAgree() throws {
+        let mish = try ExprParser.parse("mish(x)")
+        let form = SignEquivalentForm(derivative: 1, of: mish)
+        let isolation = RootIsolation(form, from: BigFloat(-16, precision: 64), to: BigFloat(16, precision: 64), tails: false)
+        let piece = try #require(isolation.zeros.first)
+        guard case .simpleZero(let slope) = piece.kind else { Issue.record("no simple zero"); return }
+        let values = [ValueAtRoot(mish)]
+        for p in [400, 3000] {
+            let start = try RootRefinement.bracketedNewton(form, piece, slope: slope)
+            let iterate = try RootRefinement.newton(form, from: start, toBits: p / 2 + RootRefinement.guardBits,
+                                                    piece: piece, values: values)
+            guard case .u(let u) = iterate else { Issue.record("mish′ is exp-rational: the iterate should be u"); return }
+            let x = u.log(precision: p / 2 + RootRefinement.guardBits)
+            let fromU = try #require(RootRefinement.certify(form, at: iterate, precision: p, piece: piece, values: values))
+            let fromX = try #require(RootRefinement.certify(form, at: .x(x), precision: p, piece: piece, values: values))
+            #expect(overlap(fromU.root, fromX.root))
+            #expect(overlap(fromU.values[0], fromX.values[0]))
+            let ulp = BigFloat(1, precision: 64).scaled(byPowerOfTwo: -p + 8)
+            #expect(fromU.root.width <= ulp && fromU.values[0].width <= ulp)
+        }
+    }
+}
