@@ -140,7 +140,9 @@ public enum RootRefinement {
 
     /// A start for the precision-doubling Newton steps: Newton's method with bisection in Double arithmetic
     /// (~50 bits, its bracket confirmed at 128 bits), or, when Double evaluation cannot keep the signs,
-    /// bisection-safeguarded Newton at 128 bits (~100 bits).
+    /// bisection-safeguarded Newton at 128 bits (~100 bits). Both bisect when a Newton step would leave the
+    /// bracket or is not below half the step before the last (as in rtsafe): far from the root of an
+    /// exponential, Newton's steps shrink to about 1 per step, and bisection halves the bracket instead.
     static func bracketedNewton(_ form: SignEquivalentForm, _ piece: RootIsolation.Piece, slope: Int) throws -> BigFloat {
         let p = 128
         var lo = piece.lower.rounded(toPrecision: p, rounding: .down), hi = piece.upper.rounded(toPrecision: p, rounding: .up)
@@ -151,6 +153,7 @@ public enum RootRefinement {
                 return BigFloat(estimate, precision: p)
             }
         }
+        var last = Double.infinity, beforeLast = Double.infinity
         for _ in 0..<400 {
             let v = form.values(at: x, precision: p)
             if v.g.isZero { return x }
@@ -161,9 +164,10 @@ public enum RootRefinement {
             }
             if v.g.signum == slope { hi = x } else { lo = x }
             var next = x.subtracting(step, precision: p).value
-            if !next.isFinite || next <= lo || next >= hi {
+            if !next.isFinite || next <= lo || next >= hi || !(2 * step.magnitude.toDouble() <= beforeLast) {
                 next = lo.adding(hi, precision: p).value.scaled(byPowerOfTwo: -1)
             }
+            (beforeLast, last) = (last, next.subtracting(x, precision: 64).value.magnitude.toDouble())
             x = next
             if hi.subtracting(lo, precision: 64).value <= scale.scaled(byPowerOfTwo: -110) { return x }
         }
@@ -176,13 +180,15 @@ public enum RootRefinement {
         guard lo.isFinite, hi.isFinite, lo < hi else { return nil }
         var a = lo, b = hi
         var x = (a + b) / 2
+        var last = Double.infinity, beforeLast = Double.infinity
         for _ in 0..<200 {
             let v = form.values(at: x)
             guard v.g.isFinite, v.gPrime.isFinite else { return nil }
             if v.g == 0 { a = x.nextDown; b = x.nextUp; break }
             if (v.g > 0) == (slope > 0) { b = x } else { a = x }
             var next = x - v.g / v.gPrime
-            if !(next > a && next < b) { next = (a + b) / 2 }
+            if !(next > a && next < b) || !(2 * abs(v.g / v.gPrime) <= beforeLast) { next = (a + b) / 2 }
+            (beforeLast, last) = (last, abs(next - x))
             let scale = max(abs(next), 1)
             if abs(next - x) <= 1e-13 * scale {
                 x = next

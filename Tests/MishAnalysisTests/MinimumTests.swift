@@ -188,6 +188,17 @@ struct MinimumTests {
         #expect(why.contains("x <= "))
     }
 
+    @Test("minima far out, where Newton's steps on eˣ shrink to about 1 each: e^x/10^k - x at x* = k·ln 10")
+    func distantMinimum() throws {
+        for k in [120, 300] {
+            let range = try GlobalRange(of: try ExprParser.parse("exp(x)/10^\(k) - x"), digits: 40)
+            let minimum = try #require(range.extrema.first)
+            let p = BigFloat.precision(forDecimalDigits: 50)
+            let expected = BigFloat(10, precision: 64).log(precision: p).multiplied(by: BigFloat(k, precision: 64), precision: p).value
+            #expect(leadingDigits(minimum.x.text, 39) == leadingDigits(expected.decimalString(significantDigits: 45), 39))
+        }
+    }
+
     @Test("a function unbounded below has no lower bound; one with no critical point has no extrema")
     func unboundedAndMonotone() throws {
         let cubic = try GlobalRange(of: try ExprParser.parse("x^3 - 3*x"), digits: 20)
