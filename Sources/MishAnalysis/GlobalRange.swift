@@ -182,6 +182,9 @@ public struct GlobalRange: Sendable {
         if !missing.isEmpty {
             return .unknown(missing.joined(separator: "; "))
         }
+        if case .attained(let e) = candidates[best].0, let caveat = e.x.caveat ?? e.value.caveat {
+            return .unknown("the digits of \(e.x.caveat != nil ? "x*" : "f(x*)") are not certified: \(caveat)")
+        }
         return candidates[best].0
     }
 

@@ -78,6 +78,11 @@ public enum RootRefinementError: Error, CustomStringConvertible, Equatable {
 /// Values h(x*) come from the same evaluation at m: h(x*) ∈ h(m) + h′(m)·(N − m) + h″(X)·(N − m)²/2.
 public enum RootRefinement {
     static let guardBits = 32
+    /// Bits beyond 4× the starting precision that the steps may reach to decide the values h(x*): at a
+    /// critical point h′(x*) = 0, h(x*) is known to about h″·|X|²/2 for an enclosure X of x*, whose width is
+    /// bounded by x*'s magnitude, so a tiny h(x*) far from 0 (e^(−1000) at x* ≈ 1000) needs x* to about half
+    /// the bits of h(x*)'s exponent beyond its own.
+    static let extraValueBits = 8192
 
     /// `progress` receives a line per stage (for long runs: a Newton step or certificate at 10⁶ digits takes
     /// seconds).
@@ -87,6 +92,7 @@ public enum RootRefinement {
             throw RootRefinementError.noConvergence("the box does not isolate a simple zero")
         }
         let start = DecimalCertifier.startingPrecision(digits: digits)
+        let limit = 4 * start + extraValueBits
         var x = try bracketedNewton(form, piece, slope: slope)
         if let exact = try exactZero(form, near: x, digits: digits, values: values, slope: slope) { return exact }
         var p = start
@@ -95,7 +101,7 @@ public enum RootRefinement {
             let iterate = try newton(form, from: x, toBits: p / 2 + guardBits, piece: piece, values: values)
             progress?("interval Newton certificate at \(p) bits")
             guard let step = certify(form, at: iterate, precision: p, piece: piece, values: values) else {
-                if p >= 4 * start {
+                if p >= limit {
                     throw RootRefinementError.noConvergence("the interval Newton step did not contract at \(p) bits")
                 }
                 p *= 2
@@ -108,7 +114,7 @@ public enum RootRefinement {
             if let xd, vd.allSatisfy({ $0 != nil }) {
                 return CertifiedRoot(x: xd, values: vd.map { $0! }, slope: slope, precision: p, isExact: false)
             }
-            if p >= 4 * start {
+            if p >= limit {
                 return CertifiedRoot(x: try xd ?? DecimalCertifier.undecided(step.root, digits: digits, precision: p, overflow: false),
                                      values: try zip(vd, step.values).map {
                                          try $0 ?? DecimalCertifier.undecided($1, digits: digits, precision: p, overflow: false)
@@ -120,22 +126,40 @@ public enum RootRefinement {
         }
     }
 
-    /// x* = n, the integer within 2⁻⁴⁰ of the approximation x (≥ 50 bits), when g vanishes there identically
-    /// (checked symbolically; the box holds one zero, so it is this one).
+    /// x* = a/b, the fraction with b ≤ 1000 within 2⁻⁴⁰·max(1, |x|) of the approximation x (≥ 50 bits; a
+    /// convergent of its continued fraction), when g vanishes there identically (checked symbolically; the
+    /// box holds one zero, so it is this one). The values h(a/b) are then evaluated from the exact point, so
+    /// that an exact value (0 at the minimum of (x − 1/3)²) is printed as such.
     static func exactZero(_ form: SignEquivalentForm, near x: BigFloat, digits: Int,
                           values: [ValueAtRoot], slope: Int) throws -> CertifiedRoot? {
-        let n = x.toDouble().rounded()
-        guard abs(n) < 1e9,
-              x.subtracting(BigFloat(n), precision: 64).value.magnitude <= BigFloat(1, precision: 64).scaled(byPowerOfTwo: -40)
-        else { return nil }
-        let q = Expr.number(Int(n))
+        guard let fraction = smallFraction(near: x.toDouble()) else { return nil }
+        let q = Expr.number(fraction)
         guard form.g.substituting(x: q).isZero else { return nil }
         let vs = try values.map { try $0.h.substituting(x: q).certifiedValue(at: nil, digits: digits) }
         let p = DecimalCertifier.startingPrecision(digits: digits)
-        return CertifiedRoot(x: CertifiedDecimal(text: String(Int(n)), significantDigits: digits, isCertified: true,
-                                                 caveat: nil, enclosure: BigInterval(Int(n), precision: p),
-                                                 workingPrecision: p),
-                             values: vs, slope: slope, precision: p, isExact: true)
+        let root = fraction.denominator == 1
+            ? CertifiedDecimal(text: fraction.numerator.description, significantDigits: digits, isCertified: true, caveat: nil,
+                               enclosure: BigInterval(fraction, precision: p), workingPrecision: p)
+            : try DecimalCertifier.certify(significantDigits: digits) { BigInterval(fraction, precision: $0) }
+        return CertifiedRoot(x: root, values: vs, slope: slope, precision: root.workingPrecision, isExact: true)
+    }
+
+    /// The continued-fraction convergent a/b of x with b ≤ 1000 that lies within 2⁻⁴⁰·max(1, |x|) of x, if any.
+    static func smallFraction(near x: Double) -> Rational? {
+        guard x.isFinite, abs(x) < 1e9 else { return nil }
+        let tolerance = 0x1p-40 * Swift.max(1, abs(x))
+        var (p0, q0, p1, q1) = (0.0, 1.0, 1.0, 0.0)
+        var rest = x
+        for _ in 0..<20 {
+            let a = rest.rounded(.down)
+            (p0, q0, p1, q1) = (p1, q1, a * p1 + p0, a * q1 + q0)
+            if q1 > 1000 { return nil }
+            if abs(x - p1 / q1) <= tolerance { return Rational(Int(p1), Int(q1)) }
+            let f = rest - a
+            if f == 0 { return nil }
+            rest = 1 / f
+        }
+        return nil
     }
 
     /// A start for the precision-doubling Newton steps: Newton's method with bisection in Double arithmetic

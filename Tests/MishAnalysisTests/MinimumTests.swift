@@ -199,6 +199,35 @@ struct MinimumTests {
         }
     }
 
+    @Test("a tiny minimum far from 0 is decided to D digits: (x − 1000)² + e^(x − 2000) has f(x*) = e^(−1000)(1 − e^(−1000)/4 + …)")
+    func tinyValueFarOut() throws {
+        let range = try GlobalRange(of: try ExprParser.parse("(x - 1000)^2 + exp(x - 2000)"), digits: 30)
+        guard case .attained(let m) = range.lower else { Issue.record("not attained: \(range.lower)"); return }
+        #expect(m.value.isCertified)
+        let expected = BigFloat(-1000, precision: 64).exp(precision: 200).decimalString(significantDigits: 30)
+        #expect(m.value.text == expected)
+    }
+
+    @Test("a zero at a small fraction is exact: (3x + 7)² + 1 at −7/3 with value 1, (x − 1/3)² with value 0")
+    func fractionalExactZero() throws {
+        for (text, x, value) in [("(3*x + 7)^2 + 1", Rational(-7, 3), Rational(1)), ("(x - 1/3)^2", Rational(1, 3), Rational(0))] {
+            let range = try GlobalRange(of: try ExprParser.parse(text), digits: 25)
+            guard case .attained(let m) = range.lower else { Issue.record("\(text): \(range.lower)"); return }
+            #expect(m.root.isExact && m.x.isCertified && m.value.isCertified)
+            #expect(m.x.text == BigFloat(x, precision: 200).decimalString(significantDigits: 25))
+            #expect(m.value.enclosure.contains(BigFloat(value, precision: 200)) && m.value.enclosure.width.isZero)
+        }
+    }
+
+    @Test("digits that enclosures cannot decide are not a certified minimum: (e^x − 2)² at ln 2, value 0")
+    func undecidedValueIsNotCertified() throws {
+        let range = try GlobalRange(of: try ExprParser.parse("(exp(x) - 2)^2"), digits: 25)
+        guard case .unknown(let why) = range.lower else { Issue.record("certified: \(range.lower)"); return }
+        #expect(why.contains("f(x*)") && why.contains("not certified"))
+        let ln2 = BigFloat(2, precision: 64).log(precision: 200).decimalString(significantDigits: 25)
+        #expect(range.extrema.first?.x.text == ln2)
+    }
+
     @Test("a function unbounded below has no lower bound; one with no critical point has no extrema")
     func unboundedAndMonotone() throws {
         let cubic = try GlobalRange(of: try ExprParser.parse("x^3 - 3*x"), digits: 20)

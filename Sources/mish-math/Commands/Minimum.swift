@@ -19,8 +19,9 @@ struct Minimum: ParsableCommand {
         zeros, f is monotone there, and the least local minimum is the global one when its value is \
         below every other candidate, including the limits at the ends where f decreases.
 
-        "global: certified" is printed only when all of that was proven. Otherwise the lowest local \
-        minimum found is printed with the reason, and the exit status is 3.
+        "global: certified" is printed only when all of that was proven and the D digits of x* and f(x*) \
+        are decided. Otherwise the lowest local minimum found is printed with the reason, and the exit \
+        status is 3 (also when f(x*) may be exactly 0 at an irrational x*, which enclosures cannot prove).
 
         For D >= 100000 each stage (isolation, Newton, certificate, decimal digits) is reported on stderr \
         with the elapsed time; stdout carries only the result.
