@@ -88,40 +88,49 @@ static inline double mish_round_to_odd(double hi, double lo) {
 #ifndef MISH_HALF_CONVERSIONS
 #define MISH_HALF_CONVERSIONS
 /* v rounded to nearest even to p significant bits with minimum normal exponent emin: adding and
-   subtracting 1.5*2^(e - p + 53) rounds at the quantum 2^(e - p + 1), e = max(exponent of v, emin). */
+   subtracting 1.5*2^(e - p + 53) rounds at the quantum 2^(e - p + 1), e = max(exponent of v, emin),
+   at most 127 (beyond, v is above every half and bfloat16 value and stays above 2^128). */
 static inline double mish_round_to(double v, int p, int emin) {
     uint64_t b;
     memcpy(&b, &v, sizeof b);
     int e = (int)((b >> 52) & 0x7ff) - 1023;
     if (e < emin) e = emin;
+    if (e > 127) e = 127;
     const uint64_t cb = (uint64_t)(e - p + 53 + 1023) << 52 | UINT64_C(0x0008000000000000);
     double c;
     memcpy(&c, &cb, sizeof c);
     return (v + c) - c;
 }
 
+/* |h| with its exponent and significand fields in the double's (a double 2^-1008 times the binary16
+   value, subnormal when the field is 0), times 2^1008 (exact); the sign bit copied; inf and NaN selected. */
 static inline double mish_f16_to_double(uint16_t h) {
-    const double sign = (h & 0x8000) ? -1.0 : 1.0;
-    const int e = (h >> 10) & 0x1f, m = h & 0x3ff;
-    if (e == 0x1f) return m ? (double)NAN : sign * (double)INFINITY;
-    if (e == 0) return sign * (double)m * 0x1p-24;
-    uint64_t b = (uint64_t)(e - 15 + 1023) << 52 | (uint64_t)m << 42;
+    const uint64_t m = (uint64_t)(h & 0x7fff) << 42;
     double v;
+    memcpy(&v, &m, sizeof v);
+    v *= 0x1p1008;
+    uint64_t b;
+    memcpy(&b, &v, sizeof b);
+    b |= (uint64_t)(h & 0x8000) << 48;
     memcpy(&v, &b, sizeof v);
-    return sign * v;
+    const double special = (h & 0x3ff) ? (double)NAN : ((h & 0x8000) ? -(double)INFINITY : (double)INFINITY);
+    return ((h & 0x7c00) == 0x7c00) ? special : v;
 }
 
 static inline uint16_t mish_double_to_f16(double v) {
     uint64_t b;
     memcpy(&b, &v, sizeof b);
     const uint16_t sign = (uint16_t)((b >> 48) & 0x8000);
-    if (v != v) return (uint16_t)(sign | 0x7e00);
     const double r = mish_round_to(fabs(v), 11, -14);
-    if (r >= 65536.0) return (uint16_t)(sign | 0x7c00);
-    if (r < 0x1p-14) return (uint16_t)(sign | (uint16_t)(r * 0x1p24));
-    memcpy(&b, &r, sizeof b);
-    const int e = (int)((b >> 52) & 0x7ff) - 1023;
-    return (uint16_t)(sign | (uint16_t)((e + 15) << 10) | (uint16_t)((b >> 42) & 0x3ff));
+    /* r has at most 11 significant bits and is a multiple of 2^-24, so r*2^-1008 is exact (subnormal
+       below 2^-1022) and its bits from 42 on are the binary16 exponent and significand fields. */
+    const double t = r * 0x1p-1008;
+    uint64_t tb;
+    memcpy(&tb, &t, sizeof tb);
+    uint16_t out = (uint16_t)(tb >> 42);
+    out = (r >= 65536.0) ? (uint16_t)0x7c00 : out;
+    out = (v != v) ? (uint16_t)0x7e00 : out;
+    return (uint16_t)(sign | out);
 }
 
 static inline double mish_bf16_to_double(uint16_t h) {
