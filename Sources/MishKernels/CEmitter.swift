@@ -27,7 +27,7 @@ public struct CEmitter: KernelSource {
     func widened(_ v: String) -> String {
         switch type {
         case .f32, .f64: return "(\(computeType))\(v)"
-        case .f16, .bf16: return (ir.arithmetic == .single ? "(float)" : "") + "\(name)_\(type.rawValue)_to_double(\(v))"
+        case .f16, .bf16: return "\(name)_\(type.rawValue)_to_\(ir.arithmetic == .single ? "float" : "double")(\(v))"
         }
     }
 
@@ -36,12 +36,14 @@ public struct CEmitter: KernelSource {
         switch type {
         case .f32: return "(float)\(v)"
         case .f64: return v
-        case .f16, .bf16: return "\(name)_double_to_\(type.rawValue)(\(ir.arithmetic == .single ? "(double)" : "")\(v))"
+        case .f16, .bf16: return "\(name)_\(ir.arithmetic == .single ? "float" : "double")_to_\(type.rawValue)(\(v))"
         }
     }
 
-    /// Conversions between double and binary16 / bfloat16 bit patterns, exact one way and correctly rounded
-    /// (nearest even, subnormals, overflow to infinity, NaN kept) the other, from integer and double operations.
+    /// Conversions between double (and binary32, for the fast tier) and binary16 / bfloat16 bit patterns, exact
+    /// one way and correctly rounded (nearest even, subnormals, overflow to infinity, NaN kept) the other, from
+    /// integer and floating-point operations. The binary32 ones give the same results as going through double
+    /// (binary32 to double is exact) and keep the fast tier's vector lanes 32 bits wide.
     static func halfConversions(_ prefix: String) -> String {
         """
         /* v rounded to nearest even to p significant bits with minimum normal exponent emin: adding and
@@ -108,6 +110,55 @@ public struct CEmitter: KernelSource {
             uint32_t fb;
             memcpy(&fb, &f, sizeof fb);
             return (uint16_t)(sign | (uint16_t)(fb >> 16));
+        }
+
+        /* The same in binary32: the field bits scaled by 2^112 and back by 2^-112 (exact), rounding by adding and
+           subtracting 1.5*2^(e - 11 + 24), e = the exponent of v within [-14, 16]. */
+        static inline float \(prefix)_f16_to_float(uint16_t h) {
+            const uint32_t m = (uint32_t)(h & 0x7fff) << 13;
+            float v;
+            memcpy(&v, &m, sizeof v);
+            v *= 0x1p112f;
+            uint32_t b;
+            memcpy(&b, &v, sizeof b);
+            b |= (uint32_t)(h & 0x8000) << 16;
+            memcpy(&v, &b, sizeof v);
+            const float special = (h & 0x3ff) ? NAN : ((h & 0x8000) ? -INFINITY : INFINITY);
+            return ((h & 0x7c00) == 0x7c00) ? special : v;
+        }
+
+        static inline uint16_t \(prefix)_float_to_f16(float v) {
+            uint32_t b;
+            memcpy(&b, &v, sizeof b);
+            const uint16_t sign = (uint16_t)((b >> 16) & 0x8000);
+            int e = (int)((b >> 23) & 0xff) - 127;
+            e = (e < -14) ? -14 : ((e > 16) ? 16 : e);
+            const uint32_t cb = (uint32_t)(e - 11 + 24 + 127) << 23 | UINT32_C(0x00400000);
+            float c;
+            memcpy(&c, &cb, sizeof c);
+            const float r = (fabsf(v) + c) - c;
+            const float t = r * 0x1p-112f;
+            uint32_t tb;
+            memcpy(&tb, &t, sizeof tb);
+            uint16_t out = (uint16_t)(tb >> 13);
+            out = (r >= 65536.0f) ? (uint16_t)0x7c00 : out;
+            out = (v != v) ? (uint16_t)0x7e00 : out;
+            return (uint16_t)(sign | out);
+        }
+
+        static inline float \(prefix)_bf16_to_float(uint16_t h) {
+            const uint32_t b = (uint32_t)h << 16;
+            float f;
+            memcpy(&f, &b, sizeof f);
+            return f;
+        }
+
+        /* Nearest even at the upper 16 bits of v; a carry moves into the exponent, up to infinity. */
+        static inline uint16_t \(prefix)_float_to_bf16(float v) {
+            uint32_t b;
+            memcpy(&b, &v, sizeof b);
+            const uint16_t r = (uint16_t)((b + UINT32_C(0x7fff) + ((b >> 16) & 1)) >> 16);
+            return (v != v) ? (uint16_t)(((b >> 16) & 0x8000) | 0x7fc0) : r;
         }
         """
     }

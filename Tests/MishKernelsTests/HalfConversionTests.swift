@@ -18,10 +18,16 @@ struct HalfConversionTests {
         uint16_t t_out16(double v) { return t_double_to_f16(v); }
         double t_inb16(uint16_t h) { return t_bf16_to_double(h); }
         uint16_t t_outb16(double v) { return t_double_to_bf16(v); }
+        float t_in16f(uint16_t h) { return t_f16_to_float(h); }
+        uint16_t t_out16f(float v) { return t_float_to_f16(v); }
+        float t_inb16f(uint16_t h) { return t_bf16_to_float(h); }
+        uint16_t t_outb16f(float v) { return t_float_to_bf16(v); }
         """
 
     typealias In = @convention(c) (UInt16) -> Double
     typealias Out = @convention(c) (Double) -> UInt16
+    typealias InF = @convention(c) (UInt16) -> Float
+    typealias OutF = @convention(c) (Float) -> UInt16
 
     @Test("f16 to double is exact on all 65536 patterns; double to f16 and bf16 round to nearest even, tails included")
     func againstSwift() throws {
@@ -48,6 +54,31 @@ struct HalfConversionTests {
             #expect(ours == f16 || (v.isNaN && ours & 0x7c00 == 0x7c00 && ours & 0x3ff != 0), "\(v)")
             let bf = HalfConversionTests.bfloat16(v), oursB = outb16(v)
             #expect(oursB == bf || (v.isNaN && oursB & 0x7f80 == 0x7f80 && oursB & 0x7f != 0), "\(v)")
+        }
+    }
+
+    @Test("the binary32 conversions of the fast tier give the results of the double ones: all halves, 10^6 floats")
+    func binary32SameAsDouble() throws {
+        let library = try CompiledLibrary(files: [("half.c", HalfConversionTests.source)])
+        func function<F>(_ name: String, _ type: F.Type) throws -> F {
+            unsafeBitCast(try #require(library.address(of: name)), to: type)
+        }
+        let in16 = try function("t_in16", In.self), in16f = try function("t_in16f", InF.self)
+        let inb16 = try function("t_inb16", In.self), inb16f = try function("t_inb16f", InF.self)
+        let out16 = try function("t_out16", Out.self), out16f = try function("t_out16f", OutF.self)
+        let outb16 = try function("t_outb16", Out.self), outb16f = try function("t_outb16f", OutF.self)
+        for h in 0...UInt16.max {
+            for (f, d) in [(in16f(h), in16(h)), (inb16f(h), inb16(h))] {
+                #expect(Double(f).bitPattern == d.bitPattern || (f.isNaN && d.isNaN), "\(h)")
+            }
+        }
+        var g = SeededGenerator.forTest("half conversions from binary32", defaultSeed: 73)
+        var values: [Float] = [0, -0, .infinity, -.infinity, .nan, 65504, 65520, 65519.996, 0x1p-24, 0x1p-25, 0x1.8p-25,
+                               .greatestFiniteMagnitude, .leastNonzeroMagnitude, 0x1.fffffep127, 0x1.ff8p127]
+        for _ in 0..<1_000_000 { values.append(Float(bitPattern: UInt32.random(in: 0...UInt32.max, using: &g))) }
+        for v in values {
+            #expect(out16f(v) == out16(Double(v)), "\(v)")
+            #expect(outb16f(v) == outb16(Double(v)), "\(v)")
         }
     }
 

@@ -152,6 +152,55 @@ static inline uint16_t mish_double_to_bf16(double v) {
     memcpy(&fb, &f, sizeof fb);
     return (uint16_t)(sign | (uint16_t)(fb >> 16));
 }
+
+/* The same in binary32: the field bits scaled by 2^112 and back by 2^-112 (exact), rounding by adding and
+   subtracting 1.5*2^(e - 11 + 24), e = the exponent of v within [-14, 16]. */
+static inline float mish_f16_to_float(uint16_t h) {
+    const uint32_t m = (uint32_t)(h & 0x7fff) << 13;
+    float v;
+    memcpy(&v, &m, sizeof v);
+    v *= 0x1p112f;
+    uint32_t b;
+    memcpy(&b, &v, sizeof b);
+    b |= (uint32_t)(h & 0x8000) << 16;
+    memcpy(&v, &b, sizeof v);
+    const float special = (h & 0x3ff) ? NAN : ((h & 0x8000) ? -INFINITY : INFINITY);
+    return ((h & 0x7c00) == 0x7c00) ? special : v;
+}
+
+static inline uint16_t mish_float_to_f16(float v) {
+    uint32_t b;
+    memcpy(&b, &v, sizeof b);
+    const uint16_t sign = (uint16_t)((b >> 16) & 0x8000);
+    int e = (int)((b >> 23) & 0xff) - 127;
+    e = (e < -14) ? -14 : ((e > 16) ? 16 : e);
+    const uint32_t cb = (uint32_t)(e - 11 + 24 + 127) << 23 | UINT32_C(0x00400000);
+    float c;
+    memcpy(&c, &cb, sizeof c);
+    const float r = (fabsf(v) + c) - c;
+    const float t = r * 0x1p-112f;
+    uint32_t tb;
+    memcpy(&tb, &t, sizeof tb);
+    uint16_t out = (uint16_t)(tb >> 13);
+    out = (r >= 65536.0f) ? (uint16_t)0x7c00 : out;
+    out = (v != v) ? (uint16_t)0x7e00 : out;
+    return (uint16_t)(sign | out);
+}
+
+static inline float mish_bf16_to_float(uint16_t h) {
+    const uint32_t b = (uint32_t)h << 16;
+    float f;
+    memcpy(&f, &b, sizeof f);
+    return f;
+}
+
+/* Nearest even at the upper 16 bits of v; a carry moves into the exponent, up to infinity. */
+static inline uint16_t mish_float_to_bf16(float v) {
+    uint32_t b;
+    memcpy(&b, &v, sizeof b);
+    const uint16_t r = (uint16_t)((b + UINT32_C(0x7fff) + ((b >> 16) & 1)) >> 16);
+    return (v != v) ? (uint16_t)(((b >> 16) & 0x8000) | 0x7fc0) : r;
+}
 #endif
 
 
