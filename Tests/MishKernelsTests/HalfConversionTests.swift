@@ -24,6 +24,10 @@ struct HalfConversionTests {
         uint16_t t_outb16f(float v) { return t_float_to_bf16(v); }
         """
 
+    static func function<F>(_ library: CompiledLibrary, _ name: String, _ type: F.Type) throws -> F {
+        unsafeBitCast(try #require(library.address(of: name)), to: type)
+    }
+
     typealias In = @convention(c) (UInt16) -> Double
     typealias Out = @convention(c) (Double) -> UInt16
     typealias InF = @convention(c) (UInt16) -> Float
@@ -32,9 +36,7 @@ struct HalfConversionTests {
     @Test("f16 to double is exact on all 65536 patterns; double to f16 and bf16 round to nearest even, tails included")
     func againstSwift() throws {
         let library = try CompiledLibrary(files: [("half.c", HalfConversionTests.source)])
-        func function<F>(_ name: String, _ type: F.Type) throws -> F {
-            unsafeBitCast(try #require(library.address(of: name)), to: type)
-        }
+        func function<F>(_ name: String, _ type: F.Type) throws -> F { try HalfConversionTests.function(library, name, type) }
         let in16 = try function("t_in16", In.self), out16 = try function("t_out16", Out.self)
         let outb16 = try function("t_outb16", Out.self)
         for h in 0...UInt16.max {
@@ -60,9 +62,7 @@ struct HalfConversionTests {
     @Test("the binary32 conversions of the fast tier give the results of the double ones: all halves, 10^6 floats")
     func binary32SameAsDouble() throws {
         let library = try CompiledLibrary(files: [("half.c", HalfConversionTests.source)])
-        func function<F>(_ name: String, _ type: F.Type) throws -> F {
-            unsafeBitCast(try #require(library.address(of: name)), to: type)
-        }
+        func function<F>(_ name: String, _ type: F.Type) throws -> F { try HalfConversionTests.function(library, name, type) }
         let in16 = try function("t_in16", In.self), in16f = try function("t_in16f", InF.self)
         let inb16 = try function("t_inb16", In.self), inb16f = try function("t_inb16f", InF.self)
         let out16 = try function("t_out16", Out.self), out16f = try function("t_out16f", OutF.self)
