@@ -210,8 +210,9 @@ public enum RootRefinement {
             guard v.g.isFinite, v.gPrime.isFinite else { return nil }
             if v.g == 0 { a = x.nextDown; b = x.nextUp; break }
             if (v.g > 0) == (slope > 0) { b = x } else { a = x }
-            var next = x - v.g / v.gPrime
-            if !(next > a && next < b) || !(2 * abs(v.g / v.gPrime) <= beforeLast) { next = (a + b) / 2 }
+            let step = v.g / v.gPrime
+            var next = x - step
+            if !(next > a && next < b) || !(2 * abs(step) <= beforeLast) { next = (a + b) / 2 }
             (beforeLast, last) = (last, abs(next - x))
             let scale = max(abs(next), 1)
             if abs(next - x) <= 1e-13 * scale {

@@ -27,7 +27,7 @@ public struct CEmitter: KernelSource {
     func widened(_ v: String) -> String {
         switch type {
         case .f32, .f64: return "(\(computeType))\(v)"
-        case .f16, .bf16: return "\(name)_\(type.rawValue)_to_\(ir.arithmetic == .single ? "float" : "double")(\(v))"
+        case .f16, .bf16: return (ir.arithmetic == .single ? "" : "(double)") + "\(name)_\(type.rawValue)_to_float(\(v))"
         }
     }
 
@@ -40,10 +40,10 @@ public struct CEmitter: KernelSource {
         }
     }
 
-    /// Conversions between double (and binary32, for the fast tier) and binary16 / bfloat16 bit patterns, exact
-    /// one way and correctly rounded (nearest even, subnormals, overflow to infinity, NaN kept) the other, from
-    /// integer and floating-point operations. The binary32 ones give the same results as going through double
-    /// (binary32 to double is exact) and keep the fast tier's vector lanes 32 bits wide.
+    /// Conversions of binary16 / bfloat16 bit patterns: widened exactly to binary32 (and from there to double for
+    /// the exact tiers), narrowed from double or from binary32 (the fast tier, whose vector lanes then stay 32
+    /// bits wide) correctly rounded (nearest even, subnormals, overflow to infinity, NaN kept), from integer and
+    /// floating-point operations.
     static func halfConversions(_ prefix: String) -> String {
         """
         /* v rounded to nearest even to p significant bits with minimum normal exponent emin: adding and
@@ -59,21 +59,6 @@ public struct CEmitter: KernelSource {
             double c;
             memcpy(&c, &cb, sizeof c);
             return (v + c) - c;
-        }
-
-        /* |h| with its exponent and significand fields in the double's (a double 2^-1008 times the binary16
-           value, subnormal when the field is 0), times 2^1008 (exact); the sign bit copied; inf and NaN selected. */
-        static inline double \(prefix)_f16_to_double(uint16_t h) {
-            const uint64_t m = (uint64_t)(h & 0x7fff) << 42;
-            double v;
-            memcpy(&v, &m, sizeof v);
-            v *= 0x1p1008;
-            uint64_t b;
-            memcpy(&b, &v, sizeof b);
-            b |= (uint64_t)(h & 0x8000) << 48;
-            memcpy(&v, &b, sizeof v);
-            const double special = (h & 0x3ff) ? (double)NAN : ((h & 0x8000) ? -(double)INFINITY : (double)INFINITY);
-            return ((h & 0x7c00) == 0x7c00) ? special : v;
         }
 
         static inline uint16_t \(prefix)_double_to_f16(double v) {
@@ -92,13 +77,6 @@ public struct CEmitter: KernelSource {
             return (uint16_t)(sign | out);
         }
 
-        static inline double \(prefix)_bf16_to_double(uint16_t h) {
-            const uint32_t b = (uint32_t)h << 16;
-            float f;
-            memcpy(&f, &b, sizeof f);
-            return (double)f;
-        }
-
         static inline uint16_t \(prefix)_double_to_bf16(double v) {
             uint64_t b;
             memcpy(&b, &v, sizeof b);
@@ -112,8 +90,10 @@ public struct CEmitter: KernelSource {
             return (uint16_t)(sign | (uint16_t)(fb >> 16));
         }
 
-        /* The same in binary32: the field bits scaled by 2^112 and back by 2^-112 (exact), rounding by adding and
-           subtracting 1.5*2^(e - 11 + 24), e = the exponent of v within [-14, 16]. */
+        /* |h| with its exponent and significand fields in the float's (a float 2^-112 times the binary16 value,
+           subnormal when the field is 0), times 2^112 (exact); the sign bit copied; inf and NaN selected.
+           Back: rounding by adding and subtracting 1.5*2^(e - 11 + 24), e = the exponent of v within [-14, 16],
+           and the fields read from r*2^-112 (exact). */
         static inline float \(prefix)_f16_to_float(uint16_t h) {
             const uint32_t m = (uint32_t)(h & 0x7fff) << 13;
             float v;

@@ -14,9 +14,9 @@ struct HalfConversionTests {
         #include <stdint.h>
         #include <string.h>
         \(CEmitter.halfConversions("t"))
-        double t_in16(uint16_t h) { return t_f16_to_double(h); }
+        double t_in16(uint16_t h) { return (double)t_f16_to_float(h); }
         uint16_t t_out16(double v) { return t_double_to_f16(v); }
-        double t_inb16(uint16_t h) { return t_bf16_to_double(h); }
+        double t_inb16(uint16_t h) { return (double)t_bf16_to_float(h); }
         uint16_t t_outb16(double v) { return t_double_to_bf16(v); }
         float t_in16f(uint16_t h) { return t_f16_to_float(h); }
         uint16_t t_out16f(float v) { return t_float_to_f16(v); }

@@ -102,21 +102,6 @@ static inline double mish_round_to(double v, int p, int emin) {
     return (v + c) - c;
 }
 
-/* |h| with its exponent and significand fields in the double's (a double 2^-1008 times the binary16
-   value, subnormal when the field is 0), times 2^1008 (exact); the sign bit copied; inf and NaN selected. */
-static inline double mish_f16_to_double(uint16_t h) {
-    const uint64_t m = (uint64_t)(h & 0x7fff) << 42;
-    double v;
-    memcpy(&v, &m, sizeof v);
-    v *= 0x1p1008;
-    uint64_t b;
-    memcpy(&b, &v, sizeof b);
-    b |= (uint64_t)(h & 0x8000) << 48;
-    memcpy(&v, &b, sizeof v);
-    const double special = (h & 0x3ff) ? (double)NAN : ((h & 0x8000) ? -(double)INFINITY : (double)INFINITY);
-    return ((h & 0x7c00) == 0x7c00) ? special : v;
-}
-
 static inline uint16_t mish_double_to_f16(double v) {
     uint64_t b;
     memcpy(&b, &v, sizeof b);
@@ -133,13 +118,6 @@ static inline uint16_t mish_double_to_f16(double v) {
     return (uint16_t)(sign | out);
 }
 
-static inline double mish_bf16_to_double(uint16_t h) {
-    const uint32_t b = (uint32_t)h << 16;
-    float f;
-    memcpy(&f, &b, sizeof f);
-    return (double)f;
-}
-
 static inline uint16_t mish_double_to_bf16(double v) {
     uint64_t b;
     memcpy(&b, &v, sizeof b);
@@ -153,8 +131,10 @@ static inline uint16_t mish_double_to_bf16(double v) {
     return (uint16_t)(sign | (uint16_t)(fb >> 16));
 }
 
-/* The same in binary32: the field bits scaled by 2^112 and back by 2^-112 (exact), rounding by adding and
-   subtracting 1.5*2^(e - 11 + 24), e = the exponent of v within [-14, 16]. */
+/* |h| with its exponent and significand fields in the float's (a float 2^-112 times the binary16 value,
+   subnormal when the field is 0), times 2^112 (exact); the sign bit copied; inf and NaN selected.
+   Back: rounding by adding and subtracting 1.5*2^(e - 11 + 24), e = the exponent of v within [-14, 16],
+   and the fields read from r*2^-112 (exact). */
 static inline float mish_f16_to_float(uint16_t h) {
     const uint32_t m = (uint32_t)(h & 0x7fff) << 13;
     float v;
@@ -205,7 +185,7 @@ static inline uint16_t mish_float_to_bf16(float v) {
 
 
 static inline void mish_fused_bf16_scalar(uint16_t x, uint16_t *y, uint16_t *dydx) {
-    const double v0 = mish_bf16_to_double(x);
+    const double v0 = (double)mish_bf16_to_float(x);
     const double v1 = 0.0;
     const double v2 = fabs(v0);
     const double v3 = -v2;
