@@ -168,12 +168,12 @@ public struct CEmitter: KernelSource {
     static func singleExpFunctions(_ prefix: String, _ k: ExpKernel) -> String {
         func lit(_ c: Double) -> String { literal(c) + "f" }
         var lines = [
-            "/* e^a = q*2^k for a <= 0 in binary32: Cody-Waite reduction by ln 2 and a degree-\(k.degree) polynomial, relative",
-            String(format: " * error below %.3g (proven by mish-math). q (NaN for NaN): */", k.relativeErrorBound),
+            "/* e^a = q*2^k for \(lit(k.lowestArgument)) <= a <= 0 in binary32 (the kernel raises a to its floor): Cody-Waite reduction",
+            String(format: " * by ln 2 and a degree-%d polynomial, relative error below %.3g (proven by mish-math). q (NaN for NaN): */",
+                   k.degree, k.relativeErrorBound),
             "static inline float \(prefix)_expf_mantissa(float a) {",
-            "    const float b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
-            "    const float kd = fmaf(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift))) - \(lit(k.roundingShift));",
-            "    float r = fmaf(-kd, \(lit(k.ln2High)), b);",
+            "    const float kd = fmaf(a, \(lit(k.inverseLn2)), \(lit(k.roundingShift))) - \(lit(k.roundingShift));",
+            "    float r = fmaf(-kd, \(lit(k.ln2High)), a);",
             "    r = fmaf(-kd, \(lit(k.ln2Low)), r);",
             "    float p = \(lit(k.coefficients[k.degree]));",
         ]
@@ -191,8 +191,7 @@ public struct CEmitter: KernelSource {
             "",
             "/* m*k, k from the reduction of a (clamped to [-1500, 0]). */",
             "static inline int32_t \(prefix)_expf_exponent(float a, int m) {",
-            "    const float b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
-            "    const float t = fmaf(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));",
+            "    const float t = fmaf(a, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));",
             "    uint32_t tb;",
             "    memcpy(&tb, &t, sizeof tb);",
             String(format: "    const int32_t ki = (int32_t)(tb - UINT32_C(0x%08x));", Float(k.roundingShift).bitPattern),
@@ -225,12 +224,12 @@ public struct CEmitter: KernelSource {
     /// kernel forms e^a·w as scale(w·q, a, 1), sharing q.
     static func expFunctions(_ prefix: String, _ k: ExpKernel) -> String {
         var lines = [
-            "/* e^a = q*2^k for a <= 0 by Cody-Waite reduction by ln 2 and a degree-\(k.degree) polynomial, relative",
-            String(format: " * error below %.3g (proven by mish-math). q (NaN for NaN): */", k.relativeErrorBound),
+            "/* e^a = q*2^k for \(literal(k.lowestArgument)) <= a <= 0 (the kernel raises a to its floor): Cody-Waite reduction by ln 2",
+            String(format: " * and a degree-%d polynomial, relative error below %.3g (proven by mish-math). q (NaN for NaN): */",
+                   k.degree, k.relativeErrorBound),
             "static inline double \(prefix)_exp_mantissa(double a) {",
-            "    const double b = (a < \(literal(k.lowestArgument))) ? \(literal(k.lowestArgument)) : a;",
-            "    const double kd = fma(b, \(literal(k.inverseLn2)), \(literal(k.roundingShift))) - \(literal(k.roundingShift));",
-            "    double r = fma(-kd, \(literal(k.ln2High)), b);",
+            "    const double kd = fma(a, \(literal(k.inverseLn2)), \(literal(k.roundingShift))) - \(literal(k.roundingShift));",
+            "    double r = fma(-kd, \(literal(k.ln2High)), a);",
             "    r = fma(-kd, \(literal(k.ln2Low)), r);",
             "    double p = \(literal(k.coefficients[k.degree]));",
         ]
@@ -249,8 +248,7 @@ public struct CEmitter: KernelSource {
             "/* v*2^(m*k), k from the reduction of a (clamped to [-1500, 0]), as two multiplications by powers of two",
             " * of which only the last can round (into the subnormal range). */",
             "static inline double \(prefix)_exp_scale(double v, double a, int m) {",
-            "    const double b = (a < \(literal(k.lowestArgument))) ? \(literal(k.lowestArgument)) : a;",
-            "    const double t = fma(b, \(literal(k.inverseLn2)), \(literal(k.roundingShift)));",
+            "    const double t = fma(a, \(literal(k.inverseLn2)), \(literal(k.roundingShift)));",
             "    uint64_t tb;",
             "    memcpy(&tb, &t, sizeof tb);",
             "    int64_t ki = (int64_t)(tb - UINT64_C(0x4338000000000000));",
@@ -263,8 +261,7 @@ public struct CEmitter: KernelSource {
             "",
             "/* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */",
             "static inline double \(prefix)_exp_scale_normal(double v, double a, int m) {",
-            "    const double b = (a < \(literal(k.lowestArgument))) ? \(literal(k.lowestArgument)) : a;",
-            "    const double t = fma(b, \(literal(k.inverseLn2)), \(literal(k.roundingShift)));",
+            "    const double t = fma(a, \(literal(k.inverseLn2)), \(literal(k.roundingShift)));",
             "    uint64_t tb;",
             "    memcpy(&tb, &t, sizeof tb);",
             "    return v * \(prefix)_pow2((int64_t)m * (int64_t)(tb - UINT64_C(0x4338000000000000)));",
@@ -332,7 +329,7 @@ public struct CEmitter: KernelSource {
     }
 
     public var header: String {
-        var body = statements(inputs: [widened("x"), widened("dy")])
+        var body = statements(inputs: [widened("x"), widened("dy")], elements: ["x", "dy"])
         switch kind {
         case .forward, .backward: body.append("    return \(narrowed("v\(ir.outputs[0])"));")
         case .fused: body += ["    *y = \(narrowed("v\(ir.outputs[0])"));", "    *dydx = \(narrowed("v\(ir.outputs[1])"));"]

@@ -47,9 +47,8 @@ public struct CUDAEmitter: KernelSource {
         var lines = [
             "/* e^a = q*2^k for a <= 0 in binary32 (the C kernel's reduction, operation for operation). q: */",
             "__device__ __forceinline__ float \(prefix)_expf_mantissa(float a) {",
-            "    const float b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
-            "    const float kd = __fsub_rn(__fmaf_rn(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift))), \(lit(k.roundingShift)));",
-            "    float r = __fmaf_rn(-kd, \(lit(k.ln2High)), b);",
+            "    const float kd = __fsub_rn(__fmaf_rn(a, \(lit(k.inverseLn2)), \(lit(k.roundingShift))), \(lit(k.roundingShift)));",
+            "    float r = __fmaf_rn(-kd, \(lit(k.ln2High)), a);",
             "    r = __fmaf_rn(-kd, \(lit(k.ln2Low)), r);",
             "    float p = \(lit(k.coefficients[k.degree]));",
         ]
@@ -64,8 +63,7 @@ public struct CUDAEmitter: KernelSource {
             "",
             "/* m*k, k from the reduction of a (the C kernel's clamp). */",
             "__device__ __forceinline__ int \(prefix)_expf_exponent(float a, int m) {",
-            "    const float b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
-            "    const float t = __fmaf_rn(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));",
+            "    const float t = __fmaf_rn(a, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));",
             String(format: "    const int ki = (int)((unsigned)__float_as_int(t) - 0x%08xu);", Float(k.roundingShift).bitPattern),
             "    return m * ((ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki));",
             "}",
@@ -95,9 +93,8 @@ public struct CUDAEmitter: KernelSource {
         var lines = [
             "/* e^a = q*2^k for a <= 0 (the C kernel's reduction, operation for operation). q: */",
             "__device__ __forceinline__ double \(prefix)_exp_mantissa(double a) {",
-            "    const double b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
-            "    const double kd = __dsub_rn(__fma_rn(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift))), \(lit(k.roundingShift)));",
-            "    double r = __fma_rn(-kd, \(lit(k.ln2High)), b);",
+            "    const double kd = __dsub_rn(__fma_rn(a, \(lit(k.inverseLn2)), \(lit(k.roundingShift))), \(lit(k.roundingShift)));",
+            "    double r = __fma_rn(-kd, \(lit(k.ln2High)), a);",
             "    r = __fma_rn(-kd, \(lit(k.ln2Low)), r);",
             "    double p = \(lit(k.coefficients[k.degree]));",
         ]
@@ -112,8 +109,7 @@ public struct CUDAEmitter: KernelSource {
             "",
             "/* v*2^(m*k), k from the reduction of a, only the last multiplication rounding. */",
             "__device__ __forceinline__ double \(prefix)_exp_scale(double v, double a, int m) {",
-            "    const double b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
-            "    const double t = __fma_rn(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));",
+            "    const double t = __fma_rn(a, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));",
             "    long long ki = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);",
             "    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);",
             "    const long long e = (long long)m * ki;",
@@ -124,8 +120,7 @@ public struct CUDAEmitter: KernelSource {
             "",
             "/* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */",
             "__device__ __forceinline__ double \(prefix)_exp_scale_normal(double v, double a, int m) {",
-            "    const double b = (a < \(lit(k.lowestArgument))) ? \(lit(k.lowestArgument)) : a;",
-            "    const double t = __fma_rn(b, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));",
+            "    const double t = __fma_rn(a, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));",
             "    return __dmul_rn(v, \(prefix)_pow2((long long)m * (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL)));",
             "}",
             "",
@@ -155,7 +150,7 @@ public struct CUDAEmitter: KernelSource {
     }
 
     var scalar: String {
-        var body = statements(inputs: [widened("x"), widened("dy")])
+        var body = statements(inputs: [widened("x"), widened("dy")], elements: ["x", "dy"])
         let signature: String
         switch kind {
         case .forward:

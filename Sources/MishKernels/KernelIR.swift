@@ -28,7 +28,10 @@ public struct KernelIR: Sendable, Equatable {
         case fma(Int, Int, Int)
         case negate(Int)
         case absolute(Int)
-        /// q = p(r) in the reduction e^a = q·2^k of the arithmetic's ``ExpKernel``, for a ≤ 0 (NaN stays NaN).
+        /// ±1 with the sign bit of the operand (copysign(1, v)): −1 for −0 and for NaNs whose sign bit is set.
+        case unitWithSign(Int)
+        /// q = p(r) in the reduction e^a = q·2^k of the arithmetic's ``ExpKernel``, for
+        /// ``ExpKernel/lowestArgument`` ≤ a ≤ 0 (NaN stays NaN): the lowering raises a to its floor first.
         case expMantissa(Int)
         /// v·2^(m·k) with k from the reduction of a ≤ 0 in the arithmetic's ``ExpKernel``, as two multiplications
         /// by powers of two of which only the last can round (into the subnormal range):
@@ -57,7 +60,7 @@ public struct KernelIR: Sendable, Equatable {
         public var operands: [Int] {
             switch self {
             case .input, .constant: return []
-            case .negate(let a), .absolute(let a), .expMantissa(let a): return [a]
+            case .negate(let a), .absolute(let a), .unitWithSign(let a), .expMantissa(let a): return [a]
             case .scaleByExp(let v, let a, _), .scaleByNormalExp(let v, let a, _): return [v, a]
             case .scaleByExpTimes(let v, let t, let a, _): return [v, t, a]
             case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),

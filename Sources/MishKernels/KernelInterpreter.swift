@@ -25,6 +25,7 @@ public enum KernelInterpreter {
             case .fma(let a, let b, let c): v[i] = v[c].addingProduct(v[a], v[b])
             case .negate(let a): v[i] = -v[a]
             case .absolute(let a): v[i] = Swift.abs(v[a])
+            case .unitWithSign(let a): v[i] = T(signOf: v[a], magnitudeOf: 1)
             case .expMantissa(let a): v[i] = reduce(v[a], kernel: kernel).q
             case .selectLess(let a, let b, let t, let f): v[i] = v[a] < v[b] ? v[t] : v[f]
             case .scaleByExp(let x, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m, kernel: kernel)

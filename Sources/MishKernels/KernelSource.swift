@@ -30,8 +30,18 @@ extension KernelSource {
 
     /// `const double vN = …;` (float in binary32 arithmetic) for each live operation, in IR order: the targets
     /// differ only in how they spell arithmetic, so they perform the same operations in the same order.
-    func statements(inputs: [String]) -> [String] {
+    /// `elements` (f32 kernels): the inputs as the element type. A comparison of an input with a constant
+    /// that binary32 holds exactly is spelled on the element (the widening is exact, so the outcome is the
+    /// same): its mask then has the element's lanes, which is what a select after the narrowing needs.
+    func statements(inputs: [String], elements: [String] = []) -> [String] {
         let f = ir.arithmetic
+        func comparand(_ v: Int, against other: Int) -> String? {
+            guard type == .f32, case .input(let n) = ir.operations[v], n < elements.count,
+                  case .constant(let bits) = ir.operations[other] else { return nil }
+            let c = Double(bitPattern: bits)
+            return Double(Float(c)) == c ? elements[n] : nil
+        }
+        func asElement(_ v: Int) -> String { f == .double ? "(float)v\(v)" : "v\(v)" }
         return ir.live.map { i in
             let e: String
             let op = ir.operations[i]
@@ -43,8 +53,16 @@ extension KernelSource {
             case .fma(let a, let b, let c): e = Self.arithmetic(op, "v\(a)", "v\(b)", "v\(c)", in: f)
             case .negate(let a): e = "-v\(a)"
             case .absolute(let a): e = f == .double ? "fabs(v\(a))" : "fabsf(v\(a))"
+            case .unitWithSign(let a): e = f == .double ? "copysign(1.0, v\(a))" : "copysignf(1.0f, v\(a))"
             case .expMantissa(let a): e = "\(name)_\(expName)_mantissa(v\(a))"
-            case .selectLess(let a, let b, let t, let f): e = "(v\(a) < v\(b)) ? v\(t) : v\(f)"
+            case .selectLess(let a, let b, let t, let f):
+                if let x = comparand(a, against: b) {
+                    e = "(\(x) < \(asElement(b))) ? v\(t) : v\(f)"
+                } else if let x = comparand(b, against: a) {
+                    e = "(\(asElement(a)) < \(x)) ? v\(t) : v\(f)"
+                } else {
+                    e = "(v\(a) < v\(b)) ? v\(t) : v\(f)"
+                }
             case .scaleByExp(let v, let a, let m): e = "\(name)_\(expName)_scale(v\(v), v\(a), \(m))"
             case .scaleByExpTimes(let v, let t, let a, let m): e = "\(name)_\(expName)_scale_times(v\(v), v\(t), v\(a), \(m))"
             case .scaleByNormalExp(let v, let a, let m): e = "\(name)_\(expName)_scale_normal(v\(v), v\(a), \(m))"

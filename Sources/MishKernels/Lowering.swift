@@ -93,21 +93,32 @@ public struct KernelLowering {
         }
         let negative = try rows(negativeForm), positive = try rows(positiveForm)
         let zero = ir.constant(0)
+        let sign = ir.value(.unitWithSign(x))
+        /// The constant for x's side: m + h·sign(x) by one exact fma where m = (n + p)/2 and h = (p − n)/2 are
+        /// exact in the arithmetic (no comparison, whose mask a vectoriser must widen from the input's lanes);
+        /// otherwise a select. x = −0 takes the negative side's constant: at x = ±0, s = 1 and both side forms
+        /// are exact rewrites of f.
         func selected(_ negative: Double, _ positive: Double) -> Int {
-            negative == positive ? ir.constant(negative)
-                : ir.value(.selectLess(x, zero, ir.constant(negative), ir.constant(positive)))
-        }
-        var a = ir.value(.negate(ir.value(.absolute(x))))
-        if let floor = expFloor {
-            let f = ir.constant(floor)
-            a = ir.value(.selectLess(a, f, f, a))
-        }
-        /// e^(m·a)·v as v·2^(m·k): one normal power of two when m·k ≥ −1021 for every a ≥ A.
-        func scale(_ v: Int, _ m: Int) -> Int {
-            if let floor = expFloor, Double(m) * (-floor / 0.6931471805599453 + 1) <= 1021 {
-                return ir.value(.scaleByNormalExp(v, a, m))
+            if negative == positive { return ir.constant(negative) }
+            let middle = (negative + positive) / 2, half = (positive - negative) / 2
+            func rational(_ v: Double) -> Rational { BigFloat(v, precision: 64).exactRational! }
+            if let m = exact((rational(negative) + rational(positive)) / Rational(2)), m == middle,
+               let h = exact((rational(positive) - rational(negative)) / Rational(2)), h == half {
+                return ir.value(.fma(ir.constant(half), sign, ir.constant(middle)))
             }
-            return ir.value(.scaleByExp(v, a, m))
+            return ir.value(.selectLess(x, zero, ir.constant(negative), ir.constant(positive)))
+        }
+        let floor = ir.constant(expFloor ?? ir.arithmetic.exp.lowestArgument)
+        let negativeMagnitude = ir.value(.negate(ir.value(.absolute(x))))
+        let a = ir.value(.selectLess(negativeMagnitude, floor, floor, negativeMagnitude))
+        /// Whether 2^(m·k) is a normal number for every a ≥ A: m·k ≥ −1021.
+        func scalesNormally(_ m: Int) -> Bool {
+            guard let floor = expFloor else { return false }
+            return Double(m) * (-floor / 0.6931471805599453 + 1) <= 1021
+        }
+        /// e^(m·a)·v as v·2^(m·k): one normal power of two where ``scalesNormally``.
+        func scale(_ v: Int, _ m: Int) -> Int {
+            scalesNormally(m) ? ir.value(.scaleByNormalExp(v, a, m)) : ir.value(.scaleByExp(v, a, m))
         }
         let mantissa = ir.value(.expMantissa(a))
         let s = scale(mantissa, 1)
@@ -157,7 +168,24 @@ public struct KernelLowering {
             return scale(w, m)
         }
         if negativeForm.shift == positiveForm.shift { return scaled(negativeForm.shift) }
-        return ir.value(.selectLess(x, zero, scaled(negativeForm.shift), scaled(positiveForm.shift)))
+        let shifts = (negative: negativeForm.shift, positive: positiveForm.shift)
+        guard multiplier == nil, scalesNormally(max(shifts.negative, shifts.positive)) else {
+            return ir.value(.selectLess(x, zero, scaled(shifts.negative), scaled(shifts.positive)))
+        }
+        // The value times e^(m·a) for x's side m, that factor formed as n·S₋ + p·S₊ by one exact fma, where n, p
+        // are 1 and 0 by the sign of x and S = qᵐ·2^(m·k) is a finite, normal double: one product then rounds.
+        func power(_ m: Int) -> Int {
+            if m == 0 { return ir.constant(1) }
+            var w = mantissa
+            for _ in 1..<m { w = ir.value(.multiply(w, mantissa)) }
+            return scale(w, m)
+        }
+        let half = ir.constant(0.5)
+        let onNegativeSide = ir.value(.fma(ir.constant(-0.5), sign, half))
+        let onPositiveSide = ir.value(.fma(half, sign, half))
+        let positivePart = shifts.positive == 0 ? onPositiveSide : ir.value(.multiply(onPositiveSide, power(shifts.positive)))
+        let factor = ir.value(.fma(onNegativeSide, power(shifts.negative), positivePart))
+        return ir.value(.multiply(quotient, factor))
 
         /// Σᵢ xⁱ·Rᵢ(s)/D(s) by Horner in x, Rᵢ(s) by Horner in s with the coefficients of each power selected
         /// by the sign of x: x multiplies whole polynomials in s, so x = ±∞ meets a zero only where the limit

@@ -6,11 +6,13 @@
 ///     a' = max(a, −1000) (NaN kept)     below −746, e^a rounds to 0; v·e^(m·a) needs a below −746
 ///     k  = rint(a'/ln 2)                 fma(a', 1/ln 2, 1.5·2⁵²) − 1.5·2⁵², exact
 ///     r  = a' − k·ln2hi − k·ln2lo        ln2hi has 42 bits, so k·ln2hi and the first subtraction are exact
-///     e^a ≈ p(r)·2^E1·2^E2              p of degree 13 with coefficients 1/i! rounded to double, |r| ≤ ln2/2;
+///     e^a ≈ p(r)·2^E1·2^E2              p(r) = 1 + r + r²·c(r) of degree 11, |r| ≤ ln2/2, c interpolating
+///                                        (e^r − 1 − r)/r² at the Chebyshev nodes (near-minimax, so two degrees
+///                                        fewer than the Taylor polynomial of the same accuracy), rounded to double;
 ///                                        E1 = max(k, −1000), E2 = k − E1: only the last product can round
 ///
 /// and for binary32 the same with a' = max(a, −300) (a backward kernel's dy·f′ reaches below 2⁻²⁵²), 1.5·2²³, a
-/// 16-bit ln2hi, degree 7 and E1, E2, E3 ≥ −126.
+/// 16-bit ln2hi, and the Taylor polynomial of degree 7 (coefficients 1/i!), E1, E2, E3 ≥ −126.
 /// Every constant is computed here in MPFR; `relativeErrorBound` is proven by interval arithmetic over
 /// the reduced range (truncation and coefficient rounding) plus a bound on the rounding of the reduction
 /// and of Horner's rule with fma.
@@ -39,7 +41,7 @@ public struct ExpKernel: Sendable {
     init(precision: Int) {
         self.precision = precision
         let isDouble = precision == 53
-        degree = isDouble ? 13 : 7
+        degree = isDouble ? 11 : 7
         lowestArgument = isDouble ? -1000 : -300
         minimumExponent = isDouble ? -1022 : -126
         roundingShift = 1.5 * Double(sign: .plus, exponent: precision - 1, significand: 1)
@@ -51,15 +53,64 @@ public struct ExpKernel: Sendable {
         ln2High = high.toDouble()
         ln2Low = rounded(ln2.subtracting(high, precision: p).value)
         var cs: [Double] = []
-        var factorial = Rational(1)
-        for i in 0...degree {
-            if i > 0 { factorial = factorial * Rational(i) }
-            cs.append(rounded(BigFloat(Rational(1) / factorial, precision: p)))
+        if isDouble {
+            let h = ln2.scaled(byPowerOfTwo: -1)
+            cs = [1, 1] + ExpKernel.chebyshevTail(degree: degree, halfWidth: h, precision: p).map(rounded)
+        } else {
+            var factorial = Rational(1)
+            for i in 0...degree {
+                if i > 0 { factorial = factorial * Rational(i) }
+                cs.append(rounded(BigFloat(Rational(1) / factorial, precision: p)))
+            }
         }
         coefficients = cs
         let largestK = Int((-lowestArgument / 0.6931471805599453).rounded(.up)) + 1
         relativeErrorBound = ExpKernel.proveBound(cs, ln2High: ln2High, ln2Low: ln2Low, ln2: ln2, largestK: largestK,
                                                   unitRoundoff: Double(sign: .plus, exponent: -precision, significand: 1))
+    }
+
+    /// c₀ … c_(n−2) of the polynomial c of degree n − 2 that interpolates g(r) = (e^r − 1 − r)/r² (g(0) = 1/2) at
+    /// the Chebyshev nodes of [−h, h]: then 1 + r + r²·c(r) keeps e^r's first two coefficients exactly.
+    static func chebyshevTail(degree n: Int, halfWidth h: BigFloat, precision p: Int) -> [BigFloat] {
+        chebyshevInterpolant(degree: n - 2, halfWidth: h, precision: p) { r in
+            r.isZero ? BigFloat(0.5, precision: p)
+                : r.expm1(precision: p).subtracting(r, precision: p).value.divided(by: r.multiplied(by: r, precision: p).value, precision: p).value
+        }
+    }
+
+    /// The monomial coefficients of the polynomial of degree d that interpolates g at the d + 1 Chebyshev nodes
+    /// h·cos(π(2j + 1)/(2(d + 1))) of [−h, h], by Gaussian elimination with partial pivoting on the Vandermonde
+    /// system at `precision` bits (for d ≤ 16 and h < 1 its condition costs far fewer bits than the 256 used).
+    static func chebyshevInterpolant(degree d: Int, halfWidth h: BigFloat, precision p: Int, _ g: (BigFloat) -> BigFloat) -> [BigFloat] {
+        let count = d + 1
+        let pi = BigFloat.pi(precision: p)
+        let nodes = (0..<count).map { j -> BigFloat in
+            let angle = pi.multiplied(by: BigFloat(2 * j + 1, precision: 64), precision: p).value
+                .divided(by: BigFloat(2 * count, precision: 64), precision: p).value
+            return h.multiplied(by: angle.sinCos(precision: p).cos, precision: p).value
+        }
+        var rows = nodes.map { r -> [BigFloat] in
+            var powers = [BigFloat(1, precision: p)]
+            for _ in 1..<count { powers.append(powers.last!.multiplied(by: r, precision: p).value) }
+            return powers + [g(r)]
+        }
+        for column in 0..<count {
+            let pivot = (column..<count).max { rows[$0][column].magnitude < rows[$1][column].magnitude }!
+            rows.swapAt(column, pivot)
+            for row in (column + 1)..<count {
+                let factor = rows[row][column].divided(by: rows[column][column], precision: p).value
+                for k in column...count {
+                    rows[row][k] = rows[row][k].subtracting(factor.multiplied(by: rows[column][k], precision: p).value, precision: p).value
+                }
+            }
+        }
+        var solution = [BigFloat](repeating: BigFloat(0, precision: p), count: count)
+        for row in stride(from: count - 1, through: 0, by: -1) {
+            var rest = rows[row][count]
+            for k in (row + 1)..<count { rest = rest.subtracting(rows[row][k].multiplied(by: solution[k], precision: p).value, precision: p).value }
+            solution[row] = rest.divided(by: rows[row][row], precision: p).value
+        }
+        return solution
     }
 
     /// sup |p(r)e^(−r) − 1| over |r| ≤ ln2/2 + 2⁻⁴⁰ (binary32: 2⁻¹⁵, k may be off by one there) by interval branch-and-bound at 128 bits, plus the

@@ -449,4 +449,28 @@ struct KernelFastTierTests {
         #expect(!exact.live.contains { if case .constant(let bits) = exact.operations[$0] { return Double(bitPattern: bits).isInfinite }; return false },
                 "the exact tiers keep the unsplit form")
     }
+
+    @Test("each side's constants and factor e^(m·a) come from copysign(1, x) by exact fmas: no x < 0 comparison in mish's exact f32 kernels; f(±0) and f′(±0) exact (sigmoid too)")
+    func signSelectionWithoutComparisons() throws {
+        let sigmoid = try KernelLowering(try ExprParser.parse("sigmoid(x)"))
+        for (lowering, kind) in [(mish, KernelLowering.Kind.forward), (mish, .backward), (mish, .fused), (sigmoid, .forward)] {
+            let ir = try lowering.kernel(kind, type: .f32)
+            let comparesSign = ir.live.contains { i in
+                if case .selectLess(let a, let b, _, _) = ir.operations[i], case .input(0) = ir.operations[a],
+                   case .constant(let bits) = ir.operations[b], bits == 0 { return true }
+                return false
+            }
+            // sigmoid's e^x has no floor (no threshold at −∞: the form's value there is already 0), so its factor
+            // e^a is not one normal power of two and the sides' results are still selected by comparison.
+            #expect(comparesSign == (lowering.expression != mish.expression), "\(kind)")
+            let f = kind == .backward ? lowering.derivative : lowering.function
+            let atZero = Float(f.valueAtOrigin!.doubleValue)
+            for zero in [0.0, -0.0] {
+                let out = KernelInterpreter.evaluate(ir, [zero, 1.0]).map { Float($0) }
+                #expect(out[0] == atZero, "\(kind) at \(zero)")
+                if atZero == 0 { #expect(out[0].sign == (zero.sign == .minus ? .minus : .plus), "the signed zero of f at \(zero)") }
+                if kind == .fused { #expect(out[1] == Float(f.derivative().valueAtOrigin!.doubleValue)) }
+            }
+        }
+    }
 }

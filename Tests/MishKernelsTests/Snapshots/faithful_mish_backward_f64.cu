@@ -16,22 +16,19 @@
 #define MISH_CUDA_EXP_HELPERS
 /* e^a = q*2^k for a <= 0 (the C kernel's reduction, operation for operation). q: */
 __device__ __forceinline__ double mish_exp_mantissa(double a) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double kd = __dsub_rn(__fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52), 0x1.8p+52);
-    double r = __fma_rn(-kd, 0x1.62e42fefa38p-1, b);
+    const double kd = __dsub_rn(__fma_rn(a, 0x1.71547652b82fep+0, 0x1.8p+52), 0x1.8p+52);
+    double r = __fma_rn(-kd, 0x1.62e42fefa38p-1, a);
     r = __fma_rn(-kd, 0x1.ef35793c7673p-45, r);
-    double p = 0x1.6124613a86d09p-33;
-    p = __fma_rn(p, r, 0x1.1eed8eff8d898p-29);
-    p = __fma_rn(p, r, 0x1.ae64567f544e4p-26);
-    p = __fma_rn(p, r, 0x1.27e4fb7789f5cp-22);
-    p = __fma_rn(p, r, 0x1.71de3a556c734p-19);
-    p = __fma_rn(p, r, 0x1.a01a01a01a01ap-16);
-    p = __fma_rn(p, r, 0x1.a01a01a01a01ap-13);
-    p = __fma_rn(p, r, 0x1.6c16c16c16c17p-10);
-    p = __fma_rn(p, r, 0x1.1111111111111p-7);
-    p = __fma_rn(p, r, 0x1.5555555555555p-5);
-    p = __fma_rn(p, r, 0x1.5555555555555p-3);
-    p = __fma_rn(p, r, 0x1p-1);
+    double p = 0x1.af389ecfc4b9cp-26;
+    p = __fma_rn(p, r, 0x1.28917c89a43a7p-22);
+    p = __fma_rn(p, r, 0x1.71de0db2f6b19p-19);
+    p = __fma_rn(p, r, 0x1.a019b9149a41cp-16);
+    p = __fma_rn(p, r, 0x1.a01a01a7c2efep-13);
+    p = __fma_rn(p, r, 0x1.6c16c17889ef1p-10);
+    p = __fma_rn(p, r, 0x1.11111111109b5p-7);
+    p = __fma_rn(p, r, 0x1.5555555553d68p-5);
+    p = __fma_rn(p, r, 0x1.5555555555556p-3);
+    p = __fma_rn(p, r, 0x1.0000000000001p-1);
     p = __fma_rn(p, r, 1.0);
     p = __fma_rn(p, r, 1.0);
     return p;
@@ -43,8 +40,7 @@ __device__ __forceinline__ double mish_pow2(long long e) {
 
 /* v*2^(m*k), k from the reduction of a, only the last multiplication rounding. */
 __device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double t = __fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const double t = __fma_rn(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     long long ki = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);
     ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
     const long long e = (long long)m * ki;
@@ -55,8 +51,7 @@ __device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
 
 /* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
 __device__ __forceinline__ double mish_exp_scale_normal(double v, double a, int m) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double t = __fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const double t = __fma_rn(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     return __dmul_rn(v, mish_pow2((long long)m * (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL)));
 }
 

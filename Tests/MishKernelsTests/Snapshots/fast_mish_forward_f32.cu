@@ -12,9 +12,8 @@
 #define MISH_CUDA_EXPF_HELPERS
 /* e^a = q*2^k for a <= 0 in binary32 (the C kernel's reduction, operation for operation). q: */
 __device__ __forceinline__ float mish_expf_mantissa(float a) {
-    const float b = (a < -300.0f) ? -300.0f : a;
-    const float kd = __fsub_rn(__fmaf_rn(b, 0x1.715476p+0f, 12582912.0f), 12582912.0f);
-    float r = __fmaf_rn(-kd, 0x1.62e4p-1f, b);
+    const float kd = __fsub_rn(__fmaf_rn(a, 0x1.715476p+0f, 12582912.0f), 12582912.0f);
+    float r = __fmaf_rn(-kd, 0x1.62e4p-1f, a);
     r = __fmaf_rn(-kd, 0x1.7f7d1cp-20f, r);
     float p = 0x1.a01a02p-13f;
     p = __fmaf_rn(p, r, 0x1.6c16c2p-10f);
@@ -33,8 +32,7 @@ __device__ __forceinline__ float mish_pow2f(int e) {
 
 /* m*k, k from the reduction of a (the C kernel's clamp). */
 __device__ __forceinline__ int mish_expf_exponent(float a, int m) {
-    const float b = (a < -300.0f) ? -300.0f : a;
-    const float t = __fmaf_rn(b, 0x1.715476p+0f, 12582912.0f);
+    const float t = __fmaf_rn(a, 0x1.715476p+0f, 12582912.0f);
     const int ki = (int)((unsigned)__float_as_int(t) - 0x4b400000u);
     return m * ((ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki));
 }
@@ -60,36 +58,41 @@ __device__ __forceinline__ float mish_expf_scale_times(float v, float t, float a
 __device__ __forceinline__ float mish_forward_f32_scalar(float x) {
     const float v0 = (float)x;
     const float v1 = 0.0f;
-    const float v2 = fabsf(v0);
-    const float v3 = -v2;
-    const float v4 = mish_expf_mantissa(v3);
-    const float v5 = mish_expf_scale(v4, v3, 1);
-    const float v6 = -1.0f;
-    const float v7 = -2.0f;
-    const float v8 = (v0 < v1) ? v6 : v7;
-    const float v9 = (v0 < v1) ? v6 : v1;
-    const float v10 = __fmaf_rn(v8, v5, v9);
-    const float v11 = __fmul_rn(v10, v5);
-    const float v12 = 1.0f;
-    const float v13 = 2.0f;
-    const float v14 = (v0 < v1) ? v12 : v13;
-    const float v15 = __fmaf_rn(v14, v5, v13);
-    const float v16 = (v0 < v1) ? v13 : v12;
-    const float v17 = __fmaf_rn(v15, v5, v16);
-    const float v18 = __fdiv_rn(v11, v17);
-    const float v20 = __fmul_rn(v12, v0);
-    const float v21 = __fmaf_rn(v18, v0, v20);
-    const float v22 = __int_as_float(0x7f800000);
-    const float v23 = (v2 < v22) ? v21 : v20;
-    const float v24 = __fmul_rn(v0, v12);
-    const float v25 = (v1 < v2) ? v23 : v24;
-    const float v26 = __fmul_rn(v25, v4);
-    const float v27 = mish_expf_scale(v26, v3, 1);
-    const float v28 = (v0 < v1) ? v27 : v25;
-    const float v29 = -109.0f;
-    const float v30 = -0.0f;
-    const float v31 = (v0 < v29) ? v30 : v28;
-    return (v31);
+    const float v2 = copysignf(1.0f, v0);
+    const float v3 = -300.0f;
+    const float v4 = fabsf(v0);
+    const float v5 = -v4;
+    const float v6 = (v5 < v3) ? v3 : v5;
+    const float v7 = mish_expf_mantissa(v6);
+    const float v8 = mish_expf_scale(v7, v6, 1);
+    const float v9 = -0x1p-1f;
+    const float v10 = -0x1.8p+0f;
+    const float v11 = __fmaf_rn(v9, v2, v10);
+    const float v12 = 0x1p-1f;
+    const float v13 = __fmaf_rn(v12, v2, v9);
+    const float v14 = __fmaf_rn(v11, v8, v13);
+    const float v15 = __fmul_rn(v14, v8);
+    const float v16 = 0x1.8p+0f;
+    const float v17 = __fmaf_rn(v12, v2, v16);
+    const float v18 = 2.0f;
+    const float v19 = __fmaf_rn(v17, v8, v18);
+    const float v20 = __fmaf_rn(v9, v2, v16);
+    const float v21 = __fmaf_rn(v19, v8, v20);
+    const float v22 = __fdiv_rn(v15, v21);
+    const float v24 = 1.0f;
+    const float v25 = __fmul_rn(v24, v0);
+    const float v26 = __fmaf_rn(v22, v0, v25);
+    const float v27 = __int_as_float(0x7f800000);
+    const float v28 = (v4 < v27) ? v26 : v25;
+    const float v29 = __fmul_rn(v0, v24);
+    const float v30 = (v1 < v4) ? v28 : v29;
+    const float v31 = __fmul_rn(v30, v7);
+    const float v32 = mish_expf_scale(v31, v6, 1);
+    const float v33 = (x < v1) ? v32 : v30;
+    const float v34 = -109.0f;
+    const float v35 = -0.0f;
+    const float v36 = (x < v34) ? v35 : v33;
+    return (v36);
 }
 
 /* Grid-stride over groups of 4 with 128-bit loads and stores (all pointers 16-byte aligned), then

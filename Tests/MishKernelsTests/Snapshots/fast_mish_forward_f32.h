@@ -14,12 +14,11 @@
 
 #ifndef MISH_EXPF_HELPERS
 #define MISH_EXPF_HELPERS
-/* e^a = q*2^k for a <= 0 in binary32: Cody-Waite reduction by ln 2 and a degree-7 polynomial, relative
- * error below 2.05e-06 (proven by mish-math). q (NaN for NaN): */
+/* e^a = q*2^k for -300.0f <= a <= 0 in binary32 (the kernel raises a to its floor): Cody-Waite reduction
+ * by ln 2 and a degree-7 polynomial, relative error below 2.05e-06 (proven by mish-math). q (NaN for NaN): */
 static inline float mish_expf_mantissa(float a) {
-    const float b = (a < -300.0f) ? -300.0f : a;
-    const float kd = fmaf(b, 0x1.715476p+0f, 12582912.0f) - 12582912.0f;
-    float r = fmaf(-kd, 0x1.62e4p-1f, b);
+    const float kd = fmaf(a, 0x1.715476p+0f, 12582912.0f) - 12582912.0f;
+    float r = fmaf(-kd, 0x1.62e4p-1f, a);
     r = fmaf(-kd, 0x1.7f7d1cp-20f, r);
     float p = 0x1.a01a02p-13f;
     p = fmaf(p, r, 0x1.6c16c2p-10f);
@@ -41,8 +40,7 @@ static inline float mish_pow2f(int32_t e) {
 
 /* m*k, k from the reduction of a (clamped to [-1500, 0]). */
 static inline int32_t mish_expf_exponent(float a, int m) {
-    const float b = (a < -300.0f) ? -300.0f : a;
-    const float t = fmaf(b, 0x1.715476p+0f, 12582912.0f);
+    const float t = fmaf(a, 0x1.715476p+0f, 12582912.0f);
     uint32_t tb;
     memcpy(&tb, &t, sizeof tb);
     const int32_t ki = (int32_t)(tb - UINT32_C(0x4b400000));
@@ -73,36 +71,41 @@ static inline float mish_expf_scale_times(float v, float t, float a, int m) {
 static inline float mish_forward_f32_scalar(float x) {
     const float v0 = (float)x;
     const float v1 = 0.0f;
-    const float v2 = fabsf(v0);
-    const float v3 = -v2;
-    const float v4 = mish_expf_mantissa(v3);
-    const float v5 = mish_expf_scale(v4, v3, 1);
-    const float v6 = -1.0f;
-    const float v7 = -2.0f;
-    const float v8 = (v0 < v1) ? v6 : v7;
-    const float v9 = (v0 < v1) ? v6 : v1;
-    const float v10 = fmaf(v8, v5, v9);
-    const float v11 = v10 * v5;
-    const float v12 = 1.0f;
-    const float v13 = 2.0f;
-    const float v14 = (v0 < v1) ? v12 : v13;
-    const float v15 = fmaf(v14, v5, v13);
-    const float v16 = (v0 < v1) ? v13 : v12;
-    const float v17 = fmaf(v15, v5, v16);
-    const float v18 = v11 / v17;
-    const float v20 = v12 * v0;
-    const float v21 = fmaf(v18, v0, v20);
-    const float v22 = INFINITY;
-    const float v23 = (v2 < v22) ? v21 : v20;
-    const float v24 = v0 * v12;
-    const float v25 = (v1 < v2) ? v23 : v24;
-    const float v26 = v25 * v4;
-    const float v27 = mish_expf_scale(v26, v3, 1);
-    const float v28 = (v0 < v1) ? v27 : v25;
-    const float v29 = -109.0f;
-    const float v30 = -0.0f;
-    const float v31 = (v0 < v29) ? v30 : v28;
-    return (float)v31;
+    const float v2 = copysignf(1.0f, v0);
+    const float v3 = -300.0f;
+    const float v4 = fabsf(v0);
+    const float v5 = -v4;
+    const float v6 = (v5 < v3) ? v3 : v5;
+    const float v7 = mish_expf_mantissa(v6);
+    const float v8 = mish_expf_scale(v7, v6, 1);
+    const float v9 = -0x1p-1f;
+    const float v10 = -0x1.8p+0f;
+    const float v11 = fmaf(v9, v2, v10);
+    const float v12 = 0x1p-1f;
+    const float v13 = fmaf(v12, v2, v9);
+    const float v14 = fmaf(v11, v8, v13);
+    const float v15 = v14 * v8;
+    const float v16 = 0x1.8p+0f;
+    const float v17 = fmaf(v12, v2, v16);
+    const float v18 = 2.0f;
+    const float v19 = fmaf(v17, v8, v18);
+    const float v20 = fmaf(v9, v2, v16);
+    const float v21 = fmaf(v19, v8, v20);
+    const float v22 = v15 / v21;
+    const float v24 = 1.0f;
+    const float v25 = v24 * v0;
+    const float v26 = fmaf(v22, v0, v25);
+    const float v27 = INFINITY;
+    const float v28 = (v4 < v27) ? v26 : v25;
+    const float v29 = v0 * v24;
+    const float v30 = (v1 < v4) ? v28 : v29;
+    const float v31 = v30 * v7;
+    const float v32 = mish_expf_scale(v31, v6, 1);
+    const float v33 = (x < v1) ? v32 : v30;
+    const float v34 = -109.0f;
+    const float v35 = -0.0f;
+    const float v36 = (x < v34) ? v35 : v33;
+    return (float)v36;
 }
 
 void mish_forward_f32(const float *restrict x, float *restrict y, size_t n);

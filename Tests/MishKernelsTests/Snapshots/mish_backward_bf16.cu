@@ -15,22 +15,19 @@
 #define MISH_CUDA_EXP_HELPERS
 /* e^a = q*2^k for a <= 0 (the C kernel's reduction, operation for operation). q: */
 __device__ __forceinline__ double mish_exp_mantissa(double a) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double kd = __dsub_rn(__fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52), 0x1.8p+52);
-    double r = __fma_rn(-kd, 0x1.62e42fefa38p-1, b);
+    const double kd = __dsub_rn(__fma_rn(a, 0x1.71547652b82fep+0, 0x1.8p+52), 0x1.8p+52);
+    double r = __fma_rn(-kd, 0x1.62e42fefa38p-1, a);
     r = __fma_rn(-kd, 0x1.ef35793c7673p-45, r);
-    double p = 0x1.6124613a86d09p-33;
-    p = __fma_rn(p, r, 0x1.1eed8eff8d898p-29);
-    p = __fma_rn(p, r, 0x1.ae64567f544e4p-26);
-    p = __fma_rn(p, r, 0x1.27e4fb7789f5cp-22);
-    p = __fma_rn(p, r, 0x1.71de3a556c734p-19);
-    p = __fma_rn(p, r, 0x1.a01a01a01a01ap-16);
-    p = __fma_rn(p, r, 0x1.a01a01a01a01ap-13);
-    p = __fma_rn(p, r, 0x1.6c16c16c16c17p-10);
-    p = __fma_rn(p, r, 0x1.1111111111111p-7);
-    p = __fma_rn(p, r, 0x1.5555555555555p-5);
-    p = __fma_rn(p, r, 0x1.5555555555555p-3);
-    p = __fma_rn(p, r, 0x1p-1);
+    double p = 0x1.af389ecfc4b9cp-26;
+    p = __fma_rn(p, r, 0x1.28917c89a43a7p-22);
+    p = __fma_rn(p, r, 0x1.71de0db2f6b19p-19);
+    p = __fma_rn(p, r, 0x1.a019b9149a41cp-16);
+    p = __fma_rn(p, r, 0x1.a01a01a7c2efep-13);
+    p = __fma_rn(p, r, 0x1.6c16c17889ef1p-10);
+    p = __fma_rn(p, r, 0x1.11111111109b5p-7);
+    p = __fma_rn(p, r, 0x1.5555555553d68p-5);
+    p = __fma_rn(p, r, 0x1.5555555555556p-3);
+    p = __fma_rn(p, r, 0x1.0000000000001p-1);
     p = __fma_rn(p, r, 1.0);
     p = __fma_rn(p, r, 1.0);
     return p;
@@ -42,8 +39,7 @@ __device__ __forceinline__ double mish_pow2(long long e) {
 
 /* v*2^(m*k), k from the reduction of a, only the last multiplication rounding. */
 __device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double t = __fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const double t = __fma_rn(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     long long ki = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);
     ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
     const long long e = (long long)m * ki;
@@ -54,8 +50,7 @@ __device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
 
 /* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
 __device__ __forceinline__ double mish_exp_scale_normal(double v, double a, int m) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double t = __fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const double t = __fma_rn(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     return __dmul_rn(v, mish_pow2((long long)m * (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL)));
 }
 
@@ -70,73 +65,82 @@ __device__ __forceinline__ double mish_round_to_odd(double hi, double lo) {
 
 __device__ __forceinline__ __nv_bfloat16 mish_backward_bf16_scalar(__nv_bfloat16 x, __nv_bfloat16 dy) {
     const double v0 = (double)__bfloat162float(x);
-    const double v1 = 0.0;
-    const double v2 = fabs(v0);
-    const double v3 = -v2;
-    const double v4 = -188.0;
-    const double v5 = (v3 < v4) ? v4 : v3;
-    const double v6 = mish_exp_mantissa(v5);
-    const double v7 = mish_exp_scale_normal(v6, v5, 1);
-    const double v8 = 4.0;
-    const double v9 = (v0 < v1) ? v1 : v8;
-    const double v10 = __fma_rn(v9, v7, v9);
-    const double v11 = (v0 < v1) ? v8 : v1;
-    const double v12 = __fma_rn(v10, v7, v11);
-    const double v13 = __fma_rn(v12, v7, v11);
-    const double v14 = 1.0;
-    const double v15 = (v0 < v1) ? v14 : v8;
-    const double v16 = 6.0;
-    const double v17 = (v0 < v1) ? v8 : v16;
-    const double v18 = __fma_rn(v15, v7, v17);
-    const double v19 = (v0 < v1) ? v16 : v8;
-    const double v20 = __fma_rn(v18, v7, v19);
-    const double v21 = (v0 < v1) ? v8 : v14;
-    const double v22 = __fma_rn(v20, v7, v21);
-    const double v23 = __fma_rn(v13, v0, v22);
-    const double v24 = 8.0;
-    const double v25 = (v0 < v1) ? v8 : v24;
-    const double v26 = __fma_rn(v15, v7, v25);
-    const double v27 = __fma_rn(v26, v7, v24);
-    const double v28 = (v0 < v1) ? v24 : v8;
-    const double v29 = __fma_rn(v27, v7, v28);
-    const double v30 = __fma_rn(v29, v7, v21);
-    const double v31 = __ddiv_rn(v23, v30);
-    const double v32 = __dmul_rn(v31, v6);
-    const double v33 = mish_exp_scale_normal(v32, v5, 1);
-    const double v34 = (v0 < v1) ? v33 : v31;
-    const double v35 = -0x1.31432c0d12d84p+0;
-    const double v36 = __dsub_rn(v0, v35);
-    const double v37 = -0x1.bf319154da21p-55;
-    const double v38 = __dsub_rn(v36, v37);
-    const double v39 = 0x1.0a7954e86867p-12;
-    const double v40 = 0x1.03799182b217fp-10;
-    const double v41 = __fma_rn(v39, v38, v40);
-    const double v42 = 0x1.1e5e184a0fep-10;
-    const double v43 = __fma_rn(v41, v38, v42);
-    const double v44 = -0x1.b87ddfb51b745p-9;
-    const double v45 = __fma_rn(v43, v38, v44);
-    const double v46 = -0x1.03369d4ac90fap-6;
-    const double v47 = __fma_rn(v45, v38, v46);
-    const double v48 = -0x1.4c222fe64d4fbp-6;
-    const double v49 = __fma_rn(v47, v38, v48);
-    const double v50 = 0x1.574f121a868dbp-5;
-    const double v51 = __fma_rn(v49, v38, v50);
-    const double v52 = 0x1.a34a251d8ad7bp-3;
-    const double v53 = __fma_rn(v51, v38, v52);
-    const double v54 = 0x1.115acb42500bbp-2;
-    const double v55 = __fma_rn(v53, v38, v54);
-    const double v56 = __dmul_rn(v55, v38);
-    const double v57 = fabs(v38);
-    const double v58 = 0x1p-6;
-    const double v59 = (v57 < v58) ? v56 : v34;
-    const double v60 = -187.0;
-    const double v61 = -0.0;
-    const double v62 = (v0 < v60) ? v61 : v59;
-    const double v63 = 21.0;
-    const double v64 = (v63 < v0) ? v14 : v62;
-    const double v65 = (double)__bfloat162float(dy);
-    const double v66 = __dmul_rn(v65, v64);
-    return __double2bfloat16(v66);
+    const double v2 = copysign(1.0, v0);
+    const double v3 = -188.0;
+    const double v4 = fabs(v0);
+    const double v5 = -v4;
+    const double v6 = (v5 < v3) ? v3 : v5;
+    const double v7 = mish_exp_mantissa(v6);
+    const double v8 = mish_exp_scale_normal(v7, v6, 1);
+    const double v9 = 2.0;
+    const double v10 = __fma_rn(v9, v2, v9);
+    const double v11 = __fma_rn(v10, v8, v10);
+    const double v12 = -2.0;
+    const double v13 = __fma_rn(v12, v2, v9);
+    const double v14 = __fma_rn(v11, v8, v13);
+    const double v15 = __fma_rn(v14, v8, v13);
+    const double v16 = 0x1.8p+0;
+    const double v17 = 0x1.4p+1;
+    const double v18 = __fma_rn(v16, v2, v17);
+    const double v19 = 1.0;
+    const double v20 = 5.0;
+    const double v21 = __fma_rn(v19, v2, v20);
+    const double v22 = __fma_rn(v18, v8, v21);
+    const double v23 = -1.0;
+    const double v24 = __fma_rn(v23, v2, v20);
+    const double v25 = __fma_rn(v22, v8, v24);
+    const double v26 = -0x1.8p+0;
+    const double v27 = __fma_rn(v26, v2, v17);
+    const double v28 = __fma_rn(v25, v8, v27);
+    const double v29 = __fma_rn(v15, v0, v28);
+    const double v30 = 6.0;
+    const double v31 = __fma_rn(v9, v2, v30);
+    const double v32 = __fma_rn(v18, v8, v31);
+    const double v33 = 8.0;
+    const double v34 = __fma_rn(v32, v8, v33);
+    const double v35 = __fma_rn(v12, v2, v30);
+    const double v36 = __fma_rn(v34, v8, v35);
+    const double v37 = __fma_rn(v36, v8, v27);
+    const double v38 = __ddiv_rn(v29, v37);
+    const double v39 = 0x1p-1;
+    const double v40 = -0x1p-1;
+    const double v41 = __fma_rn(v40, v2, v39);
+    const double v42 = __fma_rn(v39, v2, v39);
+    const double v43 = __fma_rn(v41, v8, v42);
+    const double v44 = __dmul_rn(v38, v43);
+    const double v45 = -0x1.31432c0d12d84p+0;
+    const double v46 = __dsub_rn(v0, v45);
+    const double v47 = -0x1.bf319154da21p-55;
+    const double v48 = __dsub_rn(v46, v47);
+    const double v49 = 0x1.0a7954e86867p-12;
+    const double v50 = 0x1.03799182b217fp-10;
+    const double v51 = __fma_rn(v49, v48, v50);
+    const double v52 = 0x1.1e5e184a0fep-10;
+    const double v53 = __fma_rn(v51, v48, v52);
+    const double v54 = -0x1.b87ddfb51b745p-9;
+    const double v55 = __fma_rn(v53, v48, v54);
+    const double v56 = -0x1.03369d4ac90fap-6;
+    const double v57 = __fma_rn(v55, v48, v56);
+    const double v58 = -0x1.4c222fe64d4fbp-6;
+    const double v59 = __fma_rn(v57, v48, v58);
+    const double v60 = 0x1.574f121a868dbp-5;
+    const double v61 = __fma_rn(v59, v48, v60);
+    const double v62 = 0x1.a34a251d8ad7bp-3;
+    const double v63 = __fma_rn(v61, v48, v62);
+    const double v64 = 0x1.115acb42500bbp-2;
+    const double v65 = __fma_rn(v63, v48, v64);
+    const double v66 = __dmul_rn(v65, v48);
+    const double v67 = fabs(v48);
+    const double v68 = 0x1p-6;
+    const double v69 = (v67 < v68) ? v66 : v44;
+    const double v70 = -187.0;
+    const double v71 = -0.0;
+    const double v72 = (v0 < v70) ? v71 : v69;
+    const double v73 = 21.0;
+    const double v74 = (v73 < v0) ? v19 : v72;
+    const double v75 = (double)__bfloat162float(dy);
+    const double v76 = __dmul_rn(v75, v74);
+    return __double2bfloat16(v76);
 }
 
 /* Grid-stride over groups of 8 with 128-bit loads and stores (all pointers 16-byte aligned), then

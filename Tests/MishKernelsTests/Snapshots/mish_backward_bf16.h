@@ -17,25 +17,22 @@
 
 #ifndef MISH_EXP_HELPERS
 #define MISH_EXP_HELPERS
-/* e^a = q*2^k for a <= 0 by Cody-Waite reduction by ln 2 and a degree-13 polynomial, relative
- * error below 6.51e-15 (proven by mish-math). q (NaN for NaN): */
+/* e^a = q*2^k for -1000.0 <= a <= 0 (the kernel raises a to its floor): Cody-Waite reduction by ln 2
+ * and a degree-11 polynomial, relative error below 5.63e-15 (proven by mish-math). q (NaN for NaN): */
 static inline double mish_exp_mantissa(double a) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double kd = fma(b, 0x1.71547652b82fep+0, 0x1.8p+52) - 0x1.8p+52;
-    double r = fma(-kd, 0x1.62e42fefa38p-1, b);
+    const double kd = fma(a, 0x1.71547652b82fep+0, 0x1.8p+52) - 0x1.8p+52;
+    double r = fma(-kd, 0x1.62e42fefa38p-1, a);
     r = fma(-kd, 0x1.ef35793c7673p-45, r);
-    double p = 0x1.6124613a86d09p-33;
-    p = fma(p, r, 0x1.1eed8eff8d898p-29);
-    p = fma(p, r, 0x1.ae64567f544e4p-26);
-    p = fma(p, r, 0x1.27e4fb7789f5cp-22);
-    p = fma(p, r, 0x1.71de3a556c734p-19);
-    p = fma(p, r, 0x1.a01a01a01a01ap-16);
-    p = fma(p, r, 0x1.a01a01a01a01ap-13);
-    p = fma(p, r, 0x1.6c16c16c16c17p-10);
-    p = fma(p, r, 0x1.1111111111111p-7);
-    p = fma(p, r, 0x1.5555555555555p-5);
-    p = fma(p, r, 0x1.5555555555555p-3);
-    p = fma(p, r, 0x1p-1);
+    double p = 0x1.af389ecfc4b9cp-26;
+    p = fma(p, r, 0x1.28917c89a43a7p-22);
+    p = fma(p, r, 0x1.71de0db2f6b19p-19);
+    p = fma(p, r, 0x1.a019b9149a41cp-16);
+    p = fma(p, r, 0x1.a01a01a7c2efep-13);
+    p = fma(p, r, 0x1.6c16c17889ef1p-10);
+    p = fma(p, r, 0x1.11111111109b5p-7);
+    p = fma(p, r, 0x1.5555555553d68p-5);
+    p = fma(p, r, 0x1.5555555555556p-3);
+    p = fma(p, r, 0x1.0000000000001p-1);
     p = fma(p, r, 1.0);
     p = fma(p, r, 1.0);
     return p;
@@ -51,8 +48,7 @@ static inline double mish_pow2(int64_t e) {
 /* v*2^(m*k), k from the reduction of a (clamped to [-1500, 0]), as two multiplications by powers of two
  * of which only the last can round (into the subnormal range). */
 static inline double mish_exp_scale(double v, double a, int m) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double t = fma(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const double t = fma(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     uint64_t tb;
     memcpy(&tb, &t, sizeof tb);
     int64_t ki = (int64_t)(tb - UINT64_C(0x4338000000000000));
@@ -65,8 +61,7 @@ static inline double mish_exp_scale(double v, double a, int m) {
 
 /* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
 static inline double mish_exp_scale_normal(double v, double a, int m) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double t = fma(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const double t = fma(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     uint64_t tb;
     memcpy(&tb, &t, sizeof tb);
     return v * mish_pow2((int64_t)m * (int64_t)(tb - UINT64_C(0x4338000000000000)));
@@ -185,73 +180,82 @@ static inline uint16_t mish_float_to_bf16(float v) {
 
 static inline uint16_t mish_backward_bf16_scalar(uint16_t x, uint16_t dy) {
     const double v0 = (double)mish_bf16_to_float(x);
-    const double v1 = 0.0;
-    const double v2 = fabs(v0);
-    const double v3 = -v2;
-    const double v4 = -188.0;
-    const double v5 = (v3 < v4) ? v4 : v3;
-    const double v6 = mish_exp_mantissa(v5);
-    const double v7 = mish_exp_scale_normal(v6, v5, 1);
-    const double v8 = 4.0;
-    const double v9 = (v0 < v1) ? v1 : v8;
-    const double v10 = fma(v9, v7, v9);
-    const double v11 = (v0 < v1) ? v8 : v1;
-    const double v12 = fma(v10, v7, v11);
-    const double v13 = fma(v12, v7, v11);
-    const double v14 = 1.0;
-    const double v15 = (v0 < v1) ? v14 : v8;
-    const double v16 = 6.0;
-    const double v17 = (v0 < v1) ? v8 : v16;
-    const double v18 = fma(v15, v7, v17);
-    const double v19 = (v0 < v1) ? v16 : v8;
-    const double v20 = fma(v18, v7, v19);
-    const double v21 = (v0 < v1) ? v8 : v14;
-    const double v22 = fma(v20, v7, v21);
-    const double v23 = fma(v13, v0, v22);
-    const double v24 = 8.0;
-    const double v25 = (v0 < v1) ? v8 : v24;
-    const double v26 = fma(v15, v7, v25);
-    const double v27 = fma(v26, v7, v24);
-    const double v28 = (v0 < v1) ? v24 : v8;
-    const double v29 = fma(v27, v7, v28);
-    const double v30 = fma(v29, v7, v21);
-    const double v31 = v23 / v30;
-    const double v32 = v31 * v6;
-    const double v33 = mish_exp_scale_normal(v32, v5, 1);
-    const double v34 = (v0 < v1) ? v33 : v31;
-    const double v35 = -0x1.31432c0d12d84p+0;
-    const double v36 = v0 - v35;
-    const double v37 = -0x1.bf319154da21p-55;
-    const double v38 = v36 - v37;
-    const double v39 = 0x1.0a7954e86867p-12;
-    const double v40 = 0x1.03799182b217fp-10;
-    const double v41 = fma(v39, v38, v40);
-    const double v42 = 0x1.1e5e184a0fep-10;
-    const double v43 = fma(v41, v38, v42);
-    const double v44 = -0x1.b87ddfb51b745p-9;
-    const double v45 = fma(v43, v38, v44);
-    const double v46 = -0x1.03369d4ac90fap-6;
-    const double v47 = fma(v45, v38, v46);
-    const double v48 = -0x1.4c222fe64d4fbp-6;
-    const double v49 = fma(v47, v38, v48);
-    const double v50 = 0x1.574f121a868dbp-5;
-    const double v51 = fma(v49, v38, v50);
-    const double v52 = 0x1.a34a251d8ad7bp-3;
-    const double v53 = fma(v51, v38, v52);
-    const double v54 = 0x1.115acb42500bbp-2;
-    const double v55 = fma(v53, v38, v54);
-    const double v56 = v55 * v38;
-    const double v57 = fabs(v38);
-    const double v58 = 0x1p-6;
-    const double v59 = (v57 < v58) ? v56 : v34;
-    const double v60 = -187.0;
-    const double v61 = -0.0;
-    const double v62 = (v0 < v60) ? v61 : v59;
-    const double v63 = 21.0;
-    const double v64 = (v63 < v0) ? v14 : v62;
-    const double v65 = (double)mish_bf16_to_float(dy);
-    const double v66 = v65 * v64;
-    return mish_double_to_bf16(v66);
+    const double v2 = copysign(1.0, v0);
+    const double v3 = -188.0;
+    const double v4 = fabs(v0);
+    const double v5 = -v4;
+    const double v6 = (v5 < v3) ? v3 : v5;
+    const double v7 = mish_exp_mantissa(v6);
+    const double v8 = mish_exp_scale_normal(v7, v6, 1);
+    const double v9 = 2.0;
+    const double v10 = fma(v9, v2, v9);
+    const double v11 = fma(v10, v8, v10);
+    const double v12 = -2.0;
+    const double v13 = fma(v12, v2, v9);
+    const double v14 = fma(v11, v8, v13);
+    const double v15 = fma(v14, v8, v13);
+    const double v16 = 0x1.8p+0;
+    const double v17 = 0x1.4p+1;
+    const double v18 = fma(v16, v2, v17);
+    const double v19 = 1.0;
+    const double v20 = 5.0;
+    const double v21 = fma(v19, v2, v20);
+    const double v22 = fma(v18, v8, v21);
+    const double v23 = -1.0;
+    const double v24 = fma(v23, v2, v20);
+    const double v25 = fma(v22, v8, v24);
+    const double v26 = -0x1.8p+0;
+    const double v27 = fma(v26, v2, v17);
+    const double v28 = fma(v25, v8, v27);
+    const double v29 = fma(v15, v0, v28);
+    const double v30 = 6.0;
+    const double v31 = fma(v9, v2, v30);
+    const double v32 = fma(v18, v8, v31);
+    const double v33 = 8.0;
+    const double v34 = fma(v32, v8, v33);
+    const double v35 = fma(v12, v2, v30);
+    const double v36 = fma(v34, v8, v35);
+    const double v37 = fma(v36, v8, v27);
+    const double v38 = v29 / v37;
+    const double v39 = 0x1p-1;
+    const double v40 = -0x1p-1;
+    const double v41 = fma(v40, v2, v39);
+    const double v42 = fma(v39, v2, v39);
+    const double v43 = fma(v41, v8, v42);
+    const double v44 = v38 * v43;
+    const double v45 = -0x1.31432c0d12d84p+0;
+    const double v46 = v0 - v45;
+    const double v47 = -0x1.bf319154da21p-55;
+    const double v48 = v46 - v47;
+    const double v49 = 0x1.0a7954e86867p-12;
+    const double v50 = 0x1.03799182b217fp-10;
+    const double v51 = fma(v49, v48, v50);
+    const double v52 = 0x1.1e5e184a0fep-10;
+    const double v53 = fma(v51, v48, v52);
+    const double v54 = -0x1.b87ddfb51b745p-9;
+    const double v55 = fma(v53, v48, v54);
+    const double v56 = -0x1.03369d4ac90fap-6;
+    const double v57 = fma(v55, v48, v56);
+    const double v58 = -0x1.4c222fe64d4fbp-6;
+    const double v59 = fma(v57, v48, v58);
+    const double v60 = 0x1.574f121a868dbp-5;
+    const double v61 = fma(v59, v48, v60);
+    const double v62 = 0x1.a34a251d8ad7bp-3;
+    const double v63 = fma(v61, v48, v62);
+    const double v64 = 0x1.115acb42500bbp-2;
+    const double v65 = fma(v63, v48, v64);
+    const double v66 = v65 * v48;
+    const double v67 = fabs(v48);
+    const double v68 = 0x1p-6;
+    const double v69 = (v67 < v68) ? v66 : v44;
+    const double v70 = -187.0;
+    const double v71 = -0.0;
+    const double v72 = (v0 < v70) ? v71 : v69;
+    const double v73 = 21.0;
+    const double v74 = (v73 < v0) ? v19 : v72;
+    const double v75 = (double)mish_bf16_to_float(dy);
+    const double v76 = v75 * v74;
+    return mish_double_to_bf16(v76);
 }
 
 void mish_backward_bf16(const uint16_t *restrict x, const uint16_t *restrict dy, uint16_t *restrict dx, size_t n);

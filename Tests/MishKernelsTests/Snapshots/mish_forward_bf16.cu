@@ -13,22 +13,19 @@
 #define MISH_CUDA_EXP_HELPERS
 /* e^a = q*2^k for a <= 0 (the C kernel's reduction, operation for operation). q: */
 __device__ __forceinline__ double mish_exp_mantissa(double a) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double kd = __dsub_rn(__fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52), 0x1.8p+52);
-    double r = __fma_rn(-kd, 0x1.62e42fefa38p-1, b);
+    const double kd = __dsub_rn(__fma_rn(a, 0x1.71547652b82fep+0, 0x1.8p+52), 0x1.8p+52);
+    double r = __fma_rn(-kd, 0x1.62e42fefa38p-1, a);
     r = __fma_rn(-kd, 0x1.ef35793c7673p-45, r);
-    double p = 0x1.6124613a86d09p-33;
-    p = __fma_rn(p, r, 0x1.1eed8eff8d898p-29);
-    p = __fma_rn(p, r, 0x1.ae64567f544e4p-26);
-    p = __fma_rn(p, r, 0x1.27e4fb7789f5cp-22);
-    p = __fma_rn(p, r, 0x1.71de3a556c734p-19);
-    p = __fma_rn(p, r, 0x1.a01a01a01a01ap-16);
-    p = __fma_rn(p, r, 0x1.a01a01a01a01ap-13);
-    p = __fma_rn(p, r, 0x1.6c16c16c16c17p-10);
-    p = __fma_rn(p, r, 0x1.1111111111111p-7);
-    p = __fma_rn(p, r, 0x1.5555555555555p-5);
-    p = __fma_rn(p, r, 0x1.5555555555555p-3);
-    p = __fma_rn(p, r, 0x1p-1);
+    double p = 0x1.af389ecfc4b9cp-26;
+    p = __fma_rn(p, r, 0x1.28917c89a43a7p-22);
+    p = __fma_rn(p, r, 0x1.71de0db2f6b19p-19);
+    p = __fma_rn(p, r, 0x1.a019b9149a41cp-16);
+    p = __fma_rn(p, r, 0x1.a01a01a7c2efep-13);
+    p = __fma_rn(p, r, 0x1.6c16c17889ef1p-10);
+    p = __fma_rn(p, r, 0x1.11111111109b5p-7);
+    p = __fma_rn(p, r, 0x1.5555555553d68p-5);
+    p = __fma_rn(p, r, 0x1.5555555555556p-3);
+    p = __fma_rn(p, r, 0x1.0000000000001p-1);
     p = __fma_rn(p, r, 1.0);
     p = __fma_rn(p, r, 1.0);
     return p;
@@ -40,8 +37,7 @@ __device__ __forceinline__ double mish_pow2(long long e) {
 
 /* v*2^(m*k), k from the reduction of a, only the last multiplication rounding. */
 __device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double t = __fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const double t = __fma_rn(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     long long ki = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);
     ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
     const long long e = (long long)m * ki;
@@ -52,8 +48,7 @@ __device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
 
 /* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
 __device__ __forceinline__ double mish_exp_scale_normal(double v, double a, int m) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double t = __fma_rn(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const double t = __fma_rn(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     return __dmul_rn(v, mish_pow2((long long)m * (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL)));
 }
 
@@ -68,29 +63,32 @@ __device__ __forceinline__ double mish_round_to_odd(double hi, double lo) {
 
 __device__ __forceinline__ __nv_bfloat16 mish_forward_bf16_scalar(__nv_bfloat16 x) {
     const double v0 = (double)__bfloat162float(x);
-    const double v1 = 0.0;
-    const double v2 = fabs(v0);
-    const double v3 = -v2;
-    const double v4 = -700.0;
-    const double v5 = (v3 < v4) ? v4 : v3;
-    const double v6 = mish_exp_mantissa(v5);
-    const double v7 = mish_exp_scale_normal(v6, v5, 1);
-    const double v8 = 1.0;
-    const double v9 = 2.0;
-    const double v10 = (v0 < v1) ? v8 : v9;
-    const double v11 = (v0 < v1) ? v9 : v8;
-    const double v12 = __fma_rn(v10, v7, v11);
-    const double v13 = __dmul_rn(v12, v0);
-    const double v14 = __fma_rn(v10, v7, v9);
-    const double v15 = __fma_rn(v14, v7, v11);
-    const double v16 = __ddiv_rn(v13, v15);
-    const double v17 = __dmul_rn(v16, v6);
-    const double v18 = mish_exp_scale_normal(v17, v5, 1);
-    const double v19 = (v0 < v1) ? v18 : v16;
-    const double v20 = -98.0;
-    const double v21 = -0.0;
-    const double v22 = (v0 < v20) ? v21 : v19;
-    return __double2bfloat16(v22);
+    const double v2 = copysign(1.0, v0);
+    const double v3 = -700.0;
+    const double v4 = fabs(v0);
+    const double v5 = -v4;
+    const double v6 = (v5 < v3) ? v3 : v5;
+    const double v7 = mish_exp_mantissa(v6);
+    const double v8 = mish_exp_scale_normal(v7, v6, 1);
+    const double v9 = 0x1p-1;
+    const double v10 = 0x1.8p+0;
+    const double v11 = __fma_rn(v9, v2, v10);
+    const double v12 = -0x1p-1;
+    const double v13 = __fma_rn(v12, v2, v10);
+    const double v14 = __fma_rn(v11, v8, v13);
+    const double v15 = __dmul_rn(v14, v0);
+    const double v16 = 2.0;
+    const double v17 = __fma_rn(v11, v8, v16);
+    const double v18 = __fma_rn(v17, v8, v13);
+    const double v19 = __ddiv_rn(v15, v18);
+    const double v20 = __fma_rn(v12, v2, v9);
+    const double v21 = __fma_rn(v9, v2, v9);
+    const double v22 = __fma_rn(v20, v8, v21);
+    const double v23 = __dmul_rn(v19, v22);
+    const double v24 = -98.0;
+    const double v25 = -0.0;
+    const double v26 = (v0 < v24) ? v25 : v23;
+    return __double2bfloat16(v26);
 }
 
 /* Grid-stride over groups of 8 with 128-bit loads and stores (all pointers 16-byte aligned), then

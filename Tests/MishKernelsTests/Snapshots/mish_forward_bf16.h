@@ -15,25 +15,22 @@
 
 #ifndef MISH_EXP_HELPERS
 #define MISH_EXP_HELPERS
-/* e^a = q*2^k for a <= 0 by Cody-Waite reduction by ln 2 and a degree-13 polynomial, relative
- * error below 6.51e-15 (proven by mish-math). q (NaN for NaN): */
+/* e^a = q*2^k for -1000.0 <= a <= 0 (the kernel raises a to its floor): Cody-Waite reduction by ln 2
+ * and a degree-11 polynomial, relative error below 5.63e-15 (proven by mish-math). q (NaN for NaN): */
 static inline double mish_exp_mantissa(double a) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double kd = fma(b, 0x1.71547652b82fep+0, 0x1.8p+52) - 0x1.8p+52;
-    double r = fma(-kd, 0x1.62e42fefa38p-1, b);
+    const double kd = fma(a, 0x1.71547652b82fep+0, 0x1.8p+52) - 0x1.8p+52;
+    double r = fma(-kd, 0x1.62e42fefa38p-1, a);
     r = fma(-kd, 0x1.ef35793c7673p-45, r);
-    double p = 0x1.6124613a86d09p-33;
-    p = fma(p, r, 0x1.1eed8eff8d898p-29);
-    p = fma(p, r, 0x1.ae64567f544e4p-26);
-    p = fma(p, r, 0x1.27e4fb7789f5cp-22);
-    p = fma(p, r, 0x1.71de3a556c734p-19);
-    p = fma(p, r, 0x1.a01a01a01a01ap-16);
-    p = fma(p, r, 0x1.a01a01a01a01ap-13);
-    p = fma(p, r, 0x1.6c16c16c16c17p-10);
-    p = fma(p, r, 0x1.1111111111111p-7);
-    p = fma(p, r, 0x1.5555555555555p-5);
-    p = fma(p, r, 0x1.5555555555555p-3);
-    p = fma(p, r, 0x1p-1);
+    double p = 0x1.af389ecfc4b9cp-26;
+    p = fma(p, r, 0x1.28917c89a43a7p-22);
+    p = fma(p, r, 0x1.71de0db2f6b19p-19);
+    p = fma(p, r, 0x1.a019b9149a41cp-16);
+    p = fma(p, r, 0x1.a01a01a7c2efep-13);
+    p = fma(p, r, 0x1.6c16c17889ef1p-10);
+    p = fma(p, r, 0x1.11111111109b5p-7);
+    p = fma(p, r, 0x1.5555555553d68p-5);
+    p = fma(p, r, 0x1.5555555555556p-3);
+    p = fma(p, r, 0x1.0000000000001p-1);
     p = fma(p, r, 1.0);
     p = fma(p, r, 1.0);
     return p;
@@ -49,8 +46,7 @@ static inline double mish_pow2(int64_t e) {
 /* v*2^(m*k), k from the reduction of a (clamped to [-1500, 0]), as two multiplications by powers of two
  * of which only the last can round (into the subnormal range). */
 static inline double mish_exp_scale(double v, double a, int m) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double t = fma(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const double t = fma(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     uint64_t tb;
     memcpy(&tb, &t, sizeof tb);
     int64_t ki = (int64_t)(tb - UINT64_C(0x4338000000000000));
@@ -63,8 +59,7 @@ static inline double mish_exp_scale(double v, double a, int m) {
 
 /* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
 static inline double mish_exp_scale_normal(double v, double a, int m) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double t = fma(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const double t = fma(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     uint64_t tb;
     memcpy(&tb, &t, sizeof tb);
     return v * mish_pow2((int64_t)m * (int64_t)(tb - UINT64_C(0x4338000000000000)));
@@ -183,29 +178,32 @@ static inline uint16_t mish_float_to_bf16(float v) {
 
 static inline uint16_t mish_forward_bf16_scalar(uint16_t x) {
     const double v0 = (double)mish_bf16_to_float(x);
-    const double v1 = 0.0;
-    const double v2 = fabs(v0);
-    const double v3 = -v2;
-    const double v4 = -700.0;
-    const double v5 = (v3 < v4) ? v4 : v3;
-    const double v6 = mish_exp_mantissa(v5);
-    const double v7 = mish_exp_scale_normal(v6, v5, 1);
-    const double v8 = 1.0;
-    const double v9 = 2.0;
-    const double v10 = (v0 < v1) ? v8 : v9;
-    const double v11 = (v0 < v1) ? v9 : v8;
-    const double v12 = fma(v10, v7, v11);
-    const double v13 = v12 * v0;
-    const double v14 = fma(v10, v7, v9);
-    const double v15 = fma(v14, v7, v11);
-    const double v16 = v13 / v15;
-    const double v17 = v16 * v6;
-    const double v18 = mish_exp_scale_normal(v17, v5, 1);
-    const double v19 = (v0 < v1) ? v18 : v16;
-    const double v20 = -98.0;
-    const double v21 = -0.0;
-    const double v22 = (v0 < v20) ? v21 : v19;
-    return mish_double_to_bf16(v22);
+    const double v2 = copysign(1.0, v0);
+    const double v3 = -700.0;
+    const double v4 = fabs(v0);
+    const double v5 = -v4;
+    const double v6 = (v5 < v3) ? v3 : v5;
+    const double v7 = mish_exp_mantissa(v6);
+    const double v8 = mish_exp_scale_normal(v7, v6, 1);
+    const double v9 = 0x1p-1;
+    const double v10 = 0x1.8p+0;
+    const double v11 = fma(v9, v2, v10);
+    const double v12 = -0x1p-1;
+    const double v13 = fma(v12, v2, v10);
+    const double v14 = fma(v11, v8, v13);
+    const double v15 = v14 * v0;
+    const double v16 = 2.0;
+    const double v17 = fma(v11, v8, v16);
+    const double v18 = fma(v17, v8, v13);
+    const double v19 = v15 / v18;
+    const double v20 = fma(v12, v2, v9);
+    const double v21 = fma(v9, v2, v9);
+    const double v22 = fma(v20, v8, v21);
+    const double v23 = v19 * v22;
+    const double v24 = -98.0;
+    const double v25 = -0.0;
+    const double v26 = (v0 < v24) ? v25 : v23;
+    return mish_double_to_bf16(v26);
 }
 
 void mish_forward_bf16(const uint16_t *restrict x, uint16_t *restrict y, size_t n);

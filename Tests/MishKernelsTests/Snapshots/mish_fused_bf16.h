@@ -18,25 +18,22 @@
 
 #ifndef MISH_EXP_HELPERS
 #define MISH_EXP_HELPERS
-/* e^a = q*2^k for a <= 0 by Cody-Waite reduction by ln 2 and a degree-13 polynomial, relative
- * error below 6.51e-15 (proven by mish-math). q (NaN for NaN): */
+/* e^a = q*2^k for -1000.0 <= a <= 0 (the kernel raises a to its floor): Cody-Waite reduction by ln 2
+ * and a degree-11 polynomial, relative error below 5.63e-15 (proven by mish-math). q (NaN for NaN): */
 static inline double mish_exp_mantissa(double a) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double kd = fma(b, 0x1.71547652b82fep+0, 0x1.8p+52) - 0x1.8p+52;
-    double r = fma(-kd, 0x1.62e42fefa38p-1, b);
+    const double kd = fma(a, 0x1.71547652b82fep+0, 0x1.8p+52) - 0x1.8p+52;
+    double r = fma(-kd, 0x1.62e42fefa38p-1, a);
     r = fma(-kd, 0x1.ef35793c7673p-45, r);
-    double p = 0x1.6124613a86d09p-33;
-    p = fma(p, r, 0x1.1eed8eff8d898p-29);
-    p = fma(p, r, 0x1.ae64567f544e4p-26);
-    p = fma(p, r, 0x1.27e4fb7789f5cp-22);
-    p = fma(p, r, 0x1.71de3a556c734p-19);
-    p = fma(p, r, 0x1.a01a01a01a01ap-16);
-    p = fma(p, r, 0x1.a01a01a01a01ap-13);
-    p = fma(p, r, 0x1.6c16c16c16c17p-10);
-    p = fma(p, r, 0x1.1111111111111p-7);
-    p = fma(p, r, 0x1.5555555555555p-5);
-    p = fma(p, r, 0x1.5555555555555p-3);
-    p = fma(p, r, 0x1p-1);
+    double p = 0x1.af389ecfc4b9cp-26;
+    p = fma(p, r, 0x1.28917c89a43a7p-22);
+    p = fma(p, r, 0x1.71de0db2f6b19p-19);
+    p = fma(p, r, 0x1.a019b9149a41cp-16);
+    p = fma(p, r, 0x1.a01a01a7c2efep-13);
+    p = fma(p, r, 0x1.6c16c17889ef1p-10);
+    p = fma(p, r, 0x1.11111111109b5p-7);
+    p = fma(p, r, 0x1.5555555553d68p-5);
+    p = fma(p, r, 0x1.5555555555556p-3);
+    p = fma(p, r, 0x1.0000000000001p-1);
     p = fma(p, r, 1.0);
     p = fma(p, r, 1.0);
     return p;
@@ -52,8 +49,7 @@ static inline double mish_pow2(int64_t e) {
 /* v*2^(m*k), k from the reduction of a (clamped to [-1500, 0]), as two multiplications by powers of two
  * of which only the last can round (into the subnormal range). */
 static inline double mish_exp_scale(double v, double a, int m) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double t = fma(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const double t = fma(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     uint64_t tb;
     memcpy(&tb, &t, sizeof tb);
     int64_t ki = (int64_t)(tb - UINT64_C(0x4338000000000000));
@@ -66,8 +62,7 @@ static inline double mish_exp_scale(double v, double a, int m) {
 
 /* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
 static inline double mish_exp_scale_normal(double v, double a, int m) {
-    const double b = (a < -1000.0) ? -1000.0 : a;
-    const double t = fma(b, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const double t = fma(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     uint64_t tb;
     memcpy(&tb, &t, sizeof tb);
     return v * mish_pow2((int64_t)m * (int64_t)(tb - UINT64_C(0x4338000000000000)));
@@ -186,84 +181,90 @@ static inline uint16_t mish_float_to_bf16(float v) {
 
 static inline void mish_fused_bf16_scalar(uint16_t x, uint16_t *y, uint16_t *dydx) {
     const double v0 = (double)mish_bf16_to_float(x);
-    const double v1 = 0.0;
-    const double v2 = fabs(v0);
-    const double v3 = -v2;
-    const double v4 = -700.0;
-    const double v5 = (v3 < v4) ? v4 : v3;
-    const double v6 = mish_exp_mantissa(v5);
-    const double v7 = mish_exp_scale_normal(v6, v5, 1);
-    const double v8 = 1.0;
-    const double v9 = 2.0;
-    const double v10 = (v0 < v1) ? v8 : v9;
-    const double v11 = (v0 < v1) ? v9 : v8;
-    const double v12 = fma(v10, v7, v11);
-    const double v13 = v12 * v0;
-    const double v14 = fma(v10, v7, v9);
-    const double v15 = fma(v14, v7, v11);
-    const double v16 = v13 / v15;
-    const double v17 = v16 * v6;
-    const double v18 = mish_exp_scale_normal(v17, v5, 1);
-    const double v19 = (v0 < v1) ? v18 : v16;
-    const double v20 = -98.0;
-    const double v21 = -0.0;
-    const double v22 = (v0 < v20) ? v21 : v19;
-    const double v23 = 4.0;
-    const double v24 = (v0 < v1) ? v1 : v23;
-    const double v25 = fma(v24, v7, v24);
-    const double v26 = (v0 < v1) ? v23 : v1;
-    const double v27 = fma(v25, v7, v26);
-    const double v28 = fma(v27, v7, v26);
-    const double v29 = (v0 < v1) ? v8 : v23;
-    const double v30 = 6.0;
-    const double v31 = (v0 < v1) ? v23 : v30;
-    const double v32 = fma(v29, v7, v31);
-    const double v33 = (v0 < v1) ? v30 : v23;
-    const double v34 = fma(v32, v7, v33);
-    const double v35 = (v0 < v1) ? v23 : v8;
-    const double v36 = fma(v34, v7, v35);
-    const double v37 = fma(v28, v0, v36);
-    const double v38 = 8.0;
-    const double v39 = (v0 < v1) ? v23 : v38;
-    const double v40 = fma(v29, v7, v39);
-    const double v41 = fma(v40, v7, v38);
-    const double v42 = (v0 < v1) ? v38 : v23;
-    const double v43 = fma(v41, v7, v42);
-    const double v44 = fma(v43, v7, v35);
-    const double v45 = v37 / v44;
-    const double v46 = v45 * v6;
-    const double v47 = mish_exp_scale_normal(v46, v5, 1);
-    const double v48 = (v0 < v1) ? v47 : v45;
-    const double v49 = -0x1.31432c0d12d84p+0;
-    const double v50 = v0 - v49;
-    const double v51 = -0x1.bf319154da21p-55;
-    const double v52 = v50 - v51;
-    const double v53 = 0x1.0a7954e86867p-12;
-    const double v54 = 0x1.03799182b217fp-10;
-    const double v55 = fma(v53, v52, v54);
-    const double v56 = 0x1.1e5e184a0fep-10;
-    const double v57 = fma(v55, v52, v56);
-    const double v58 = -0x1.b87ddfb51b745p-9;
-    const double v59 = fma(v57, v52, v58);
-    const double v60 = -0x1.03369d4ac90fap-6;
-    const double v61 = fma(v59, v52, v60);
-    const double v62 = -0x1.4c222fe64d4fbp-6;
-    const double v63 = fma(v61, v52, v62);
-    const double v64 = 0x1.574f121a868dbp-5;
-    const double v65 = fma(v63, v52, v64);
-    const double v66 = 0x1.a34a251d8ad7bp-3;
-    const double v67 = fma(v65, v52, v66);
-    const double v68 = 0x1.115acb42500bbp-2;
-    const double v69 = fma(v67, v52, v68);
-    const double v70 = v69 * v52;
-    const double v71 = fabs(v52);
-    const double v72 = 0x1p-6;
-    const double v73 = (v71 < v72) ? v70 : v48;
-    const double v74 = (v0 < v20) ? v21 : v73;
-    const double v75 = 16.0;
-    const double v76 = (v75 < v0) ? v8 : v74;
-    *y = mish_double_to_bf16(v22);
-    *dydx = mish_double_to_bf16(v76);
+    const double v2 = copysign(1.0, v0);
+    const double v3 = -700.0;
+    const double v4 = fabs(v0);
+    const double v5 = -v4;
+    const double v6 = (v5 < v3) ? v3 : v5;
+    const double v7 = mish_exp_mantissa(v6);
+    const double v8 = mish_exp_scale_normal(v7, v6, 1);
+    const double v9 = 0x1p-1;
+    const double v10 = 0x1.8p+0;
+    const double v11 = fma(v9, v2, v10);
+    const double v12 = -0x1p-1;
+    const double v13 = fma(v12, v2, v10);
+    const double v14 = fma(v11, v8, v13);
+    const double v15 = v14 * v0;
+    const double v16 = 2.0;
+    const double v17 = fma(v11, v8, v16);
+    const double v18 = fma(v17, v8, v13);
+    const double v19 = v15 / v18;
+    const double v20 = fma(v12, v2, v9);
+    const double v21 = fma(v9, v2, v9);
+    const double v22 = fma(v20, v8, v21);
+    const double v23 = v19 * v22;
+    const double v24 = -98.0;
+    const double v25 = -0.0;
+    const double v26 = (v0 < v24) ? v25 : v23;
+    const double v27 = fma(v16, v2, v16);
+    const double v28 = fma(v27, v8, v27);
+    const double v29 = -2.0;
+    const double v30 = fma(v29, v2, v16);
+    const double v31 = fma(v28, v8, v30);
+    const double v32 = fma(v31, v8, v30);
+    const double v33 = 0x1.4p+1;
+    const double v34 = fma(v10, v2, v33);
+    const double v35 = 1.0;
+    const double v36 = 5.0;
+    const double v37 = fma(v35, v2, v36);
+    const double v38 = fma(v34, v8, v37);
+    const double v39 = -1.0;
+    const double v40 = fma(v39, v2, v36);
+    const double v41 = fma(v38, v8, v40);
+    const double v42 = -0x1.8p+0;
+    const double v43 = fma(v42, v2, v33);
+    const double v44 = fma(v41, v8, v43);
+    const double v45 = fma(v32, v0, v44);
+    const double v46 = 6.0;
+    const double v47 = fma(v16, v2, v46);
+    const double v48 = fma(v34, v8, v47);
+    const double v49 = 8.0;
+    const double v50 = fma(v48, v8, v49);
+    const double v51 = fma(v29, v2, v46);
+    const double v52 = fma(v50, v8, v51);
+    const double v53 = fma(v52, v8, v43);
+    const double v54 = v45 / v53;
+    const double v55 = v54 * v22;
+    const double v56 = -0x1.31432c0d12d84p+0;
+    const double v57 = v0 - v56;
+    const double v58 = -0x1.bf319154da21p-55;
+    const double v59 = v57 - v58;
+    const double v60 = 0x1.0a7954e86867p-12;
+    const double v61 = 0x1.03799182b217fp-10;
+    const double v62 = fma(v60, v59, v61);
+    const double v63 = 0x1.1e5e184a0fep-10;
+    const double v64 = fma(v62, v59, v63);
+    const double v65 = -0x1.b87ddfb51b745p-9;
+    const double v66 = fma(v64, v59, v65);
+    const double v67 = -0x1.03369d4ac90fap-6;
+    const double v68 = fma(v66, v59, v67);
+    const double v69 = -0x1.4c222fe64d4fbp-6;
+    const double v70 = fma(v68, v59, v69);
+    const double v71 = 0x1.574f121a868dbp-5;
+    const double v72 = fma(v70, v59, v71);
+    const double v73 = 0x1.a34a251d8ad7bp-3;
+    const double v74 = fma(v72, v59, v73);
+    const double v75 = 0x1.115acb42500bbp-2;
+    const double v76 = fma(v74, v59, v75);
+    const double v77 = v76 * v59;
+    const double v78 = fabs(v59);
+    const double v79 = 0x1p-6;
+    const double v80 = (v78 < v79) ? v77 : v55;
+    const double v81 = (v0 < v24) ? v25 : v80;
+    const double v82 = 16.0;
+    const double v83 = (v82 < v0) ? v35 : v81;
+    *y = mish_double_to_bf16(v26);
+    *dydx = mish_double_to_bf16(v83);
 }
 
 void mish_fused_bf16(const uint16_t *restrict x, uint16_t *restrict y, uint16_t *restrict dydx, size_t n);
