@@ -338,46 +338,68 @@ public struct KernelLowering {
         return out
     }
 
-    /// Where f(0) = c₀ ≠ 0, f = c₀ + Σₖ cₖxᵏ near 0 is a constant plus a small correction, and the exact sum
-    /// can lie within 2⁻⁵³ of a rounding boundary of the output (mish′(−2⁻²⁷) is 2⁻⁵⁷ from an f32 midpoint),
-    /// beyond the reach of a double evaluation. For |x| < 2⁻¹²: t = Σₖ≥₁ cₖxᵏ in double, then
-    /// c₀hi + c₀lo + t as a double-double (c₀ to 106 bits, sums by Fast2Sum, exact since |c₀| > |t|),
-    /// rounded to odd, so that the one rounding to the output type sees the pair to ~2⁻⁶⁵ relative.
-    /// The degree K makes |c_(K+1)|·2^(−12(K+1)) < 2⁻⁸⁰·|c₀|. For f32 only: f16 and bf16 would need an input
-    /// within 2⁻⁴² of an output midpoint, and their exhaustive sweeps show none.
+    /// Near 0 a double evaluation cannot decide every f32 rounding: where f(0) = c₀ ≠ 0, f = c₀ + Σₖ cₖxᵏ can lie
+    /// within 2⁻⁵³ of a rounding boundary (mish′(−2⁻²⁷) is 2⁻⁵⁷ from an f32 midpoint; swish′ = 1/2 + x/2 − x³/12
+    /// sits next to one whenever 1/2 + x/2 is a midpoint); where f(0) = 0 and c₁ is dyadic, c₁x is exact and can be
+    /// a midpoint itself (swish = x/2 + x²/4 for subnormal x with an odd last bit), decided only by terms far
+    /// below its ulp. For |x| < 2⁻¹² the kernel forms the leading term L (c₀; or c₁x with its exact product
+    /// error) as a double-double, adds the double tail t = Σ cₖxᵏ of the higher terms by Fast2Sum (exact since
+    /// |L| > |t|), and rounds the pair to odd, so that the one rounding to the output type sees f to ~2⁻⁶⁵
+    /// relative, and the side of a midpoint whatever the tail's size. The degree K makes
+    /// |c_(K+1)|·2^(−12(K+1−j)) < 2⁻⁸⁰·|c_j| for the leading order j (zero coefficients do not end the series).
+    /// For f32 only: f16 and bf16 would need an input within 2⁻⁴² of an output midpoint, and their exhaustive
+    /// sweeps show none. A non-dyadic c₁ = p/q (mish: 3/5) keeps c₁x at least 2⁻²⁴/q from every midpoint, so
+    /// such an f needs no series.
     struct OriginSeries {
         static let radius = 0x1p-12
+        /// The leading order j: 0 (c₀ ≠ 0) or 1.
+        let order: Int
+        /// c_j as a double-double.
         let high: Double
         let low: Double
-        /// c₁ … c_K.
+        /// c_(j+1) … c_K.
         let coefficients: [Double]
         var note: String {
-            String(format: "series: |x| < 2^-12: f(0) + sum c_k x^k (degree %d) with f(0) = %.17g %+.3g as a double-double, "
+            String(format: "series: |x| < 2^-12: %@ + sum c_k x^k (degree %d) with %@ = %.17g %+.3g as a double-double, "
                    + "rounded to odd before the rounding to the output type, so that inputs near an output rounding "
-                   + "boundary are decided to ~2^-65", coefficients.count, high, low)
+                   + "boundary are decided to ~2^-65", order == 0 ? "f(0)" : "f'(0) x", coefficients.count + order,
+                   order == 0 ? "f(0)" : "f'(0)", high, low)
         }
     }
 
     static func originSeries(_ r: ExpRational) -> OriginSeries? {
-        guard let c0 = r.valueAtOrigin, !c0.isZero else { return nil }
+        guard let c0 = r.valueAtOrigin else { return nil }
         let p = 200
-        let c0Value = BigFloat(c0, precision: p)
-        let high = c0Value.toDouble()
-        let low = c0Value.subtracting(BigFloat(high), precision: p).value.toDouble()
-        var coefficients: [Double] = []
+        var exact = [c0]
         var g = r
         var factorial = Rational(1)
-        var tail = 0.0
-        for k in 1...16 {
+        for k in 1...24 {
             g = g.derivative()
             factorial = factorial * Rational(k)
             guard let d = g.valueAtOrigin else { return nil }
-            let c = (d / factorial).doubleValue
-            if abs(c) * pow(OriginSeries.radius, Double(k)) < abs(high) * 0x1p-80 && k > 1 {
-                return tail < abs(high) / 2 ? OriginSeries(high: high, low: low, coefficients: coefficients) : nil
+            exact.append(d / factorial)
+        }
+        let order: Int
+        if !c0.isZero {
+            order = 0
+        } else if !exact[1].isZero, case let d = exact[1].denominator, BigInt(1).shiftedLeft(d.digitCountEstimate(radix: 2) - 1) == d {
+            order = 1
+        } else {
+            return nil
+        }
+        let lead = BigFloat(exact[order], precision: p)
+        let high = lead.toDouble()
+        let low = lead.subtracting(BigFloat(high), precision: p).value.toDouble()
+        var coefficients: [Double] = []
+        var tail = 0.0
+        for k in (order + 1)..<exact.count {
+            let c = exact[k].doubleValue
+            if k > order + 1 && c != 0 && abs(c) * pow(OriginSeries.radius, Double(k - order)) < abs(high) * 0x1p-80 {
+                while coefficients.last == 0 { coefficients.removeLast() }
+                return tail < abs(high) / 2 ? OriginSeries(order: order, high: high, low: low, coefficients: coefficients) : nil
             }
             coefficients.append(c)
-            tail += abs(c) * pow(OriginSeries.radius, Double(k))
+            tail += abs(c) * pow(OriginSeries.radius, Double(k - order))
         }
         return nil
     }
@@ -387,16 +409,30 @@ public struct KernelLowering {
         guard let series = originSeries(r) else { return value }
         var acc = ir.constant(series.coefficients.last!)
         for c in series.coefficients.dropLast().reversed() { acc = ir.value(.fma(acc, x, ir.constant(c))) }
-        let t = ir.value(.multiply(acc, x))
         let high = ir.constant(series.high)
-        let sum = ir.value(.add(high, t))
-        let error = ir.value(.add(ir.value(.subtract(high, sum)), t))
-        let low = ir.value(.add(error, ir.constant(series.low)))
-        let top = ir.value(.add(sum, low))
-        let bottom = ir.value(.add(ir.value(.subtract(sum, top)), low))
-        let y = ir.value(.roundToOdd(top, bottom))
+        let lead: Int, error: Int
+        if series.order == 0 {
+            let t = ir.value(.multiply(acc, x))
+            lead = ir.value(.add(high, t))
+            error = ir.value(.add(ir.value(.subtract(high, lead)), t))
+        } else {
+            // c₁x = H + E exactly (fma), plus c₁'s low part times x and the tail x²·Σ.
+            lead = ir.value(.multiply(high, x))
+            let product = ir.value(.fma(high, x, ir.value(.negate(lead))))
+            let tail = ir.value(.multiply(ir.value(.multiply(acc, x)), x))
+            error = ir.value(.add(ir.value(.fma(ir.constant(series.low), x, product)), tail))
+        }
+        let low = series.order == 0 ? ir.value(.add(error, ir.constant(series.low))) : error
+        let top = ir.value(.add(lead, low))
+        let bottom = ir.value(.add(ir.value(.subtract(lead, top)), low))
+        var y = ir.value(.roundToOdd(top, bottom))
+        let magnitude = ir.value(.absolute(x))
+        if series.order == 1 {
+            // At x = ±0 the pair's zeros need not carry x's sign: the form returns f's signed zero there.
+            y = ir.value(.selectLess(ir.constant(0), magnitude, y, value))
+        }
         ir.notes.append(series.note)
-        return ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(OriginSeries.radius), y, value))
+        return ir.value(.selectLess(magnitude, ir.constant(OriginSeries.radius), y, value))
     }
 
     /// Replaces `value` by the series within 1/64 of each irrational zero of r.

@@ -473,4 +473,34 @@ struct KernelFastTierTests {
             }
         }
     }
+
+    /// The float just above or below a double m that lies strictly between two floats.
+    static func float(_ m: Double, above: Bool) -> Float {
+        let r = Float(m)
+        if above { return Double(r) > m ? r : r.nextUp }
+        return Double(r) < m ? r : r.nextDown
+    }
+
+    @Test("swish near 0 where the leading term is an f32 midpoint: x/2 for subnormal x with an odd last bit (swish = x/2 + x²/4 + …, so the value is above it), and swish′ = 1/2 + x/2 − x³/12 at its midpoints (below for x > 0, above for x < 0)")
+    func swishOriginMidpoints() throws {
+        let swish = try KernelLowering(try ExprParser.parse("x*sigmoid(x)"))
+        let forward = try swish.kernel(.forward, type: .f32), backward = try swish.kernel(.backward, type: .f32)
+        var wrong: [Float] = []
+        for k in stride(from: 1, to: 1 << 23, by: 2 * 997) {
+            for x in [Float(bitPattern: UInt32(k)), -Float(bitPattern: UInt32(k))] {
+                let y = Float(KernelInterpreter.evaluate(forward, [Double(x)])[0])
+                if y != Self.float(Double(x) / 2, above: true) { wrong.append(x) }
+            }
+        }
+        for k in stride(from: 0, to: 1 << 11, by: 7) {
+            let positive = Double(2 * k + 1) * 0x1p-24, negative = -Double(2 * k + 1) * 0x1p-25
+            for (x, above) in [(positive, false), (negative, true)] where abs(x) < 0x1p-12 {
+                let y = Float(KernelInterpreter.evaluate(backward, [x, 1])[0])
+                if y != Self.float(0.5 + x / 2, above: above) { wrong.append(Float(x)) }
+            }
+        }
+        #expect(wrong.count == 0, "not correctly rounded at \(wrong.prefix(10))")
+        let zeros = [0.0, -0.0].map { Float(KernelInterpreter.evaluate(forward, [$0])[0]) }
+        #expect(zeros[0] == 0 && zeros[0].sign == .plus && zeros[1] == 0 && zeros[1].sign == .minus, "swish(±0) = ±0")
+    }
 }

@@ -162,11 +162,11 @@ static inline float mish_backward_f32_scalar(float x, float dy) {
     const double v78 = fma(v76, v0, v77);
     const double v79 = 0x1.47ae147ae147bp-1;
     const double v80 = fma(v78, v0, v79);
-    const double v81 = v80 * v0;
-    const double v82 = 0x1.3333333333333p-1;
-    const double v83 = v82 + v81;
-    const double v84 = v82 - v83;
-    const double v85 = v84 + v81;
+    const double v81 = 0x1.3333333333333p-1;
+    const double v82 = v80 * v0;
+    const double v83 = v81 + v82;
+    const double v84 = v81 - v83;
+    const double v85 = v84 + v82;
     const double v86 = 0x1.999999999999ap-56;
     const double v87 = v85 + v86;
     const double v88 = v83 + v87;

@@ -157,11 +157,11 @@ __device__ __forceinline__ void mish_fused_f32_scalar(float x, float *y, float *
     const double v89 = __fma_rn(v87, v0, v88);
     const double v90 = 0x1.47ae147ae147bp-1;
     const double v91 = __fma_rn(v89, v0, v90);
-    const double v92 = __dmul_rn(v91, v0);
-    const double v93 = 0x1.3333333333333p-1;
-    const double v94 = __dadd_rn(v93, v92);
-    const double v95 = __dsub_rn(v93, v94);
-    const double v96 = __dadd_rn(v95, v92);
+    const double v92 = 0x1.3333333333333p-1;
+    const double v93 = __dmul_rn(v91, v0);
+    const double v94 = __dadd_rn(v92, v93);
+    const double v95 = __dsub_rn(v92, v94);
+    const double v96 = __dadd_rn(v95, v93);
     const double v97 = 0x1.999999999999ap-56;
     const double v98 = __dadd_rn(v96, v97);
     const double v99 = __dadd_rn(v94, v98);

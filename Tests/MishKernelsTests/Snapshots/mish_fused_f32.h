@@ -174,11 +174,11 @@ static inline void mish_fused_f32_scalar(float x, float *y, float *dydx) {
     const double v89 = fma(v87, v0, v88);
     const double v90 = 0x1.47ae147ae147bp-1;
     const double v91 = fma(v89, v0, v90);
-    const double v92 = v91 * v0;
-    const double v93 = 0x1.3333333333333p-1;
-    const double v94 = v93 + v92;
-    const double v95 = v93 - v94;
-    const double v96 = v95 + v92;
+    const double v92 = 0x1.3333333333333p-1;
+    const double v93 = v91 * v0;
+    const double v94 = v92 + v93;
+    const double v95 = v92 - v94;
+    const double v96 = v95 + v93;
     const double v97 = 0x1.999999999999ap-56;
     const double v98 = v96 + v97;
     const double v99 = v94 + v98;
