@@ -69,9 +69,14 @@ public struct ActivationProperties: Sendable {
         }
         let d = name + "'"
         if r.extrema.isEmpty, let s = r.leftSlope {
+            let stationary = r.isolation.multipleZeros.compactMap { piece -> String? in
+                if case .multipleZero(let q, let m, _) = piece.kind { return "x = \(q) (multiplicity \(m))" }
+                return nil
+            }
+            let zeros = stationary.isEmpty ? "\(d) has no zero on the real line and \(d) \(s > 0 ? ">" : "<") 0"
+                : "\(d) \(s > 0 ? ">" : "<") 0 except at its zeros of even multiplicity \(stationary.joined(separator: ", ")), where it keeps its sign"
             return PropertyCell(value: s > 0 ? "yes (increasing)" : "yes (decreasing)",
-                                how: "\(d) has no zero on the real line and \(d) \(s > 0 ? ">" : "<") 0 (interval branch-and-bound with tails)",
-                                certified: true)
+                                how: zeros + " (interval branch-and-bound with tails)", certified: true)
         }
         let xs = r.extrema.map { "x = \($0.x.text) (\($0.kind.rawValue))" }.joined(separator: ", ")
         return PropertyCell(value: "no", how: "\(d) changes sign at \(xs), certified zeros of \(d)", certified: true)
@@ -114,7 +119,7 @@ public struct ActivationProperties: Sendable {
         guard values.isolation.coversRealLine else {
             return PropertyCell(value: "not established", how: GlobalRange.incompleteReason(values.isolation), certified: false)
         }
-        let count = values.extrema.count
+        let count = values.isolation.zeros.count
         return PropertyCell(value: "no" + (limits.isEmpty ? "" : "; " + limits),
                             how: "f' vanishes only at \(count) isolated point\(count == 1 ? "" : "s") (all zeros of f' isolated on the "
                                 + "real line), so it is not 0 on any half-line",

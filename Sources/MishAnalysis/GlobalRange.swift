@@ -108,7 +108,8 @@ public struct GlobalRange: Sendable {
                                            provingTails: true, progress: progress)
         form = critical.form
         isolation = critical.isolation
-        let found = critical.zeros.map { LocalExtremum(kind: $0.slope > 0 ? .minimum : .maximum, root: $0.root) }
+        // A zero of g of even multiplicity is no extremum: g keeps its sign across it (x³ at 0).
+        let found = critical.zeros.filter { $0.slope != 0 }.map { LocalExtremum(kind: $0.slope > 0 ? .minimum : .maximum, root: $0.root) }
         extrema = found
         let minusLimit = Limit.of(h, normalForm: normal, direction: -1, digits: digits, gaussian: true)
         let plusLimit = Limit.of(h, normalForm: normal, direction: 1, digits: digits, gaussian: true)
@@ -129,6 +130,11 @@ public struct GlobalRange: Sendable {
         for e in found {
             lines.append("local \(e.kind.rawValue) at x = \(e.x.text): the unique zero of g in its box, "
                 + (e.root.isExact ? "exact (g vanishes there symbolically)" : "by an interval Newton step at \(e.root.precision) bits"))
+        }
+        for piece in isolation.multipleZeros {
+            if case .multipleZero(let q, let m, _) = piece.kind, m % 2 == 0 {
+                lines.append("stationary point at x = \(q), not an extremum: a zero of g of even multiplicity \(m) (exact), so g keeps its sign across it")
+            }
         }
         guard isolation.coversRealLine, let leftSlope, let rightSlope else {
             let why = GlobalRange.incompleteReason(isolation)
@@ -189,9 +195,14 @@ public struct GlobalRange: Sendable {
     }
 
     static func describe(_ iso: RootIsolation, doubleIntervals: Bool = false) -> String {
-        let zeros = iso.zeros.count, undecided = iso.undecided.count
+        let multiple = iso.multipleZeros, zeros = iso.zeros.count - multiple.count, undecided = iso.undecided.count
         var text = "branch-and-bound on [\(iso.lower.decimalString(significantDigits: 6)), \(iso.upper.decimalString(significantDigits: 6))] "
             + "in \(iso.precision)-bit interval arithmetic\(doubleIntervals && iso.precision <= 64 ? " (53-bit double intervals where they decide)" : "") (\(iso.boxesExamined) box\(iso.boxesExamined == 1 ? "" : "es")): \(zeros) simple zero\(zeros == 1 ? "" : "s") of g"
+        for piece in multiple {
+            if case .multipleZero(let q, let m, _) = piece.kind {
+                text += ", a zero of multiplicity \(m) at x = \(q) (g, …, g^(\(m - 1)) vanish there symbolically, g^(\(m)) keeps one sign on a box around it)"
+            }
+        }
         if undecided > 0 { text += ", \(undecided) undecided box\(undecided == 1 ? "" : "es")" }
         func tail(_ s: Int?, _ method: String?, _ side: String) -> String {
             guard let s else { return "; \(side): not proven free of zeros" }

@@ -7,7 +7,12 @@ import MishSymbolic
 /// A box [a, b] is settled when 0 ∉ g([a, b]) (g has one sign there), or when 0 ∉ g′([a, b]) (g is
 /// strictly monotone) and g(a), g(b) have proven signs: equal signs mean no zero, opposite signs exactly
 /// one simple zero. Other boxes are split; a box still unsettled at width 2⁻⁶⁰·max(1, |a|), or after
-/// `maximumBoxes` boxes, is reported undecided (a multiple zero, or a zero the precision cannot separate). A tail [b, +∞) is settled when
+/// `maximumBoxes` boxes, is reported undecided (a multiple zero, or zeros the precision cannot separate).
+/// ``search(_:from:to:tails:)`` then looks for a multiple zero at the fraction q = a/b (b ≤ 1000) next to the
+/// first undecided box: g⁽ʲ⁾(q) = 0 symbolically for j < m, g⁽ᵐ⁾(q) ≠ 0 (m ≥ 2), and g⁽ᵐ⁾ of one sign on a box
+/// B around q; by Taylor's theorem g(x) = g⁽ᵐ⁾(ξ)(x − q)ᵐ/m! then has no other zero in B, the sign of g⁽ᵐ⁾
+/// right of q and (−1)ᵐ times it left of q (x³: f′ = 3x² at 0); the search is repeated with B as a known piece,
+/// so that no box comes near q again (where g is too flat for interval evaluation). A tail [b, +∞) is settled when
 /// 0 ∉ g([b, +∞]), or when g(b) and g′ on the tail have the same proven sign (g moves away from 0);
 /// symmetrically for (−∞, a].
 public struct RootIsolation: Sendable {
@@ -16,6 +21,9 @@ public struct RootIsolation: Sendable {
         case sign(Int)
         /// Exactly one zero, simple, where g′ has this sign.
         case simpleZero(slope: Int)
+        /// Exactly one zero, at the fraction q, of multiplicity m ≥ 2; g has sign `right` on the piece right
+        /// of q and (−1)ᵐ·`right` left of it.
+        case multipleZero(at: Rational, multiplicity: Int, right: Int)
         case undecided
     }
 
@@ -38,7 +46,16 @@ public struct RootIsolation: Sendable {
     /// Number of boxes examined.
     public let boxesExamined: Int
 
-    public var zeros: [Piece] { pieces.filter { if case .simpleZero = $0.kind { return true } else { return false } } }
+    /// The pieces holding one zero each (simple or multiple), left to right.
+    public var zeros: [Piece] {
+        pieces.filter {
+            switch $0.kind {
+            case .simpleZero, .multipleZero: return true
+            case .sign, .undecided: return false
+            }
+        }
+    }
+    public var multipleZeros: [Piece] { pieces.filter { if case .multipleZero = $0.kind { return true } else { return false } } }
     public var undecided: [Piece] { pieces.filter { $0.kind == .undecided } }
     /// True when every zero of g in the range is isolated.
     public var isComplete: Bool { undecided.isEmpty }
@@ -54,8 +71,10 @@ public struct RootIsolation: Sendable {
     /// The search at `precision` bits; ``search(_:from:to:tails:)`` raises the precision when needed.
     /// With `stopAtUndecided`, the search ends at the first undecided box (the rest of the range is then
     /// one undecided piece).
+    /// `multipleZeros`: pieces already proven to hold one multiple zero each (``multipleZero(_:near:within:)``),
+    /// taken as they are; the boxes between them are searched.
     public init(_ form: SignEquivalentForm, from a: BigFloat, to b: BigFloat, tails: Bool, precision p: Int = 64,
-                stopAtUndecided: Bool = false) {
+                stopAtUndecided: Bool = false, multipleZeros: [Piece] = []) {
         precision = p
         let a = a.rounded(toPrecision: p, rounding: .down), b = b.rounded(toPrecision: p, rounding: .up)
         lower = a
@@ -68,7 +87,17 @@ public struct RootIsolation: Sendable {
         var examined = 0
         // Each box carries the signs of g at its ends (proven, or nil), so a split point is evaluated once.
         let endSigns = (pointSign(a), pointSign(b))
-        var stack: [(BigFloat, BigFloat, Int, Int?, Int?)] = [(a, b, 0, endSigns.0, endSigns.1)]
+        // The boxes between the known pieces, pushed right to left so that the leftmost is searched first.
+        var boxes: [(BigFloat, BigFloat, Int, Int?, Int?)] = []
+        var start = a, startSign = endSigns.0
+        for z in multipleZeros.sorted(by: { $0.lower < $1.lower }) where a < z.lower && z.upper < b {
+            guard case .multipleZero(_, let m, let right) = z.kind else { continue }
+            boxes.append((start, z.lower, 0, startSign, m % 2 == 0 ? right : -right))
+            result.append(z)
+            (start, startSign) = (z.upper, right)
+        }
+        boxes.append((start, b, 0, startSign, endSigns.1))
+        var stack = Array(boxes.reversed())
         while let (lo, hi, depth, sl, sh) = stack.popLast() {
             examined += 1
             if examined > RootIsolation.maximumBoxes {
@@ -97,7 +126,7 @@ public struct RootIsolation: Sendable {
             stack.append((split.point, hi, depth + 1, split.sign, sh))
             stack.append((lo, split.point, depth + 1, sl, split.sign))
         }
-        pieces = RootIsolation.merged(result)
+        pieces = RootIsolation.merged(result.sorted { $0.lower < $1.lower })
         boxesExamined = examined
         guard tails else {
             leftTailSign = nil
@@ -127,6 +156,49 @@ public struct RootIsolation: Sendable {
         }
         (rightTailSign, rightTailMethod) = tail(b, inf, endSign: gb, outward: 1)
         (leftTailSign, leftTailMethod) = tail(minusInf, a, endSign: ga, outward: -1)
+    }
+
+    /// A piece [l, u] ⊂ (a, b) holding exactly one zero of g, at a fraction q = a/b (b ≤ 1000) within
+    /// 2⁻¹⁰·max(1, |x|) of `near` (the undecided box can lie that far from q when the search ran out of boxes
+    /// where g is flat; the 16 simplest such fractions are tried, g(q) = 0 checked symbolically), of multiplicity m ≥ 2:
+    /// g⁽ʲ⁾(q) = 0 symbolically for j < m, g⁽ᵐ⁾(q) ≠ 0, and g⁽ᵐ⁾ of one proven sign on [l, u] (the widest of
+    /// q ± 2⁻⁶·max(1, |q|)·4⁻ⁱ for which interval evaluation shows it).
+    public static func multipleZero(_ form: SignEquivalentForm, near piece: Piece, within a: BigFloat, _ b: BigFloat,
+                                    precision p: Int = 64) -> Piece? {
+        let scale = Swift.max(1, Swift.max(abs(piece.lower.toDouble()), abs(piece.upper.toDouble())))
+        let lo = piece.lower.toDouble(rounding: .down) - 0x1p-10 * scale, hi = piece.upper.toDouble(rounding: .up) + 0x1p-10 * scale
+        guard lo.isFinite, hi.isFinite, abs(lo) < 1e9, abs(hi) < 1e9 else { return nil }
+        var candidates: [Rational] = []
+        for d in 1...1000 where candidates.count < 16 {
+            var n = (lo * Double(d)).rounded(.up)
+            while n / Double(d) <= hi && candidates.count < 16 {
+                let q = Rational(Int(n), d)
+                if q.denominator == BigInt(d) { candidates.append(q) }
+                n += 1
+            }
+        }
+        guard let q = candidates.first(where: { form.g.substituting(x: .number($0)).isZero }) else { return nil }
+        let point = Expr.number(q)
+        var derivative = form.g
+        for m in 1...8 {
+            derivative = derivative.derivative()
+            let value = derivative.substituting(x: point)
+            if value.isZero { continue }
+            guard m >= 2, let right = value.rationalValue?.signum ?? (try? value.certifiedValue(at: nil, digits: 20))?.enclosure.provenSign
+            else { return nil }
+            let qLow = BigFloat(q, precision: p, rounding: .down), qHigh = BigFloat(q, precision: p, rounding: .up)
+            var radius = BigFloat(Swift.max(1, abs(q.doubleValue)), precision: 64).scaled(byPowerOfTwo: -6)
+            for _ in 0..<30 {
+                let l = qLow.subtracting(radius, precision: p, rounding: .down).value
+                let u = qHigh.adding(radius, precision: p, rounding: .up).value
+                if a < l && u < b, derivative.enclosure(at: BigInterval(lower: l, upper: u), precision: p).provenSign == right {
+                    return Piece(lower: l, upper: u, kind: .multipleZero(at: q, multiplicity: m, right: right))
+                }
+                radius = radius.scaled(byPowerOfTwo: -2)
+            }
+            return nil
+        }
+        return nil
     }
 
     /// A point a little left of the middle where g has a proven sign, so that a zero at a simple number
@@ -164,10 +236,19 @@ public struct RootIsolation: Sendable {
 extension RootIsolation {
     /// The search at 64 bits, repeated at 512 when some box stays undecided (cancellation, as in
     /// 1/2 + erf(x/√2)/2 for x ≪ 0, can hide the sign at 64 bits).
+    /// An undecided box next to a multiple zero at a small fraction (``multipleZero(_:near:within:_:precision:)``)
+    /// makes that zero a known piece and the search start again, up to 8 times.
     public static func search(_ form: SignEquivalentForm, from a: BigFloat, to b: BigFloat, tails: Bool) -> RootIsolation {
-        let first = RootIsolation(form, from: a, to: b, tails: tails, stopAtUndecided: true)
-        if first.isComplete { return first }
-        return RootIsolation(form, from: a, to: b, tails: tails, precision: 512)
+        var known: [Piece] = []
+        var attempt = RootIsolation(form, from: a, to: b, tails: tails, stopAtUndecided: true)
+        while !attempt.isComplete, known.count < 8, let u = attempt.undecided.first,
+              let z = multipleZero(form, near: u, within: attempt.lower, attempt.upper),
+              !known.contains(where: { $0.lower == z.lower }) {
+            known.append(z)
+            attempt = RootIsolation(form, from: a, to: b, tails: tails, stopAtUndecided: true, multipleZeros: known)
+        }
+        if attempt.isComplete { return attempt }
+        return RootIsolation(form, from: a, to: b, tails: tails, precision: 512, multipleZeros: known)
     }
 
     /// The zeros on the whole real line: the search range grows (±16, ±256, ±4096) while the search is

@@ -88,8 +88,12 @@ public enum RootRefinement {
     /// seconds).
     public static func refine(_ form: SignEquivalentForm, in piece: RootIsolation.Piece, digits: Int,
                               values: [ValueAtRoot] = [], progress: ((String) -> Void)? = nil) throws -> CertifiedRoot {
+        if case .multipleZero(let q, let m, let right) = piece.kind {
+            // Odd m: g changes sign at q as a simple zero with g′ of sign `right` would; even m: it does not (0).
+            return try exactRoot(q, digits: digits, values: values, slope: m % 2 == 1 ? right : 0)
+        }
         guard case .simpleZero(let slope) = piece.kind else {
-            throw RootRefinementError.noConvergence("the box does not isolate a simple zero")
+            throw RootRefinementError.noConvergence("the box does not isolate a zero")
         }
         let start = DecimalCertifier.startingPrecision(digits: digits)
         let limit = 4 * start + extraValueBits
@@ -133,8 +137,13 @@ public enum RootRefinement {
     static func exactZero(_ form: SignEquivalentForm, near x: BigFloat, digits: Int,
                           values: [ValueAtRoot], slope: Int) throws -> CertifiedRoot? {
         guard let fraction = smallFraction(near: x.toDouble()) else { return nil }
+        guard form.g.substituting(x: .number(fraction)).isZero else { return nil }
+        return try exactRoot(fraction, digits: digits, values: values, slope: slope)
+    }
+
+    /// The root x* = a/b, exact, with the values h(a/b) evaluated from the exact point.
+    static func exactRoot(_ fraction: Rational, digits: Int, values: [ValueAtRoot], slope: Int) throws -> CertifiedRoot {
         let q = Expr.number(fraction)
-        guard form.g.substituting(x: q).isZero else { return nil }
         let vs = try values.map { try $0.h.substituting(x: q).certifiedValue(at: nil, digits: digits) }
         let p = DecimalCertifier.startingPrecision(digits: digits)
         let root = fraction.denominator == 1

@@ -49,12 +49,45 @@ struct CriticalPointsTests {
         #expect(zeros.zeros[0].root.isExact && zeros.zeros[0].root.x.text == "0")
     }
 
-    @Test("a triple zero cannot be isolated, and the range says why instead of guessing")
-    func multipleZeroIsUndecided() throws {
-        let range = try GlobalRange(of: try ExprParser.parse("(x - 1)^4"), digits: 20)
+    @Test("a multiple zero at a fraction is isolated exactly: (x − 1)⁴ and (x + 2/7)⁴ − 5 have certified minima there, with the exact values")
+    func multipleZeroAtFraction() throws {
+        for (text, x, value) in [("(x - 1)^4", Rational(1), Rational(0)), ("(x + 2/7)^4 - 5", Rational(-2, 7), Rational(-5))] {
+            let range = try GlobalRange(of: try ExprParser.parse(text), digits: 20)
+            #expect(range.isolation.coversRealLine, "\(text)")
+            guard case .attained(let e) = range.lower else {
+                Issue.record("\(text): the minimum must be certified")
+                continue
+            }
+            #expect(e.root.isExact && e.x.enclosure.contains(BigFloat(x, precision: 200)), "\(text)")
+            #expect(e.value.enclosure.contains(BigFloat(value, precision: 200)), "\(text)")
+            let zero = range.isolation.multipleZeros
+            #expect(zero.count == 1)
+            if case .multipleZero(let q, let m, _) = zero.first?.kind { #expect(q == x && m == 3) }
+        }
+    }
+
+    @Test("a zero of even multiplicity is no extremum: x⁴ − x³ has its minimum at 3/4 and only a stationary point at 0; x³ is increasing")
+    func evenMultiplicity() throws {
+        let range = try GlobalRange(of: try ExprParser.parse("x^4 - x^3"), digits: 20)
+        #expect(range.extrema.count == 1)
+        guard case .attained(let e) = range.lower else {
+            Issue.record("the minimum of x⁴ − x³ must be certified")
+            return
+        }
+        // f(3/4) = 81/256 − 27/64 = −27/256, by exact rational arithmetic.
+        let exact = Rational(81, 256) - Rational(27, 64)
+        #expect(e.value.enclosure.contains(BigFloat(exact, precision: 200)))
+        let cube = try ActivationProperties(try ExprParser.parse("x^3"), digits: 10)
+        #expect(cube.monotonic.value == "yes (increasing)" && cube.monotonic.certified)
+    }
+
+    @Test("a multiple zero at an irrational point cannot be isolated, and the range says why instead of guessing")
+    func irrationalMultipleZeroIsUndecided() throws {
+        // f′ = 8x(x² − 2)³: triple zeros at ±√2, which no fraction matches.
+        let range = try GlobalRange(of: try ExprParser.parse("(x^2 - 2)^4"), digits: 20)
         #expect(!range.isolation.isComplete)
         guard case .unknown(let why) = range.lower else {
-            Issue.record("a multiple zero of f′ must not yield a certified minimum")
+            Issue.record("a multiple irrational zero of f′ must not yield a certified minimum")
             return
         }
         #expect(why.contains("could not be decided"))

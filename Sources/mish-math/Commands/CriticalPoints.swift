@@ -143,6 +143,10 @@ struct CriticalPointsRecord: Encodable {
     }
 
     static func kind(order: Int, slope: Int) -> String {
+        if slope == 0 {
+            let f = ["f", "f'", "f''"][min(order, 3) - 1]
+            return "stationary point of \(f), not an extremum (a zero of even multiplicity)"
+        }
         let extremum = slope > 0 ? "minimum" : "maximum"
         switch order {
         case 1: return "local \(extremum) of f"

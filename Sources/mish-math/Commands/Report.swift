@@ -207,7 +207,9 @@ struct ReportRecord: Encodable {
                   "  global minimum: x* = \(m.x)",
                   "                  f(x*) = \(m.value)",
                   "                  global: \(m.global ? "certified" : "not certified: " + (m.globalReason ?? ""))"]
-        lines += extrema.inflectionPoints.zeros.map { "  inflection point: x = \($0.x)  (\($0.kind))" }
+        lines += extrema.inflectionPoints.zeros.map {
+            "  \($0.kind.hasPrefix("inflection") ? "inflection point" : "f'' = 0"): x = \($0.x)  (\($0.kind))"
+        }
         lines.append("  gradient bounds: f' in [\(extrema.gradientBounds.lower), \(extrema.gradientBounds.upper)]")
         lines += ["", "Properties (see mish-math properties):"]
         lines += properties.map { "  \($0.name): \($0.value)" }
