@@ -189,7 +189,7 @@ public struct TruncatedSeries<S: SeriesScalar>: Sendable {
     public func power(_ q: Rational, root: (S, Rational) throws -> S) throws -> TruncatedSeries {
         let a0 = coefficients[0]
         let lead = try root(a0, q)
-        let h = try (self.scaled(by: try S.divide(a0.make(1), a0)) - .constant(a0.make(1), order: order))
+        let h = self.scaled(by: try S.divide(a0.make(1), a0)) - .constant(a0.make(1), order: order)
         // (1 + h)^q = Σ C(q, k) h^k, h(0) = 0.
         var result = TruncatedSeries.constant(a0.make(1), order: order)
         var term = TruncatedSeries.constant(a0.make(1), order: order)
