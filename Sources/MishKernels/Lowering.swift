@@ -180,9 +180,7 @@ public struct KernelLowering {
             for _ in 1..<m { w = ir.value(.multiply(w, mantissa)) }
             return scale(w, m)
         }
-        let half = ir.constant(0.5)
-        let onNegativeSide = ir.value(.fma(ir.constant(-0.5), sign, half))
-        let onPositiveSide = ir.value(.fma(half, sign, half))
+        let onNegativeSide = selected(1, 0), onPositiveSide = selected(0, 1)
         let positivePart = shifts.positive == 0 ? onPositiveSide : ir.value(.multiply(onPositiveSide, power(shifts.positive)))
         let factor = ir.value(.fma(onNegativeSide, power(shifts.negative), positivePart))
         return ir.value(.multiply(quotient, factor))
@@ -370,30 +368,32 @@ public struct KernelLowering {
     static func originSeries(_ r: ExpRational) -> OriginSeries? {
         guard let c0 = r.valueAtOrigin else { return nil }
         let p = 200
-        var exact = [c0]
         var g = r
         var factorial = Rational(1)
-        for k in 1...24 {
+        var k = 0
+        /// c_(k+1) = f⁽ᵏ⁺¹⁾(0)/(k + 1)!, the derivatives taken one at a time as the series needs them.
+        func next() -> Rational? {
+            k += 1
             g = g.derivative()
             factorial = factorial * Rational(k)
-            guard let d = g.valueAtOrigin else { return nil }
-            exact.append(d / factorial)
+            return g.valueAtOrigin.map { $0 / factorial }
         }
-        let order: Int
+        let order: Int, leading: Rational
         if !c0.isZero {
-            order = 0
-        } else if !exact[1].isZero, case let d = exact[1].denominator, BigInt(1).shiftedLeft(d.digitCountEstimate(radix: 2) - 1) == d {
-            order = 1
+            (order, leading) = (0, c0)
+        } else if let c1 = next(), !c1.isZero, case let d = c1.denominator, BigInt(1).shiftedLeft(d.digitCountEstimate(radix: 2) - 1) == d {
+            (order, leading) = (1, c1)
         } else {
             return nil
         }
-        let lead = BigFloat(exact[order], precision: p)
+        let lead = BigFloat(leading, precision: p)
         let high = lead.toDouble()
         let low = lead.subtracting(BigFloat(high), precision: p).value.toDouble()
         var coefficients: [Double] = []
         var tail = 0.0
-        for k in (order + 1)..<exact.count {
-            let c = exact[k].doubleValue
+        while k < 24 {
+            guard let exact = next() else { return nil }
+            let c = exact.doubleValue
             if k > order + 1 && c != 0 && abs(c) * pow(OriginSeries.radius, Double(k - order)) < abs(high) * 0x1p-80 {
                 while coefficients.last == 0 { coefficients.removeLast() }
                 return tail < abs(high) / 2 ? OriginSeries(order: order, high: high, low: low, coefficients: coefficients) : nil

@@ -102,10 +102,10 @@ __device__ __forceinline__ __nv_bfloat16 mish_backward_bf16_scalar(__nv_bfloat16
     const double v36 = __fma_rn(v34, v8, v35);
     const double v37 = __fma_rn(v36, v8, v27);
     const double v38 = __ddiv_rn(v29, v37);
-    const double v39 = 0x1p-1;
-    const double v40 = -0x1p-1;
-    const double v41 = __fma_rn(v40, v2, v39);
-    const double v42 = __fma_rn(v39, v2, v39);
+    const double v39 = -0x1p-1;
+    const double v40 = 0x1p-1;
+    const double v41 = __fma_rn(v39, v2, v40);
+    const double v42 = __fma_rn(v40, v2, v40);
     const double v43 = __fma_rn(v41, v8, v42);
     const double v44 = __dmul_rn(v38, v43);
     const double v45 = -0x1.31432c0d12d84p+0;

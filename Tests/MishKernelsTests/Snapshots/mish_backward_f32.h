@@ -120,10 +120,10 @@ static inline float mish_backward_f32_scalar(float x, float dy) {
     const double v36 = fma(v34, v8, v35);
     const double v37 = fma(v36, v8, v27);
     const double v38 = v29 / v37;
-    const double v39 = 0x1p-1;
-    const double v40 = -0x1p-1;
-    const double v41 = fma(v40, v2, v39);
-    const double v42 = fma(v39, v2, v39);
+    const double v39 = -0x1p-1;
+    const double v40 = 0x1p-1;
+    const double v41 = fma(v39, v2, v40);
+    const double v42 = fma(v40, v2, v40);
     const double v43 = fma(v41, v8, v42);
     const double v44 = v38 * v43;
     const double v45 = -0x1.31432c0d12d84p+0;
