@@ -102,7 +102,8 @@ public enum RootRefinement {
         var p = start
         while true {
             progress?("Newton's method with precision doubling to \(p / 2 + guardBits) bits")
-            let iterate = try newton(form, from: x, toBits: p / 2 + guardBits, piece: piece, values: values)
+            let iterate = try newton(form, from: x, toBits: p / 2 + guardBits, piece: piece, values: values,
+                                     certificatePrecision: p)
             progress?("interval Newton certificate at \(p) bits")
             guard let step = certify(form, at: iterate, precision: p, piece: piece, values: values) else {
                 if p >= limit {
@@ -236,28 +237,40 @@ public enum RootRefinement {
         return form.provenSign(at: a) == -slope && form.provenSign(at: b) == slope ? (a, b, x) : nil
     }
 
-    /// The result of the precision-doubling Newton steps: x itself, or, for exp-rational forms, u = eˣ.
+    /// The result of the precision-doubling Newton steps: x itself, or, for exp-rational forms, u = eˣ, or
+    /// x = base + offset with e^base enclosed at the certificate's precision.
     enum Iterate {
         case x(BigFloat)
         /// An exact u > 0 approximating e^(x*): x = log u, from a logarithm instead of an exponential.
         case u(BigFloat)
+        /// x = base + offset, e^base ∈ `exponential` (a ball at the certificate's precision), |offset| small:
+        /// e^x = e^base·e^offset by ``BigBall/smallArgumentExp()``.
+        case shifted(base: BigFloat, exponential: BigBall, offset: BigFloat)
 
         func x(precision p: Int) -> BigFloat {
             switch self {
             case .x(let x): return x
             case .u(let u): return u.log(precision: p)
+            case .shifted(let base, _, let offset): return base.adding(offset, precision: p).value
             }
         }
     }
+
+    /// Steps above 1/`offsetStepDivisor` of the certificate's precision correct an offset from one logarithm
+    /// at that precision instead of taking a logarithm each.
+    static let offsetStepDivisor = 16
 
     /// Newton steps at doubling precision from ≥ 50 bits to `bits` (the first at 97…192 bits).
     ///
     /// Exp-rational forms (and values) iterate on u = eˣ instead: for G(u) = g(log u, u), G′(u) = g′/u and
     /// the step is u − u·g/g′, with x = log u at each precision. MPFR's logarithm costs 15–25 % less than its
-    /// exponential from 10³ to 10⁶ digits, and the certificate then needs log u once, where iterating on x
-    /// needs eˣ once (``BigBall/logarithm(of:precision:)``).
+    /// exponential from 10³ to 10⁶ digits (``BigBall/logarithm(of:precision:)``). Given the certificate's
+    /// precision P, the steps above P/16 bits take one logarithm, base = log u at P bits, and then iterate on
+    /// x = base + offset with e^x = u·e^offset, |offset| ≲ 2^(−P/16), from Taylor's series: the logarithms
+    /// at P/2, P/4, … (about 0.8 of the one at P) become ~16 multiplications at P bits, and the certificate
+    /// reuses base and u.
     static func newton(_ form: SignEquivalentForm, from x0: BigFloat, toBits bits: Int, piece: RootIsolation.Piece,
-                       values: [ValueAtRoot] = []) throws -> Iterate {
+                       values: [ValueAtRoot] = [], certificatePrecision: Int? = nil) throws -> Iterate {
         var schedule: [Int] = []
         var b = bits
         while b > 96 {
@@ -276,8 +289,11 @@ public enum RootRefinement {
             }
             return .x(x)
         }
+        let cut = certificatePrecision.map { $0 / offsetStepDivisor } ?? Int.max
+        let logSteps = schedule.reversed().filter { $0 == first || $0 <= cut }
+        let offsetSteps = schedule.reversed().filter { $0 != first && $0 > cut }
         var u = x0.exp(precision: first)
-        for p in schedule.reversed() {
+        for p in logSteps {
             let x = u.log(precision: p)
             guard x.isFinite, piece.lower <= x, x <= piece.upper else {
                 throw RootRefinementError.noConvergence("a Newton step at \(p / 2 + guardBits) bits left the isolating box")
@@ -290,7 +306,22 @@ public enum RootRefinement {
                 throw RootRefinementError.noConvergence("a Newton step at \(p) bits left the isolating box")
             }
         }
-        return .u(u)
+        guard let full = certificatePrecision, !offsetSteps.isEmpty,
+              let (base, exponential) = BigBall.logarithm(of: u, precision: full) else { return .u(u) }
+        var offset = BigFloat(0, precision: 64)
+        for p in offsetSteps {
+            let x = base.adding(offset, precision: p).value
+            guard x.isFinite, piece.lower <= x, x <= piece.upper,
+                  let shift = BigBall(offset, precision: p).smallArgumentExp() else {
+                throw RootRefinementError.noConvergence("a Newton step at \(p) bits left the isolating box")
+            }
+            let ux = exponential.midpoint.rounded(toPrecision: p).multiplied(by: shift.midpoint, precision: p).value
+            let g = r.g.evaluate(x: x, u: ux, precision: p)
+            if g.isZero { continue }
+            let step = g.divided(by: r.gPrime.evaluate(x: x, u: ux, precision: p), precision: p).value
+            offset = offset.subtracting(step, precision: p).value
+        }
+        return .shifted(base: base, exponential: exponential, offset: offset)
     }
 
     struct Step {
@@ -301,7 +332,9 @@ public enum RootRefinement {
     /// m and g(m), g′(m), then h(m), h′(m) for each h. Exp-rational forms share one eᵐ at p bits and are
     /// evaluated in ball arithmetic (one rounding per operation); the derivatives, which the step multiplies
     /// by |N − m| ~ 2^(−p/2), at p/2 + 64 bits. From a u iterate, m = log u rounded at p bits and eᵐ is the
-    /// ball u ± u(e^η − 1) (``BigBall/logarithm(of:precision:)``): no exponential at p bits.
+    /// ball u ± u(e^η − 1) (``BigBall/logarithm(of:precision:)``): no exponential at p bits. From a shifted
+    /// iterate, m = base + offset rounded at p bits and eᵐ = e^base·e^(m − base), the second factor by
+    /// Taylor's series: no transcendental function at p bits beyond the one logarithm that gave base.
     static func pointValues(_ form: SignEquivalentForm, at iterate: Iterate, precision p: Int,
                             values: [ValueAtRoot]) -> (m: BigFloat, values: [BigInterval]) {
         guard let r = form.rational, values.allSatisfy({ $0.rational != nil }) else {
@@ -312,6 +345,10 @@ public enum RootRefinement {
         let m: BigFloat, u: BigBall
         if case .u(let iterateU) = iterate, let pair = BigBall.logarithm(of: iterateU, precision: p) {
             (m, u) = pair
+        } else if case .shifted(let base, let exponential, let offset) = iterate, exponential.precision == p,
+                  case let point = base.adding(offset, precision: p).value,
+                  let shift = (BigBall(point, precision: p) + -BigBall(base, precision: p)).smallArgumentExp() {
+            (m, u) = (point, exponential * shift)
         } else {
             m = iterate.x(precision: p)
             u = BigBall(m, precision: Swift.max(p, m.precision)).exp()

@@ -113,6 +113,53 @@ public struct BigBall: EnclosureArithmetic {
         return (m.value, BigBall(midpoint: point, bound: Magnitude(above: point) * eta.expm1(), precision: p))
     }
 
+    /// e^d for a ball d ± r with |d| < 2^(−e), e ≥ 8, by Taylor's series: the exponential of a Newton
+    /// correction, far cheaper than MPFR's exponential at the same precision (~1/40 of it at 10⁶ digits with
+    /// e ≈ p/16), which gains nothing from a small argument. Term j, below 2^(−je), is formed at the
+    /// p − je + 16 bits its size needs; the terms from the first j with je > p + 8 on sum to at most
+    /// 2·2^(−je) (|d| ≤ ½), added to the radius; r enters as e^(d ± r) ⊆ e^d ± e^d(e^r − 1).
+    /// nil unless |d| < 2⁻⁸.
+    public func smallArgumentExp() -> BigBall? {
+        let p = precision
+        if midpoint.isZero { return BigBall(1, precision: p).widened(byExponentialOf: bound) }
+        guard midpoint.isFinite, let exponent = midpoint.binaryExponent, exponent <= -8 else { return nil }
+        let e = -exponent
+        let point = BigBall(midpoint: midpoint, bound: .zero, precision: Swift.max(p, midpoint.precision))
+        var sum = point.plus(BigInt(1)).rounded(toPrecision: p)
+        var term = point
+        var j = 1
+        while true {
+            j += 1
+            if j * e > p + 8 { break }
+            let q = Swift.max(32, p - j * e + 16)
+            term = (term.rounded(toPrecision: q) * point.rounded(toPrecision: q)).divided(by: j)
+            sum = sum + term
+        }
+        let rest = Magnitude.normalized(2, -j * e)
+        return BigBall(midpoint: sum.midpoint, bound: sum.bound + rest, precision: p).widened(byExponentialOf: bound)
+    }
+
+    /// This ball times e^[−r, r]: m ± (|m| + s)(e^r − 1) + s for the ball m ± s.
+    func widened(byExponentialOf r: Magnitude) -> BigBall {
+        if r.mantissa == 0 { return self }
+        let size = Magnitude(above: midpoint) + bound
+        return BigBall(midpoint: midpoint, bound: size * r.expm1() + bound, precision: precision)
+    }
+
+    /// The integer `value` rounded to `precision` bits.
+    public init(_ value: Int, precision: Int) {
+        self = BigBall.ball(BigFloat.make(precision: precision) { mpfr_set_si($0, value, MPFR_RNDN) },
+                            propagated: .zero, precision: precision)
+    }
+
+    /// self/n for an integer n ≥ 1 (one mpfr_div_ui).
+    public func divided(by n: Int) -> BigBall {
+        precondition(n >= 1)
+        let m = midpoint
+        let r = BigFloat.make(precision: precision) { mpfr_div_ui($0, m.x, UInt(n), MPFR_RNDN) }
+        return BigBall.ball(r, propagated: bound.divided(byLowerBound: .normalized(Double(n), 0)), precision: precision)
+    }
+
     public func integer(_ n: BigInt) -> BigBall {
         let p = precision
         let r = withExtendedLifetime(n) { BigFloat.make(precision: p) { mpfr_set_z($0, n.storage.z, MPFR_RNDN) } }

@@ -32,4 +32,28 @@ struct RootRefinementTests {
             #expect(fromU.root.width <= ulp && fromU.values[0].width <= ulp)
         }
     }
+
+    @Test("offset steps (one logarithm at P bits, e^offset by Taylor's series) and x steps enclose the same x* and f(x*)")
+    func offsetStepsAndExponentialAgree() throws {
+        let mish = try ExprParser.parse("mish(x)")
+        let form = SignEquivalentForm(derivative: 1, of: mish)
+        let isolation = RootIsolation(form, from: BigFloat(-16, precision: 64), to: BigFloat(16, precision: 64), tails: false)
+        let piece = try #require(isolation.zeros.first)
+        guard case .simpleZero(let slope) = piece.kind else { Issue.record("no simple zero"); return }
+        let values = [ValueAtRoot(mish)]
+        for p in [3000, 20000] {
+            let start = try RootRefinement.bracketedNewton(form, piece, slope: slope)
+            let bits = p / 2 + RootRefinement.guardBits
+            let shifted = try RootRefinement.newton(form, from: start, toBits: bits, piece: piece, values: values,
+                                                    certificatePrecision: p)
+            guard case .shifted = shifted else { Issue.record("steps above P/16 should correct an offset"); return }
+            let x = try RootRefinement.newton(form, from: start, toBits: bits, piece: piece, values: values).x(precision: bits)
+            let fromOffset = try #require(RootRefinement.certify(form, at: shifted, precision: p, piece: piece, values: values))
+            let fromX = try #require(RootRefinement.certify(form, at: .x(x), precision: p, piece: piece, values: values))
+            #expect(overlap(fromOffset.root, fromX.root))
+            #expect(overlap(fromOffset.values[0], fromX.values[0]))
+            let ulp = BigFloat(1, precision: 64).scaled(byPowerOfTwo: -p + 8)
+            #expect(fromOffset.root.width <= ulp && fromOffset.values[0].width <= ulp)
+        }
+    }
 }

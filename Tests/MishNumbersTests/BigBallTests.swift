@@ -82,6 +82,29 @@ struct BigBallTests {
         #expect(BigBall.logarithm(of: BigFloat(-2, precision: 64), precision: 64) == nil)
     }
 
+    @Test("Taylor's exponential of a small ball contains MPFR's exponential at 3p bits of its ends, with radius a few ulp")
+    func smallArgumentExp() throws {
+        var g = SeededGenerator.forTest("BigBall.smallArgumentExp", defaultSeed: 71)
+        for trial in 0..<300 {
+            let p = [64, 700, 5000][trial % 3]
+            let shift = Int.random(in: 8...(p / 2), using: &g)
+            let d = BigFloat(Double.random(in: -1...1, using: &g), precision: 53).scaled(byPowerOfTwo: -shift)
+                .adding(BigFloat(Double.random(in: -1...1, using: &g), precision: 53).scaled(byPowerOfTwo: -shift - 60), precision: p).value
+            let r = trial % 2 == 0 ? BigFloat(precision: 64) : d.magnitude.scaled(byPowerOfTwo: -Int.random(in: 10...p, using: &g))
+            let ball = BigBall(midpoint: d, radius: r, precision: p)
+            let e = try #require(ball.smallArgumentExp())
+            for x in [d.subtracting(r, precision: 3 * p).value, d, d.adding(r, precision: 3 * p).value] {
+                #expect(e.interval.contains(x.exp(precision: 3 * p)), "p = \(p), d = 2^-\(shift)")
+            }
+            if r.isZero {
+                // One rounding per term kept (about p/shift of them) and per sum.
+                #expect(e.radius <= BigFloat(2 * (p / shift + 2), precision: 64).scaled(byPowerOfTwo: -p + 1))
+            }
+        }
+        #expect(BigBall(BigFloat(Rational(1, 200), precision: 200), precision: 200).smallArgumentExp() == nil)
+        #expect(BigBall(BigFloat(0, precision: 64), precision: 200).smallArgumentExp()?.midpoint == BigFloat(1, precision: 64))
+    }
+
     @Test("division by a ball holding 0 is undefined")
     func divisionByZero() {
         let b = BigBall(midpoint: BigFloat(1, precision: 64), radius: BigFloat(2, precision: 64), precision: 64)

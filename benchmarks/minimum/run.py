@@ -39,7 +39,7 @@ def mish_math(binary, d):
 
 def repetitions(d):
     """Runs per tool and digit count: warm caches (MPFR's and Arb's constants) count for every tool alike."""
-    return 50 if d <= 1000 else (10 if d <= 10000 else (3 if d < 1000000 else 1))
+    return 50 if d <= 1000 else (10 if d <= 10000 else (3 if d < 1000000 else 2))
 
 
 def plain_c(exe, d):
@@ -91,7 +91,7 @@ def pari(d):
     script = (
         "step(x) = my(u = exp(x)); x - (((u + 4)*u + 6 + 4*x)*u + 4 + 4*x) / (((3*u + 8)*u + 10 + 4*x)*u + 4);\n"
         "best = 10^9;\n"
-        f"for(i = 1, {3 if d < 1000000 else 1}, t = getabstime(); for(r = 1, {reps}, "
+        f"for(i = 1, {3 if d < 1000000 else 2}, t = getabstime(); for(r = 1, {reps}, "
         f"sched = List(); b = {target}; while(b > 48, listput(sched, b); b = b\\2 + 16); "
         "x = -1.1924312145154952; "
         "forstep(k = #sched, 1, -1, localbitprec(sched[k]); x = step(bitprecision(x, sched[k]))); "
