@@ -30,10 +30,13 @@ extension KernelSource {
 
     /// `const double vN = …;` (float in binary32 arithmetic) for each live operation, in IR order: the targets
     /// differ only in how they spell arithmetic, so they perform the same operations in the same order.
+    /// `operations`: a subset of the live operations (IR order) instead of all; `loaded`: values read from
+    /// where an earlier pass stored them instead of computed.
     /// `elements` (f32 kernels): the inputs as the element type. A comparison of an input with a constant
     /// that binary32 holds exactly is spelled on the element (the widening is exact, so the outcome is the
     /// same): its mask then has the element's lanes, which is what a select after the narrowing needs.
-    func statements(inputs: [String], elements: [String] = []) -> [String] {
+    func statements(inputs: [String], elements: [String] = [], operations: [Int]? = nil,
+                    loaded: [Int: String] = [:]) -> [String] {
         let f = ir.arithmetic
         func comparand(_ v: Int, against other: Int) -> String? {
             guard type == .f32, case .input(let n) = ir.operations[v], n < elements.count,
@@ -42,9 +45,10 @@ extension KernelSource {
             return Double(Float(c)) == c ? elements[n] : nil
         }
         func asElement(_ v: Int) -> String { f == .double ? "(float)v\(v)" : "v\(v)" }
-        return ir.live.map { i in
+        return (operations ?? ir.live).map { i in
             let e: String
             let op = ir.operations[i]
+            if let value = loaded[i] { return "    const \(computeType) v\(i) = \(value);" }
             switch op {
             case .input(let n): e = inputs[n]
             case .constant(let bits): e = literal(Double(bitPattern: bits))

@@ -10,14 +10,19 @@ import MishSymbolic
 struct RootRefinementTests {
     func overlap(_ a: BigInterval, _ b: BigInterval) -> Bool { a.lower <= b.upper && b.lower <= a.upper }
 
-    @Test("the certificate from a u = e^x iterate and from an x iterate enclose the same x* and f(x*)")
-    func logarithmAndExponentialAgree() throws {
+    /// mish′'s sign-equivalent form, the box isolating its zero and the sign of g′ there, and mish as the value.
+    func mishPrimeZero() throws -> (SignEquivalentForm, RootIsolation.Piece, Int, [ValueAtRoot]) {
         let mish = try ExprParser.parse("mish(x)")
         let form = SignEquivalentForm(derivative: 1, of: mish)
         let isolation = RootIsolation(form, from: BigFloat(-16, precision: 64), to: BigFloat(16, precision: 64), tails: false)
         let piece = try #require(isolation.zeros.first)
-        guard case .simpleZero(let slope) = piece.kind else { Issue.record("no simple zero"); return }
-        let values = [ValueAtRoot(mish)]
+        guard case .simpleZero(let slope) = piece.kind else { throw RootRefinementError.noConvergence("no simple zero") }
+        return (form, piece, slope, [ValueAtRoot(mish)])
+    }
+
+    @Test("the certificate from a u = e^x iterate and from an x iterate enclose the same x* and f(x*)")
+    func logarithmAndExponentialAgree() throws {
+        let (form, piece, slope, values) = try mishPrimeZero()
         for p in [400, 3000] {
             let start = try RootRefinement.bracketedNewton(form, piece, slope: slope)
             let iterate = try RootRefinement.newton(form, from: start, toBits: p / 2 + RootRefinement.guardBits,
@@ -35,12 +40,7 @@ struct RootRefinementTests {
 
     @Test("offset steps (one logarithm at P bits, e^offset by Taylor's series) and x steps enclose the same x* and f(x*)")
     func offsetStepsAndExponentialAgree() throws {
-        let mish = try ExprParser.parse("mish(x)")
-        let form = SignEquivalentForm(derivative: 1, of: mish)
-        let isolation = RootIsolation(form, from: BigFloat(-16, precision: 64), to: BigFloat(16, precision: 64), tails: false)
-        let piece = try #require(isolation.zeros.first)
-        guard case .simpleZero(let slope) = piece.kind else { Issue.record("no simple zero"); return }
-        let values = [ValueAtRoot(mish)]
+        let (form, piece, slope, values) = try mishPrimeZero()
         for p in [3000, 20000] {
             let start = try RootRefinement.bracketedNewton(form, piece, slope: slope)
             let bits = p / 2 + RootRefinement.guardBits

@@ -103,6 +103,42 @@ struct KernelTests {
         }
     }
 
+    @Test("exact f32 arrays run in two passes per block: every exponential in the first, none computed in the second; any length, block edges included, gives the interpreter's bits",
+          arguments: KernelLowering.Kind.allCases)
+    func exponentialPasses(_ kind: KernelLowering.Kind) throws {
+        let ir = try mish.kernel(kind, type: .f32)
+        let emitter = CEmitter(name: "mish", kind: kind, type: .f32, ir: ir, description: ["test"])
+        let passes = try #require(emitter.exponentialPasses)
+        func isExponential(_ i: Int) -> Bool { if case .expMantissa = ir.operations[i] { return true } else { return false } }
+        #expect(ir.live.filter(isExponential).allSatisfy(passes.first.contains))
+        #expect(passes.second.filter(isExponential).allSatisfy(passes.carried.contains))
+        #expect(!passes.carried.isEmpty && passes.carried.allSatisfy(passes.first.contains))
+        #expect(CEmitter(name: "mish", kind: kind, type: .bf16, ir: try mish.kernel(kind, type: .bf16), description: []).exponentialPasses == nil)
+        let kernel = try CompiledKernel(emitter)
+        let all = testInputs(count: 600, seed: "kernels.passes.\(kind.rawValue)")
+        for n in [0, 1, 255, 256, 257, 600] {
+            let xs = Array(all.prefix(n)), dys = xs.indices.map { Float($0 % 5) - 2 }
+            var out = [Float](repeating: 7, count: n + 1), out2 = out
+            switch kind {
+            case .forward:
+                typealias F = @convention(c) (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+                kernel.symbol("mish_forward_f32", as: F.self)(xs + [0], &out, n)
+            case .backward:
+                typealias F = @convention(c) (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+                kernel.symbol("mish_backward_f32", as: F.self)(xs + [0], dys + [0], &out, n)
+            case .fused:
+                typealias F = @convention(c) (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+                kernel.symbol("mish_fused_f32", as: F.self)(xs + [0], &out, &out2, n)
+            }
+            #expect(out[n] == 7, "n = \(n): nothing written past the end")
+            for (i, x) in xs.enumerated() {
+                let expected = KernelInterpreter.evaluate(ir, [Double(x), Double(dys[i])]).map { Float($0) }
+                #expect(out[i].bitPattern == expected[0].bitPattern || (out[i].isNaN && expected[0].isNaN), "n = \(n), x = \(x)")
+                if kind == .fused { #expect(out2[i].bitPattern == expected[1].bitPattern || (out2[i].isNaN && expected[1].isNaN)) }
+            }
+        }
+    }
+
     @Test("f32 forward: correctly rounded on every sampled input it can decide; special values as specified")
     func forwardIsCorrectlyRounded() throws {
         let ir = try mish.kernel(.forward, type: .f32)

@@ -12,7 +12,42 @@
 #include "mish_forward_f32.h"
 
 void mish_forward_f32(const float *restrict x, float *restrict y, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        y[i] = mish_forward_f32_scalar(x[i]);
+    double e0[256];
+    for (size_t b = 0; b < n; b += 256) {
+        const size_t m = (n - b < 256) ? n - b : 256;
+        for (size_t i = 0; i < m; i++) {
+            const double v0 = (double)x[b + i];
+            const double v3 = -700.0;
+            const double v4 = fabs(v0);
+            const double v5 = -v4;
+            const double v6 = (v5 < v3) ? v3 : v5;
+            const double v7 = mish_exp_mantissa(v6);
+            const double v8 = mish_exp_scale_normal(v7, v6, 1);
+            e0[i] = v8;
+        }
+        for (size_t i = 0; i < m; i++) {
+            const double v0 = (double)x[b + i];
+            const double v2 = copysign(1.0, v0);
+            const double v8 = e0[i];
+            const double v9 = 0x1p-1;
+            const double v10 = 0x1.8p+0;
+            const double v11 = fma(v9, v2, v10);
+            const double v12 = -0x1p-1;
+            const double v13 = fma(v12, v2, v10);
+            const double v14 = fma(v11, v8, v13);
+            const double v15 = v14 * v0;
+            const double v16 = 2.0;
+            const double v17 = fma(v11, v8, v16);
+            const double v18 = fma(v17, v8, v13);
+            const double v19 = v15 / v18;
+            const double v20 = fma(v12, v2, v9);
+            const double v21 = fma(v9, v2, v9);
+            const double v22 = fma(v20, v8, v21);
+            const double v23 = v19 * v22;
+            const double v24 = -109.0;
+            const double v25 = -0.0;
+            const double v26 = (x[b + i] < (float)v24) ? v25 : v23;
+            y[b + i] = (float)v26;
+        }
     }
 }
