@@ -289,7 +289,7 @@ public enum RootRefinement {
             }
             return .x(x)
         }
-        let cut = certificatePrecision.map { $0 / offsetStepDivisor } ?? Int.max
+        let cut = certificatePrecision.map { $0 / offsetStepDivisor + 2 * guardBits } ?? Int.max
         let logSteps = schedule.reversed().filter { $0 == first || $0 <= cut }
         let offsetSteps = schedule.reversed().filter { $0 != first && $0 > cut }
         var u = x0.exp(precision: first)
@@ -366,6 +366,12 @@ public enum RootRefinement {
         return (m, out.map(\.interval))
     }
 
+    /// X with its ends rounded outward to q bits (no narrower than X).
+    static func outward(_ x: BigInterval, toPrecision q: Int) -> BigInterval {
+        guard q < x.precision, !x.isUndefined else { return x }
+        return BigInterval(lower: x.lower.rounded(toPrecision: q, rounding: .down), upper: x.upper.rounded(toPrecision: q, rounding: .up))
+    }
+
     /// The interval Newton step at m with precision p; nil when it does not contract.
     static func certify(_ form: SignEquivalentForm, at iterate: Iterate, precision p: Int, piece: RootIsolation.Piece,
                         values: [ValueAtRoot]) -> Step? {
@@ -376,17 +382,21 @@ public enum RootRefinement {
         let correction = gm.midpoint.divided(by: gpm.midpoint, precision: 64).value.magnitude
         let floor = BigFloat.max(m.magnitude, BigFloat(1, precision: 64)).scaled(byPowerOfTwo: -p + 8)
         var r = BigFloat.max(correction.scaled(byPowerOfTwo: 2), floor)
+        // The step and the offset N − m are about |m|·2^(−p/2): q bits keep them to ~2^(−p−32)·|m| (outward
+        // rounding only widens), so g(m)/g′(X) and the value corrections cost operations at q bits, not p.
+        let below = Swift.max(0, (BigFloat.max(m.magnitude, BigFloat(1, precision: 64)).binaryExponent ?? 0) - (r.binaryExponent ?? 0))
+        let q = Swift.min(p, Swift.max(128, p - below + 32))
+        let gmShort = outward(gm, toPrecision: q)
         for _ in 0..<3 {
             let radius = BigInterval(lower: -r, upper: r)
             let x = point + radius
-            let low = BigInterval(lower: x.lower.rounded(toPrecision: 128, rounding: .down),
-                                  upper: x.upper.rounded(toPrecision: 128, rounding: .up))
+            let low = outward(x, toPrecision: 128)
             let gpX = gpm + form.coarseEnclosure(2, over: low) * radius
             if !gpX.containsZero && !gpX.isUndefined {
-                let n = point - gm / gpX
+                let n = point - gmShort / gpX
                 if x.lower <= n.lower && n.upper <= x.upper && piece.lower <= n.lower && n.upper <= piece.upper {
-                    let offset = n - point
-                    let half = BigInterval(Rational(1, 2), precision: p)
+                    let offset = outward(n - point, toPrecision: q)
+                    let half = BigInterval(Rational(1, 2), precision: 64)
                     let vs = values.enumerated().map { i, v in
                         at[2 + 2 * i] + at[3 + 2 * i] * offset
                             + v.secondDerivativeEnclosure(over: low) * offset.pow(2) * half

@@ -87,9 +87,19 @@ public struct BigBall: EnclosureArithmetic {
     }
 
     public func pow(_ n: Int) -> BigBall {
-        var acc = integer(BigInt(1))
-        for _ in 0..<n { acc = acc * self }
+        precondition(n >= 0)
+        if n == 0 { return integer(BigInt(1)) }
+        var acc = self
+        for _ in 1..<n { acc = acc * self }
         return acc
+    }
+
+    /// self·n by one mpfr_mul_z (linear in the precision), radius |n|·r plus the rounding.
+    public func times(_ n: BigInt) -> BigBall {
+        let p = precision, m = midpoint
+        let r = withExtendedLifetime(n) { BigFloat.make(precision: p) { mpfr_mul_z($0, m.x, n.storage.z, MPFR_RNDN) } }
+        let size = Magnitude(above: BigFloat(n, precision: 64, rounding: n.signum >= 0 ? .up : .down))
+        return BigBall.ball(r, propagated: size * bound, precision: p)
     }
 
     /// e^m rounded to nearest, with radius (|ê|(1 + 2^(1−p)))(e^r − 1) + |ê|·2^(1−p).

@@ -14,12 +14,19 @@ public protocol EnclosureArithmetic: Sendable {
     func integer(_ n: BigInt) -> Self
     /// self + n, the integer added to each end and rounded outward.
     func plus(_ n: BigInt) -> Self
+    /// self·n: by default self times the enclosure of n; at full precision one pass over the digits
+    /// (mpfr_mul_z) instead of a full multiplication.
+    func times(_ n: BigInt) -> Self
     /// An enclosure of P(self).
     func polynomial(_ p: IntegerPolynomial) -> Self
     /// An enclosure of self^d·P(1/self) = Σ c_(d−i)·selfⁱ (d = deg P): P with its coefficients reversed.
     func reversedPolynomial(_ p: IntegerPolynomial) -> Self
     /// False when the midpoint is below 0.
     var midpointIsNonnegative: Bool { get }
+}
+
+extension EnclosureArithmetic {
+    public func times(_ n: BigInt) -> Self { self * integer(n) }
 }
 
 /// A closed interval [lower, upper] of doubles for fast interval arithmetic at 53 bits.
@@ -170,6 +177,15 @@ extension BigInterval: EnclosureArithmetic {
                         upper: BigFloat.make(precision: p) { mm_mpfr_add_z($0, upper.x, n.storage.z, MPFR_RNDU) }.value)
         }
     }
+    public func times(_ n: BigInt) -> BigInterval {
+        if n.signum == 0 || isUndefined { return n.signum == 0 && !isUndefined ? integer(n) : self }
+        let p = precision
+        let (a, b) = n.signum > 0 ? (lower, upper) : (upper, lower)
+        return withExtendedLifetime(n) {
+            BigInterval(lower: BigFloat.make(precision: p) { mpfr_mul_z($0, a.x, n.storage.z, MPFR_RNDD) }.value,
+                        upper: BigFloat.make(precision: p) { mpfr_mul_z($0, b.x, n.storage.z, MPFR_RNDU) }.value)
+        }
+    }
     public func polynomial(_ p: IntegerPolynomial) -> BigInterval { p.enclosure(at: self) }
     public func reversedPolynomial(_ p: IntegerPolynomial) -> BigInterval { p.hornerEnclosure(self, reversed: true) }
     public var midpointIsNonnegative: Bool { midpoint.signum >= 0 }
@@ -182,12 +198,15 @@ extension IntegerPolynomial {
     /// An enclosure of P(X) by Horner's rule in double interval arithmetic.
     public func enclosure(at x: DoubleInterval) -> DoubleInterval { hornerEnclosure(x) }
 
-    /// Horner's rule from the leading coefficient down, or with `reversed` from c₀ up (Σ c_(d−i)·xⁱ).
+    /// Horner's rule from the leading coefficient down, or with `reversed` from c₀ up (Σ c_(d−i)·xⁱ); the
+    /// first step is c·x by ``EnclosureArithmetic/times(_:)``.
     func hornerEnclosure<I: EnclosureArithmetic>(_ x: I, reversed: Bool = false) -> I {
+        func coefficient(_ j: Int) -> BigInt { self[reversed ? j : degree - j] }
         if isZero { return x.integer(BigInt(0)) }
-        var acc = x.integer(self[reversed ? 0 : degree])
-        for j in 1...Swift.max(degree, 1) where j <= degree {
-            acc = (acc * x).plus(self[reversed ? j : degree - j])
+        if degree == 0 { return x.integer(coefficient(0)) }
+        var acc = x.times(coefficient(0)).plus(coefficient(1))
+        for j in stride(from: 2, through: degree, by: 1) {
+            acc = (acc * x).plus(coefficient(j))
         }
         return acc
     }

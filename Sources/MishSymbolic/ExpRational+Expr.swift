@@ -255,14 +255,19 @@ extension ExpRational {
 
     func enclosure<I: EnclosureArithmetic>(generic x: I, u: I) -> I {
         if isZero { return u.integer(BigInt(0)) }
-        var num = u.integer(BigInt(0))
+        var num: I?
         for q in numerator.reversed() {
-            num = num * x
-            if !q.isZero { num = num + u.polynomial(q) }
+            let term = q.isZero ? nil : u.polynomial(q)
+            if let n = num { num = term.map { n * x + $0 } ?? n * x } else { num = term }
         }
-        var den = u.integer(denominatorConstant)
-        for f in denominatorFactors { den = den * u.polynomial(f.polynomial).pow(f.exponent) }
-        return num / den
+        var den: I?
+        for f in denominatorFactors {
+            let factor = u.polynomial(f.polynomial).pow(f.exponent)
+            den = den.map { $0 * factor } ?? factor
+        }
+        guard let num else { return u.integer(BigInt(0)) }
+        guard let den else { return denominatorConstant == BigInt(1) ? num : num / u.integer(denominatorConstant) }
+        return num / (denominatorConstant == BigInt(1) ? den : den.times(denominatorConstant))
     }
 
     /// f(x) given u ≈ eˣ (one exponential shared by several forms at the same point), by Horner's rule in u

@@ -29,6 +29,10 @@ struct BigBallTests {
                 #expect(BigBallTests.contains(a.exp(), x.exp(precision: 1024)), "exp")
                 #expect(BigBallTests.contains(a.polynomial(poly), poly.evaluate(at: x, precision: 1024)), "polynomial")
                 #expect(BigBallTests.contains(a.plus(BigInt(-7)), x.adding(BigFloat(-7, precision: 64), precision: 1024).value))
+                for n in [-7, 0, 3, 1 << 40] {
+                    #expect(BigBallTests.contains(a.times(BigInt(n)), x.multiplied(by: BigFloat(n, precision: 64), precision: 1024).value), "times")
+                }
+                #expect(BigBallTests.contains(a.pow(1), x) && BigBallTests.contains(a.pow(3), x.pow(3, precision: 1024)), "pow")
                 for y in ys {
                     #expect(BigBallTests.contains(a + b, x.adding(y, precision: 1024).value), "+")
                     #expect(BigBallTests.contains(a + -b, x.subtracting(y, precision: 1024).value), "-")

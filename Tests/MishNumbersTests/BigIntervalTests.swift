@@ -89,6 +89,27 @@ struct BigIntervalTests {
         }
     }
 
+    @Test("times an integer: the exact product of each end lies inside, the ends swap for a negative integer, 0·X is 0 and ∞ stays unbounded")
+    func timesInteger() {
+        var g = SeededGenerator.forTest("BigInterval.times", defaultSeed: 79)
+        for trial in 0..<500 {
+            let p = [24, 53, 200][trial % 3]
+            let a = BigIntervalTests.randomPoint(&g, in: -1000...1000), b = BigIntervalTests.randomPoint(&g, in: -1000...1000)
+            let X = BigInterval(lower: BigFloat(Swift.min(a, b), precision: p, rounding: .down), upper: BigFloat(Swift.max(a, b), precision: p, rounding: .up))
+            for n in [-(1 << 40) - 1, -3, 0, 1, 7, 1 << 50] {
+                let r = X.times(BigInt(n))
+                for end in [X.lower, X.upper] {
+                    let v = end.multiplied(by: BigFloat(n, precision: 64), precision: 4 * p + 64).value
+                    #expect(r.contains(v), "\(end) · \(n) at \(p) bits: \(v) not in \(r)")
+                }
+                #expect(r.lower <= r.upper)
+            }
+        }
+        let unbounded = BigInterval(lower: BigFloat(-2, precision: 64), upper: .infinity(precision: 64))
+        #expect(unbounded.times(BigInt(-3)).lower.isInfinite && unbounded.times(BigInt(-3)).upper == BigFloat(6, precision: 64))
+        #expect(unbounded.times(BigInt(0)).lower.isZero && unbounded.times(BigInt(0)).upper.isZero)
+    }
+
     @Test("domain edges: undefined outside, unbounded across a zero divisor")
     func domains() {
         let p = 64
