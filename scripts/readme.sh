@@ -101,7 +101,7 @@ cat <<'EOF'
 `mish-math minimum [EXPR] [--digits D]` finds the global minimum and proves it global: every zero of f′ on
 the real line is isolated by interval branch-and-bound (the tails by interval evaluation over unbounded
 intervals), refined by Newton's method with precision doubling and certified by an interval Newton step.
-10⁵ digits take about 0.3 s, within 1.2× of a plain C program that calls MPFR directly without any
+10⁵ digits take about 0.15–0.2 s, 1.6× faster than a plain C program that calls MPFR directly without any
 certificate ([benchmarks/minimum/RESULTS.md](benchmarks/minimum/RESULTS.md)).
 `critical-points` lists the certified zeros of f′, f″, f‴ and the bounds of the gradient; `properties`
 computes the properties table, each cell with how it was established:
@@ -124,7 +124,7 @@ branches), the toolkit's own exponential (constants and error bound from MPFR), 
 C and CUDA compute the same bits, thresholds at ±∞ and series around the zero of mish′ and around 0 with
 their proofs in the header comment. `--accuracy fast` trades the guarantee for throughput (binary32
 arithmetic for f32/f16/bf16, f64 in double; its measured error in the header: mish forward f32 2.97 ulp over
-every input, at 2× the correctly-rounded kernel's speed here, [benchmarks/kernels/RESULTS.md](benchmarks/kernels/RESULTS.md)).
+every input, at 1.4–1.9× the correctly-rounded kernel's speed here, [benchmarks/kernels/RESULTS.md](benchmarks/kernels/RESULTS.md)).
 `--dtype f64` is the faithful tier (its default): the same form in double-double with its own double-double
 exponential, rounded once, correctly rounded on 10⁹ sampled inputs forward and backward (at 9 M elem/s,
 [benchmarks/kernels/RESULTS_f64.md](benchmarks/kernels/RESULTS_f64.md)):
