@@ -178,7 +178,8 @@ extension BigInterval: EnclosureArithmetic {
         }
     }
     public func times(_ n: BigInt) -> BigInterval {
-        if n.signum == 0 || isUndefined { return n.signum == 0 && !isUndefined ? integer(n) : self }
+        if isUndefined { return self }
+        if n.signum == 0 { return integer(n) }
         let p = precision
         let (a, b) = n.signum > 0 ? (lower, upper) : (upper, lower)
         return withExtendedLifetime(n) {
