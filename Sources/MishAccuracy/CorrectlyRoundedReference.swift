@@ -105,15 +105,22 @@ public struct CorrectlyRoundedReference: Sendable {
     }
 
     /// |output − exact| in ulps of the exact value's binade; an infinite output against a finite exact
-    /// value counts as 2^(emax+1).
+    /// value counts as 2^(emax+1), and at most 1/2 where the exact value rounds to that infinity (|exact| at or
+    /// above the overflow threshold (2 − 2^−p)·2^emax): a correctly rounded overflow.
     public static func ulpError(output: Double, exact: BigFloat, format: FloatFormat) -> Double {
         if output.isNaN || exact.isNaN { return output.isNaN && exact.isNaN ? 0 : .infinity }
         if exact.isInfinite { return (output.isInfinite && (output < 0) == exact.hasSignBit) ? 0 : .infinity }
         var o = BigFloat(output, precision: 53)
+        var overflows = false
         if output.isInfinite {
-            o = BigFloat(output < 0 ? -1 : 1, precision: 2).scaled(byPowerOfTwo: format.maximumExponent + 1)
+            let top = BigFloat(1, precision: 2).scaled(byPowerOfTwo: format.maximumExponent + 1)
+            let threshold = top.subtracting(BigFloat(1, precision: 2).scaled(byPowerOfTwo: format.maximumExponent - format.precision),
+                                            precision: format.precision + 2).value
+            overflows = (output < 0) == exact.hasSignBit && exact.magnitude >= threshold
+            o = output < 0 ? -top : top
         }
         let diff = o.subtracting(exact, precision: exact.precision + 64).value.magnitude
-        return diff.scaled(byPowerOfTwo: -format.ulpExponent(of: exact)).toDouble(rounding: .up)
+        let error = diff.scaled(byPowerOfTwo: -format.ulpExponent(of: exact)).toDouble(rounding: .up)
+        return overflows ? Swift.min(error, 0.5) : error
     }
 }

@@ -104,16 +104,20 @@ enum SweepHarness {
     }
 
     /* |o - y| in units of the exact value's last place (binade of y, not below the subnormal spacing);
-       an infinite o against a finite y counts as 2^(emax+1). */
+       an infinite o against a finite y counts as 2^(emax+1), and at most 1/2 where y rounds to that
+       infinity (|y| at or above the overflow threshold (2 - 2^-p)*2^emax): a correctly rounded overflow. */
     static inline __attribute__((always_inline)) double mm_ulp_error(int fmt, double o, double y, double l) {
         if (o != o || y != y) return (o != o && y != y) ? 0.0 : INFINITY;
         if (isinf(y)) return o == y ? 0.0 : INFINITY;
         const double top = mm_pow2(mm_emax[fmt] + 1);
+        const int overflow = isinf(o) && (o > 0) == (y > 0)
+            && fabs(y) + (y > 0 ? l : -l) >= (2.0 - mm_pow2(-mm_precision[fmt])) * mm_pow2(mm_emax[fmt]);
         if (isinf(o)) o = o > 0 ? top : -top;
         int e = y == 0 ? mm_emin[fmt] : mm_exponent(y);
         if (e < mm_emin[fmt]) e = mm_emin[fmt];
         if (e > mm_emax[fmt]) e = mm_emax[fmt];
-        return mm_scale_to_ulps(fabs((o - y) - l), mm_precision[fmt] - 1 - e);
+        const double err = mm_scale_to_ulps(fabs((o - y) - l), mm_precision[fmt] - 1 - e);
+        return overflow && err > 0.5 ? 0.5 : err;
     }
 
     static int mm_bucket(double err) {

@@ -240,7 +240,9 @@ public struct KernelLowering {
     /// give ±∞ or the wrong zero): the first integer T toward
     /// that end with |f(T) − L| below a quarter ulp of L in the output type (half the smallest subnormal
     /// for L = 0), with f − L and f′ of one sign beyond T so that |f − L| decreases toward the end. Beyond T
-    /// the output is L (for L = 0, the zero with the sign of f).
+    /// the output is L (for L = 0, the zero with the sign of f). Where f → ±∞ (the exact symbolic limit) and
+    /// the form is 0·∞ at the end, T is the largest finite input and the output beyond it, at x = ±∞ only, is
+    /// that infinity.
     static func tailThreshold(_ r: ExpRational, direction: Int, type: OutputType, zeroBoundExponent: Int? = nil)
         throws -> (threshold: Double, value: Double, note: String)? {
         var probe = KernelIR()
@@ -248,9 +250,15 @@ public struct KernelLowering {
         probe.outputs = [try lower(r, x: x, into: &probe)]
         let atEnd = KernelInterpreter.evaluate(probe, [Double.infinity * Double(direction)])[0]
         let end = direction < 0 ? "-inf" : "+inf"
-        guard case .finite(let limit) = r.limit(direction: direction) else {
-            if atEnd.isNaN { throw KernelError.threshold("the form is 0*inf at x = \(end) and the limit there is not finite") }
-            return nil
+        let limit: Rational
+        switch r.limit(direction: direction) {
+        case .finite(let l): limit = l
+        case .infinite(let sign):
+            guard atEnd.isNaN else { return nil }
+            let largest = type == .f64 ? Double.greatestFiniteMagnitude : Double(Float.greatestFiniteMagnitude)
+            let note = "threshold: x = \(end) returns \(sign < 0 ? "-inf" : "+inf"), the exact limit of f there (the form is 0*inf at "
+                + "x = \(end); every finite input keeps the form)"
+            return (largest * Double(direction), sign < 0 ? -.infinity : .infinity, note)
         }
         if !limit.isZero && atEnd == limit.doubleValue { return nil }
         let value = limit.doubleValue

@@ -185,6 +185,31 @@ struct SweepTests {
         #expect(case15.error > 0.5 && case15.error < 1.5)
     }
 
+    @Test("an overflow to ∞ where the exact value rounds to ∞ is correctly rounded, within 1/2 ulp; ∞ where a finite value is due is an error of at least 2^(emax+1) − |exact|")
+    func overflowToInfinity() throws {
+        let source = """
+        #include <math.h>
+        float four_x(float x) { return (float)(4.0 * (double)x); }
+        float four_x_early(float x) { return x > 8.4e37f ? INFINITY : (float)(4.0 * (double)x); }
+        """
+        let library = try CompiledLibrary(files: [("overflow.c", source)])
+        let s = try AccuracySweep(reference: CorrectlyRoundedReference(try ExprParser.parse("4*x")))
+        func run(_ symbol: String) throws -> AccuracyResult {
+            let kernel = try KernelUnderTest(library: library, symbol: symbol, signature: .scalar, format: .f32)
+            return s.run(kernel, check: AccuracyCheck(function: .value), inputs: .range(8e37, 1e38, .f32), threads: 2)
+        }
+        let exact = try run("four_x")
+        #expect(exact.incorrectlyRounded == 0 && exact.maxError <= 0.5)
+        let early = try run("four_x_early")
+        // 4x is finite below 2^128/4 ≈ 8.507e37: those inputs are wrong, each by at least a quarter of 2^128's ulp.
+        #expect(early.incorrectlyRounded > 0 && early.maxError > 0.5)
+        let top = BigFloat(1, precision: 2).scaled(byPowerOfTwo: 128)
+        #expect(CorrectlyRoundedReference.ulpError(output: .infinity, exact: top.multiplied(by: BigFloat(1.5, precision: 53), precision: 64).value, format: .f32) == 0.5)
+        let largest = BigFloat(Double(Float.greatestFiniteMagnitude), precision: 53)
+        let quarterAbove = largest.adding(BigFloat(1, precision: 2).scaled(byPowerOfTwo: 127 - 25), precision: 64).value
+        #expect(CorrectlyRoundedReference.ulpError(output: .infinity, exact: quarterAbove, format: .f32) == 0.75, "rounds to the largest finite value")
+    }
+
     @Test("a NaN where a number is due and a wrong sign of zero are failures at their inputs")
     func nanAndZeroSign() throws {
         let n = try sweep("nan_at_two", range: (1.75, 2.25))

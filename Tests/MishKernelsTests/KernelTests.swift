@@ -517,6 +517,42 @@ struct KernelFastTierTests {
         return Double(r) < m ? r : r.nextDown
     }
 
+    @Test("a derivative that tends to +∞ (x²·sigmoid(x)′ ~ 2x) while its form is 0·∞ at x = +∞: the kernel returns +∞ there and keeps the form for every finite input, correctly rounded (overflowing to +∞ where 2x does)")
+    func infiniteLimitTail() throws {
+        let f = try KernelLowering(try ExprParser.parse("x^2*sigmoid(x)"))
+        #expect(f.derivative.limit(direction: 1) == .infinite(sign: 1))
+        for type in [KernelLowering.OutputType.f32, .f64] {
+            let ir = try f.kernel(.backward, type: type)
+            #expect(KernelInterpreter.evaluate(ir, [.infinity, 1])[0] == .infinity, "\(type)")
+            #expect(KernelInterpreter.evaluate(ir, [.infinity, -2])[0] == -.infinity, "\(type)")
+            #expect(ir.notes.contains { $0.hasPrefix("threshold: x = +inf returns +inf") }, "\(type)")
+        }
+        let backward = try f.kernel(.backward, type: .f32)
+        var wrong: [Float] = []
+        for x: Float in [-3, -2.2177150, 1, 20, 89] {
+            let y = Float(KernelInterpreter.evaluate(backward, [Double(x), 1])[0])
+            if y != correctlyRounded(f.derivative, at: x) { wrong.append(x) }
+        }
+        // Above 700, f′ = 2x + (x² − 2x)·e^(−x) + … exceeds 2x by far less than half its ulp: the correctly rounded
+        // value is that of 2x, +∞ from 2¹²⁸ on.
+        for x: Float in [700, 1e4, 1e20, 1.7e38, 1.7014117e38, 1.7014118e38, .greatestFiniteMagnitude] {
+            let y = Float(KernelInterpreter.evaluate(backward, [Double(x), 1])[0])
+            if y != Float(2 * Double(x)) { wrong.append(x) }
+        }
+        #expect(wrong.isEmpty, "not correctly rounded at \(wrong)")
+        // The emitted C (compiled strictly) agrees with the interpreter, +∞ included.
+        let kernel = try CompiledKernel(CEmitter(name: "xxs", kind: .backward, type: .f32, ir: backward, description: ["test"]))
+        let xs: [Float] = [.infinity, -.infinity, .greatestFiniteMagnitude, 1e20, 3, -2.2177150, -5000, .nan]
+        var out = [Float](repeating: 0, count: xs.count)
+        typealias F = @convention(c) (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+        kernel.symbol("xxs_backward_f32", as: F.self)(xs, [Float](repeating: 1, count: xs.count), &out, xs.count)
+        for (x, y) in zip(xs, out) {
+            let expected = Float(KernelInterpreter.evaluate(backward, [Double(x), 1])[0])
+            #expect(y.bitPattern == expected.bitPattern || (y.isNaN && expected.isNaN), "x = \(x)")
+        }
+        #expect(out[0] == .infinity && out[1] == 0)
+    }
+
     @Test("swish near 0 where the leading term is an f32 midpoint: x/2 for subnormal x with an odd last bit (swish = x/2 + x²/4 + …, so the value is above it), and swish′ = 1/2 + x/2 − x³/12 at its midpoints (below for x > 0, above for x < 0)")
     func swishOriginMidpoints() throws {
         let swish = try KernelLowering(try ExprParser.parse("x*sigmoid(x)"))
