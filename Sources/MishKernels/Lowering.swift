@@ -348,8 +348,9 @@ public struct KernelLowering {
     /// within 2⁻⁵³ of a rounding boundary (mish′(−2⁻²⁷) is 2⁻⁵⁷ from an f32 midpoint; swish′ = 1/2 + x/2 − x³/12
     /// sits next to one whenever 1/2 + x/2 is a midpoint); where f(0) = 0 and c₁ is dyadic, c₁x is exact and can be
     /// a midpoint itself (swish = x/2 + x²/4 for subnormal x with an odd last bit), decided only by terms far
-    /// below its ulp. For |x| < 2⁻¹² the kernel forms the leading term L (c₀; or c₁x with its exact product
-    /// error) as a double-double, adds the double tail t = Σ cₖxᵏ of the higher terms by Fast2Sum (exact since
+    /// below its ulp; so can c₂x² where f(0) = f′(0) = 0 and c₂ is dyadic (x²·sigmoid(x) = x²/2 + x³/4 + …).
+    /// For |x| < 2⁻¹² the kernel forms the leading term L (c₀; c₁x with its exact product error; or c₂x²,
+    /// exact for a numerator of c₂ below 2⁵) as a double-double, adds the double tail t = Σ cₖxᵏ of the higher terms by Fast2Sum (exact since
     /// |L| > |t|), and rounds the pair to odd, so that the one rounding to the output type sees f to ~2⁻⁶⁵
     /// relative, and the side of a midpoint whatever the tail's size. The degree K makes
     /// |c_(K+1)|·2^(−12(K+1−j)) < 2⁻⁸⁰·|c_j| for the leading order j (zero coefficients do not end the series).
@@ -358,7 +359,7 @@ public struct KernelLowering {
     /// such an f needs no series.
     struct OriginSeries {
         static let radius = 0x1p-12
-        /// The leading order j: 0 (c₀ ≠ 0) or 1.
+        /// The leading order j: 0 (c₀ ≠ 0), 1 or 2.
         let order: Int
         /// c_j as a double-double.
         let high: Double
@@ -366,10 +367,10 @@ public struct KernelLowering {
         /// c_(j+1) … c_K.
         let coefficients: [Double]
         var note: String {
-            String(format: "series: |x| < 2^-12: %@ + sum c_k x^k (degree %d) with %@ = %.17g %+.3g as a double-double, "
+            let leading = ["f(0)", "f'(0) x", "f''(0)/2 x^2"][order], constant = ["f(0)", "f'(0)", "f''(0)/2"][order]
+            return String(format: "series: |x| < 2^-12: %@ + sum c_k x^k (degree %d) with %@ = %.17g %+.3g as a double-double, "
                    + "rounded to odd before the rounding to the output type, so that inputs near an output rounding "
-                   + "boundary are decided to ~2^-65", order == 0 ? "f(0)" : "f'(0) x", coefficients.count + order,
-                   order == 0 ? "f(0)" : "f'(0)", high, low)
+                   + "boundary are decided to ~2^-65", leading, coefficients.count + order, constant, high, low)
         }
     }
 
@@ -386,13 +387,22 @@ public struct KernelLowering {
             factorial = factorial * Rational(k)
             return g.valueAtOrigin.map { $0 / factorial }
         }
+        func isDyadic(_ c: Rational) -> Bool {
+            let d = c.denominator
+            return BigInt(1).shiftedLeft(d.digitCountEstimate(radix: 2) - 1) == d
+        }
         let order: Int, leading: Rational
         if !c0.isZero {
             (order, leading) = (0, c0)
-        } else if let c1 = next(), !c1.isZero, case let d = c1.denominator, BigInt(1).shiftedLeft(d.digitCountEstimate(radix: 2) - 1) == d {
-            (order, leading) = (1, c1)
         } else {
-            return nil
+            guard let c1 = next() else { return nil }
+            if !c1.isZero {
+                guard isDyadic(c1) else { return nil }
+                (order, leading) = (1, c1)
+            } else {
+                guard let c2 = next(), !c2.isZero, isDyadic(c2), c2.numerator.magnitude < BigInt(32) else { return nil }
+                (order, leading) = (2, c2)
+            }
         }
         let lead = BigFloat(leading, precision: p)
         let high = lead.toDouble()
@@ -423,6 +433,11 @@ public struct KernelLowering {
             let t = ir.value(.multiply(acc, x))
             lead = ir.value(.add(high, t))
             error = ir.value(.add(ir.value(.subtract(high, lead)), t))
+        } else if series.order == 2 {
+            // c₂x² is exact: x² has at most 48 bits for a binary32 x (no underflow in double), and c₂ is dyadic
+            // with a numerator below 2⁵. The tail is x³·Σ.
+            lead = ir.value(.multiply(ir.value(.multiply(x, x)), high))
+            error = ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(acc, x)), x)), x))
         } else {
             // c₁x = H + E exactly (fma), plus c₁'s low part times x and the tail x²·Σ.
             lead = ir.value(.multiply(high, x))
@@ -435,7 +450,7 @@ public struct KernelLowering {
         let bottom = ir.value(.add(ir.value(.subtract(lead, top)), low))
         var y = ir.value(.roundToOdd(top, bottom))
         let magnitude = ir.value(.absolute(x))
-        if series.order == 1 {
+        if series.order > 0 {
             // At x = ±0 the pair's zeros need not carry x's sign: the form returns f's signed zero there.
             y = ir.value(.selectLess(ir.constant(0), magnitude, y, value))
         }

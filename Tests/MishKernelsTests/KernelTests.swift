@@ -553,6 +553,24 @@ struct KernelFastTierTests {
         #expect(out[0] == .infinity && out[1] == 0)
     }
 
+    @Test("x²·sigmoid(x) = x²/2 + x³/4 + … near 0, where x²/2 is an f32 midpoint (x = m·2⁻⁷⁰, m odd in (2¹², 2^12.5), so x³/4 is far below double precision of x²/2): above it for x > 0, below for x < 0")
+    func squareLeadingOriginMidpoints() throws {
+        let f = try KernelLowering(try ExprParser.parse("x^2*sigmoid(x)"))
+        let forward = try f.kernel(.forward, type: .f32)
+        #expect(forward.notes.contains { $0.hasPrefix("series: |x| < 2^-12: f''(0)/2 x^2") })
+        var wrong: [Double] = [], checked = 0
+        for m in stride(from: 4097, through: 5791, by: 2) {
+            let half = Double(m * m) * 0x1p-141
+            #expect(Double(Float(half)) != half, "x²/2 = m²·2⁻¹⁴¹ has 25 significant bits: a midpoint")
+            for x in [Double(m) * 0x1p-70, -Double(m) * 0x1p-70] {
+                let y = Float(KernelInterpreter.evaluate(forward, [x])[0])
+                if y != Self.float(half, above: x > 0) { wrong.append(x) }
+                checked += 1
+            }
+        }
+        #expect(checked > 1000 && wrong.isEmpty, "not correctly rounded at \(wrong.prefix(10))")
+    }
+
     @Test("swish near 0 where the leading term is an f32 midpoint: x/2 for subnormal x with an odd last bit (swish = x/2 + x²/4 + …, so the value is above it), and swish′ = 1/2 + x/2 − x³/12 at its midpoints (below for x > 0, above for x < 0)")
     func swishOriginMidpoints() throws {
         let swish = try KernelLowering(try ExprParser.parse("x*sigmoid(x)"))
