@@ -101,7 +101,7 @@ cat <<'EOF'
 `mish-math minimum [EXPR] [--digits D]` finds the global minimum and proves it global: every zero of f′ on
 the real line is isolated by interval branch-and-bound (the tails by interval evaluation over unbounded
 intervals), refined by Newton's method with precision doubling and certified by an interval Newton step.
-10⁵ digits take about 0.15–0.2 s, 1.6× faster than a plain C program that calls MPFR directly without any
+10⁵ digits take about 0.1–0.2 s and 10⁶ digits about 2.2 s, 1.4–1.7× faster than a plain C program that calls MPFR directly without any
 certificate ([benchmarks/minimum/RESULTS.md](benchmarks/minimum/RESULTS.md)).
 `critical-points` lists the certified zeros of f′, f″, f‴ and the bounds of the gradient; `properties`
 computes the properties table, each cell with how it was established:
