@@ -354,11 +354,16 @@ public struct KernelLowering {
     /// |L| > |t|), and rounds the pair to odd, so that the one rounding to the output type sees f to ~2⁻⁶⁵
     /// relative, and the side of a midpoint whatever the tail's size. The degree K makes
     /// |c_(K+1)|·2^(−12(K+1−j)) < 2⁻⁸⁰·|c_j| for the leading order j (zero coefficients do not end the series).
-    /// For f32 only: f16 and bf16 would need an input within 2⁻⁴² of an output midpoint, and their exhaustive
-    /// sweeps show none. A non-dyadic c₁ = p/q (mish: 3/5) keeps c₁x at least 2⁻²⁴/q from every midpoint, so
-    /// such an f needs no series.
+    /// For f32, and for bf16 from the order 1 on: bf16's subnormals reach 2⁻¹³³, so swish's x/2 is a bf16
+    /// midpoint at its odd subnormals (128 inputs, each decided by x²/4, 2⁻¹³⁴ of it), while c₀ + c₁x meets a
+    /// bf16 midpoint only for |x| ≳ 2⁻⁹, where the next term is far above double's 2⁻⁵³. f16 inputs stay above
+    /// 2⁻²⁴, so every next term is at least 2⁻²⁵ of the leading one: no series. A non-dyadic c₁ = p/q (mish:
+    /// 3/5) keeps c₁x at least 2⁻²⁴/q from every midpoint, so such an f needs no series.
     struct OriginSeries {
         static let radius = 0x1p-12
+        /// The lowest leading order whose midpoints a double evaluation can miss in this output type: f32 all
+        /// (0), bf16 from c₁x on (1), f16 none (nil).
+        static func lowestOrder(_ type: OutputType) -> Int? { [.f32: 0, .bf16: 1][type] }
         /// The leading order j: 0 (c₀ ≠ 0), 1 or 2.
         let order: Int
         /// c_j as a double-double.
@@ -422,9 +427,10 @@ public struct KernelLowering {
         return nil
     }
 
-    /// Replaces `value` by the origin series for |x| < 2⁻¹² (see ``OriginSeries``).
-    static func withOriginSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR) -> Int {
-        guard let series = originSeries(r) else { return value }
+    /// Replaces `value` by the origin series for |x| < 2⁻¹² (see ``OriginSeries``) where its leading order is
+    /// at least `lowestOrder`.
+    static func withOriginSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, lowestOrder: Int = 0) -> Int {
+        guard let series = originSeries(r), series.order >= lowestOrder else { return value }
         var acc = ir.constant(series.coefficients.last!)
         for c in series.coefficients.dropLast().reversed() { acc = ir.value(.fma(acc, x, ir.constant(c))) }
         let high = ir.constant(series.high)
@@ -522,7 +528,9 @@ public struct KernelLowering {
         for (r, rTails) in functions {
             let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded)
             var out = try KernelLowering.withZeroSeries(r, x: x, value: lowered, into: &ir, multiplier: folded)
-            if type == .f32 && !fast { out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir) }
+            if !fast, let lowest = KernelLowering.OriginSeries.lowestOrder(type) {
+                out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir, lowestOrder: lowest)
+            }
             for t in rTails {
                 let bound = ir.constant(t.threshold)
                 let limit = folded.map { ir.value(.multiply(ir.constant(t.value), $0)) } ?? ir.constant(t.value)

@@ -553,6 +553,21 @@ struct KernelFastTierTests {
         #expect(out[0] == .infinity && out[1] == 0)
     }
 
+    @Test("swish in bf16 at its odd subnormals x = ±k·2⁻¹³³: x/2 is a bf16 midpoint and swish = x/2 + x²/4 + … lies above it, so it rounds up for x > 0 and toward 0 for x < 0")
+    func swishBF16SubnormalMidpoints() throws {
+        let swish = try KernelLowering(try ExprParser.parse("x*sigmoid(x)"))
+        let forward = try swish.kernel(.forward, type: .bf16)
+        var wrong: [Double] = []
+        for k in stride(from: 1, to: 128, by: 2) {
+            for x in [Double(k) * 0x1p-133, -Double(k) * 0x1p-133] {
+                let y = KernelLowering.OutputType.bf16.rounded(KernelInterpreter.evaluate(forward, [x])[0])
+                let expected = x > 0 ? Double(k + 1) * 0x1p-134 : -Double(k - 1) * 0x1p-134
+                if y != expected { wrong.append(x) }
+            }
+        }
+        #expect(wrong.isEmpty, "not correctly rounded at \(wrong.prefix(10))")
+    }
+
     @Test("x²·sigmoid(x) = x²/2 + x³/4 + … near 0, where x²/2 is an f32 midpoint (x = m·2⁻⁷⁰, m odd in (2¹², 2^12.5), so x³/4 is far below double precision of x²/2): above it for x > 0, below for x < 0")
     func squareLeadingOriginMidpoints() throws {
         let f = try KernelLowering(try ExprParser.parse("x^2*sigmoid(x)"))
