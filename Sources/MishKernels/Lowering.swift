@@ -12,7 +12,9 @@ public enum KernelError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notExpRational(let e):
-            return "\(e) is not in the exp-rational class Q(x, e^x); the exact tiers are derived from its normal form"
+            return "\(e) is outside the exp-rational class Q(x, e^x) as the engine forms it, sum x^i*P_i(e^x)/Q(e^x) "
+                + "(it involves pi, erf, gelu, a logarithm that does not cancel, a non-integer power, e^(c*x) with c not an "
+                + "integer, or division by a function of x); every kernel is derived from that normal form"
         case .coefficientTooLarge(let c):
             return "the normal form has the coefficient \(c), which a double cannot hold exactly"
         case .threshold(let why):
