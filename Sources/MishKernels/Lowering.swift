@@ -362,7 +362,8 @@ public struct KernelLowering {
     /// 2⁻²⁴, so every next term is at least 2⁻²⁵ of the leading one: no series. A non-dyadic c₁ = p/q (mish:
     /// 3/5) keeps c₁x at least 2⁻²⁴/q from every midpoint, so such an f needs no series.
     struct OriginSeries {
-        static let radius = 0x1p-12
+        /// The window |x| < radius: 2⁻¹², or 2⁻³ where the form cancels near 0 (``cancelsAtOrigin(_:)``).
+        let radius: Double
         /// The lowest leading order whose midpoints a double evaluation can miss in this output type: f32 all
         /// (0), bf16 from c₁x on (1), f16 none (nil).
         static func lowestOrder(_ type: OutputType) -> Int? { [.f32: 0, .bf16: 1][type] }
@@ -375,9 +376,11 @@ public struct KernelLowering {
         let coefficients: [Double]
         var note: String {
             let leading = ["f(0)", "f'(0) x", "f''(0)/2 x^2"][order], constant = ["f(0)", "f'(0)", "f''(0)/2"][order]
-            return String(format: "series: |x| < 2^-12: %@ + sum c_k x^k (degree %d) with %@ = %.17g %+.3g as a double-double, "
+            return String(format: "series: |x| < 2^%d: %@ + sum c_k x^k (degree %d) with %@ = %.17g %+.3g as a double-double, "
                    + "rounded to odd before the rounding to the output type, so that inputs near an output rounding "
-                   + "boundary are decided to ~2^-65", leading, coefficients.count + order, constant, high, low)
+                   + "boundary are decided to ~2^-65", Int(radius.exponent), leading, coefficients.count + order, constant, high, low)
+                + (radius > 0x1p-12 ? "; the window is 2^-3 because the form cancels near 0 (a numerator row vanishes at e^-|x| = 1, "
+                   + "so its relative error grows like 2^-53/|x|)" : "")
         }
     }
 
@@ -416,20 +419,56 @@ public struct KernelLowering {
         let low = lead.subtracting(BigFloat(high), precision: p).value.toDouble()
         var coefficients: [Double] = []
         var tail = 0.0
-        while k < 24 {
+        let radius = cancelsAtOrigin(r) ? 0x1p-3 : 0x1p-12
+        while k < 64 {
             guard let exact = next() else { return nil }
             let c = exact.doubleValue
-            if k > order + 1 && c != 0 && abs(c) * pow(OriginSeries.radius, Double(k - order)) < abs(high) * 0x1p-80 {
+            if k > order + 1 && c != 0 && abs(c) * pow(radius, Double(k - order)) < abs(high) * 0x1p-80 {
                 while coefficients.last == 0 { coefficients.removeLast() }
-                return tail < abs(high) / 2 ? OriginSeries(order: order, high: high, low: low, coefficients: coefficients) : nil
+                return tail < abs(high) / 2 ? OriginSeries(radius: radius, order: order, high: high, low: low, coefficients: coefficients) : nil
             }
             coefficients.append(c)
-            tail += abs(c) * pow(OriginSeries.radius, Double(k - order))
+            tail += abs(c) * pow(radius, Double(k - order))
         }
         return nil
     }
 
-    /// Replaces `value` by the origin series for |x| < 2⁻¹² (see ``OriginSeries``) where its leading order is
+    /// Where f(0) = 0 and `value` at x = ±0 is not the zero f tends to from that side (x·sign(f′(0)), or
+    /// sign(f″(0))·0 where f′(0) = 0), as tanh's form (1 − t²)/(1 + t²) gives +0 at x = −0: that zero at x = ±0.
+    static func withSignedZeroAtOrigin(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR) -> Int {
+        guard r.valueAtOrigin?.isZero == true else { return value }
+        let expected: (Double) -> Double
+        let slope = r.derivative().valueAtOrigin
+        if let s = slope, !s.isZero {
+            expected = { $0 * Double(s.signum) }
+        } else if slope != nil, let c = r.derivative(order: 2).valueAtOrigin, !c.isZero {
+            expected = { _ in c.signum < 0 ? -0.0 : 0.0 }
+        } else {
+            return value
+        }
+        var probe = ir
+        probe.outputs = [value]
+        let wrong = [0.0, -0.0].contains { z in
+            let v = KernelInterpreter.evaluate(probe, [z, 1])[0]
+            return v != 0 || v.sign != expected(z).sign
+        }
+        guard wrong else { return value }
+        let zero = slope!.isZero ? ir.constant(expected(0)) : ir.value(.multiply(x, ir.constant(Double(slope!.signum))))
+        ir.notes.append("zero: x = +-0 returns the zero f tends to from that side (the form's own zero there has the other sign)")
+        return ir.value(.selectLess(ir.constant(0), ir.value(.absolute(x)), value, zero))
+    }
+
+    /// Whether a nonzero numerator row Pᵢ(s) of a side form vanishes at s = 1 (x = 0): computing it from s
+    /// near 1 cancels, so the form's relative error near 0 grows like 2⁻⁵³/|x| (tanh = (1 − t²)/(1 + t²)).
+    static func cancelsAtOrigin(_ r: ExpRational) -> Bool {
+        [r.sideForms.negative, r.sideForms.positive].contains { form in
+            form.numerators.contains { row in
+                !row.allSatisfy(\.isZero) && row.reduce(Rational(0)) { $0 + Rational($1) }.isZero
+            }
+        }
+    }
+
+    /// Replaces `value` by the origin series for |x| below its radius (see ``OriginSeries``) where its leading order is
     /// at least `lowestOrder`.
     static func withOriginSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, lowestOrder: Int = 0) -> Int {
         guard let series = originSeries(r), series.order >= lowestOrder else { return value }
@@ -459,11 +498,12 @@ public struct KernelLowering {
         var y = ir.value(.roundToOdd(top, bottom))
         let magnitude = ir.value(.absolute(x))
         if series.order > 0 {
-            // At x = ±0 the pair's zeros need not carry x's sign: the form returns f's signed zero there.
-            y = ir.value(.selectLess(ir.constant(0), magnitude, y, value))
+            // At x = ±0 the pair's zeros need not carry f's sign, nor need the form (tanh's (1 − t²)/(1 + t²) is +0
+            // at x = −0): the leading term c_j·xʲ is f's signed zero there.
+            y = ir.value(.selectLess(ir.constant(0), magnitude, y, lead))
         }
         ir.notes.append(series.note)
-        return ir.value(.selectLess(magnitude, ir.constant(OriginSeries.radius), y, value))
+        return ir.value(.selectLess(magnitude, ir.constant(series.radius), y, value))
     }
 
     /// Replaces `value` by the series within 1/64 of each irrational zero of r.
@@ -533,6 +573,7 @@ public struct KernelLowering {
             if !fast, let lowest = KernelLowering.OriginSeries.lowestOrder(type) {
                 out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir, lowestOrder: lowest)
             }
+            if !fast && folded == nil { out = KernelLowering.withSignedZeroAtOrigin(r, x: x, value: out, into: &ir) }
             for t in rTails {
                 let bound = ir.constant(t.threshold)
                 let limit = folded.map { ir.value(.multiply(ir.constant(t.value), $0)) } ?? ir.constant(t.value)

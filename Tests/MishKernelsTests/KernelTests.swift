@@ -553,6 +553,29 @@ struct KernelFastTierTests {
         #expect(out[0] == .infinity && out[1] == 0)
     }
 
+    @Test("tanh, whose form (1 − t²)/(1 + t²) cancels near 0: the series window widens to 2⁻³, so the f32 kernel is correctly rounded between 2⁻¹² and 2⁻³ (the sweep's five misses among them), and x = ±0 gives ±0 in every type")
+    func tanhNearOrigin() throws {
+        let tanh = try KernelLowering(try ExprParser.parse("tanh(x)"))
+        let forward = try tanh.kernel(.forward, type: .f32)
+        #expect(forward.notes.contains { $0.hasPrefix("series: |x| < 2^-3") })
+        var g = SeededGenerator.forTest("tanh-origin", defaultSeed: 11)
+        var xs: [Float] = [0.00106921874, 0.00186252128, 0.00192735612, 0.00143719895, 0.00167682813]
+        for _ in 0..<4000 { xs.append(Float.random(in: 0x1p-12...0x1p-3, using: &g) * (Bool.random(using: &g) ? 1 : -1)) }
+        var wrong: [Float] = []
+        for x in xs {
+            let y = Float(KernelInterpreter.evaluate(forward, [Double(x)])[0])
+            if let reference = correctlyRounded(tanh.function, at: x), y != reference { wrong.append(x) }
+        }
+        #expect(wrong.isEmpty, "not correctly rounded at \(wrong.prefix(10))")
+        for type in [KernelLowering.OutputType.f32, .f16, .bf16] {
+            let ir = try tanh.kernel(.forward, type: type)
+            for z in [0.0, -0.0] {
+                let y = KernelInterpreter.evaluate(ir, [z])[0]
+                #expect(y == 0 && y.sign == z.sign, "tanh(\(z)) in \(type)")
+            }
+        }
+    }
+
     @Test("swish in bf16 at its odd subnormals x = ±k·2⁻¹³³: x/2 is a bf16 midpoint and swish = x/2 + x²/4 + … lies above it, so it rounds up for x > 0 and toward 0 for x < 0")
     func swishBF16SubnormalMidpoints() throws {
         let swish = try KernelLowering(try ExprParser.parse("x*sigmoid(x)"))
