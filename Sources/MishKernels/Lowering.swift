@@ -433,6 +433,119 @@ public struct KernelLowering {
         return nil
     }
 
+    /// Toward x = ±∞, f = L(x) + C(x) with L = c·xⁿ its limit part (c = ±2ᵏ) and C exponentially small. Where
+    /// c·xⁿ (or dy·c·x for a backward kernel) is itself an output midpoint, C decides the rounding but falls
+    /// below double precision (x³·sigmoid(x) near x = 37, x²·sigmoid(x)′ times dy). Beyond the first integer T
+    /// with |C(T)| < 2⁻²⁰·|L(T)|, and C and C′ of one sign beyond T so that |C| decreases while |L| grows, the
+    /// kernel forms L exactly as a double-double (xⁿ has at most 72 bits for a binary32 x; dy·c·x at most 48),
+    /// adds C from its own form (no cancellation: C = f − L as an exp-rational function) by Fast2Sum and rounds
+    /// to odd, so the one rounding to the output type sees f to ~2⁻⁷⁰. Where C underflows to 0 in double, a
+    /// nudge ρ·2⁻⁸⁰·L (ρ = sign(C/L)) stands for it: a nonzero low part of L is at least 2⁻⁷² of it, so the
+    /// nudge only decides where L is a midpoint, and there C's side is ρ's.
+    struct LimitTail {
+        let direction: Int
+        let threshold: Double
+        let power: Int
+        let coefficient: Double
+        let relativeSign: Int
+        /// C = f − L.
+        let correction: ExpRational
+        var note: String {
+            "limit tail: x \(direction < 0 ? "<" : ">") \(Int(threshold)): f = \(coefficient == 1 ? "" : "\(coefficient)*")x^\(power) + C "
+                + "with |C| < 2^-20 |f| (interval evaluation at x = \(Int(threshold)); C and C' keep one sign beyond it): the limit "
+                + "part exact as a double-double plus C from its own form, rounded to odd (C \(relativeSign < 0 ? "below" : "above") "
+                + "the limit part in magnitude)"
+        }
+    }
+
+    /// The limit tails where c·xⁿ can be an output midpoint: forward n = 2 or 3, backward n = 1 (times dy).
+    static func limitTails(_ r: ExpRational, backward: Bool) -> [LimitTail] {
+        [-1, 1].compactMap { direction -> LimitTail? in
+            let form = direction < 0 ? r.sideForms.negative : r.sideForms.positive
+            guard form.shift == 0, !form.denominator[0].isZero else { return nil }
+            let limits = form.numerators.map { Rational($0[0]) / Rational(form.denominator[0]) }
+            let terms = limits.indices.filter { !limits[$0].isZero }
+            guard terms.count == 1, let n = terms.first, backward ? n == 1 : (n == 2 || n == 3) else { return nil }
+            let c = limits[n]
+            let magnitude = c.magnitude
+            let isPowerOfTwo = { (q: BigInt) in BigInt(1).shiftedLeft(q.digitCountEstimate(radix: 2) - 1) == q }
+            guard (magnitude.numerator == BigInt(1) && isPowerOfTwo(magnitude.denominator))
+                    || (magnitude.denominator == BigInt(1) && isPowerOfTwo(magnitude.numerator)) else { return nil }
+            guard let limitExpr = try? ExprParser.parse("(\(c.description))*x^\(n)"), let limit = ExpRational(limitExpr) else { return nil }
+            let h = r - limit
+            guard !h.isZero else { return nil }
+            let differences = RootIsolation.realLine(SignEquivalentForm(derivative: 0, of: h.hornerExpr))
+            let slopes = RootIsolation.realLine(SignEquivalentForm(derivative: 1, of: h.hornerExpr))
+            guard let ds = direction < 0 ? differences.leftTailSign : differences.rightTailSign,
+                  let ss = direction < 0 ? slopes.leftTailSign : slopes.rightTailSign, ds * ss * direction < 0 else { return nil }
+            /// Where the last zero (or undecided piece) toward this end lies, if every piece beyond it has the tail's
+            /// sign; else the end of the searched range.
+            func lastChange(_ iso: RootIsolation, _ tailSign: Int) -> Double {
+                let pieces = direction < 0 ? Array(iso.pieces) : iso.pieces.reversed()
+                for piece in pieces {
+                    if case .sign(let s) = piece.kind {
+                        if s != tailSign { break }
+                        continue
+                    }
+                    return direction < 0 ? piece.lower.toDouble(rounding: .down) : piece.upper.toDouble(rounding: .up)
+                }
+                return direction < 0 ? iso.lower.toDouble() : iso.upper.toDouble()
+            }
+            let boundary = direction < 0 ? Swift.min(lastChange(differences, ds), lastChange(slopes, ss), -1)
+                                         : Swift.max(lastChange(differences, ds), lastChange(slopes, ss), 1)
+            let limitSign = c.signum * (direction < 0 && n % 2 == 1 ? -1 : 1)
+            var t = boundary.rounded(direction < 0 ? .down : .up)
+            for _ in 0..<20_000 {
+                let point = BigInterval(BigFloat(t, precision: 128))
+                let e = h.enclosure(at: point)
+                let l = limit.enclosure(at: point)
+                let bound = BigFloat.min(l.lower.magnitude, l.upper.magnitude).scaled(byPowerOfTwo: -20)
+                if e.isBounded && l.isBounded && BigFloat.max(e.lower.magnitude, e.upper.magnitude) < bound {
+                    return LimitTail(direction: direction, threshold: t, power: n, coefficient: c.doubleValue, relativeSign: ds * limitSign, correction: h)
+                }
+                t += Double(direction)
+            }
+            return nil
+        }
+    }
+
+    /// `value` replaced beyond each limit tail's threshold (``LimitTail``); `dy` multiplies L for a backward kernel.
+    static func withLimitTails(_ tails: [LimitTail], x: Int, dy: Int?, value: Int, expFloor: Double?, into ir: inout KernelIR) throws -> Int {
+        var out = value
+        for tail in tails {
+            var high: Int, low: Int
+            switch tail.power {
+            case 1:
+                high = ir.value(.multiply(x, ir.constant(tail.coefficient)))
+                low = ir.constant(0)
+            case 2:
+                high = ir.value(.multiply(ir.value(.multiply(x, x)), ir.constant(tail.coefficient)))
+                low = ir.constant(0)
+            default:
+                let square = ir.value(.multiply(x, x))
+                let cube = ir.value(.multiply(square, x))
+                let error = ir.value(.fma(square, x, ir.value(.negate(cube))))
+                high = ir.value(.multiply(cube, ir.constant(tail.coefficient)))
+                low = ir.value(.multiply(error, ir.constant(tail.coefficient)))
+            }
+            var correction = try lower(tail.correction, x: x, into: &ir, expFloor: expFloor)
+            if let dy {
+                high = ir.value(.multiply(high, dy))
+                correction = ir.value(.multiply(correction, dy))
+            }
+            let nudge = ir.value(.multiply(high, ir.constant(Double(tail.relativeSign) * 0x1p-80)))
+            let c = ir.value(.selectLess(ir.value(.absolute(correction)), ir.constant(Double.leastNonzeroMagnitude), nudge, correction))
+            let rest = ir.value(.add(low, c))
+            let top = ir.value(.add(high, rest))
+            let y = ir.value(.roundToOdd(top, ir.value(.add(ir.value(.subtract(high, top)), rest))))
+            let finite = ir.value(.selectLess(ir.value(.absolute(high)), ir.constant(.infinity), y, high))
+            let bound = ir.constant(tail.threshold)
+            out = tail.direction < 0 ? ir.value(.selectLess(x, bound, finite, out)) : ir.value(.selectLess(bound, x, finite, out))
+            ir.notes.append(tail.note)
+        }
+        return out
+    }
+
     /// Where f(0) = 0 and `value` at x = ±0 is not the zero f tends to from that side (x·sign(f′(0)), or
     /// sign(f″(0))·0 where f′(0) = 0), as tanh's form (1 − t²)/(1 + t²) gives +0 at x = −0: that zero at x = ±0.
     static func withSignedZeroAtOrigin(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR) -> Int {
@@ -574,6 +687,10 @@ public struct KernelLowering {
                 out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir, lowestOrder: lowest)
             }
             if !fast && folded == nil { out = KernelLowering.withSignedZeroAtOrigin(r, x: x, value: out, into: &ir) }
+            if !fast && kind != .backward && type != .f64 {
+                out = try KernelLowering.withLimitTails(KernelLowering.limitTails(r, backward: false), x: x, dy: nil, value: out,
+                                                        expFloor: floor, into: &ir)
+            }
             for t in rTails {
                 let bound = ir.constant(t.threshold)
                 let limit = folded.map { ir.value(.multiply(ir.constant(t.value), $0)) } ?? ir.constant(t.value)
@@ -583,7 +700,13 @@ public struct KernelLowering {
             values.append(out)
         }
         if kind == .backward && folded == nil {
-            ir.outputs = [ir.value(.multiply(ir.value(.input(1)), values[0]))]
+            let dy = ir.value(.input(1))
+            var out = ir.value(.multiply(dy, values[0]))
+            if !fast && type != .f64 {
+                out = try KernelLowering.withLimitTails(KernelLowering.limitTails(derivative, backward: true), x: x, dy: dy, value: out,
+                                                        expFloor: floor, into: &ir)
+            }
+            ir.outputs = [out]
         } else {
             ir.outputs = values
         }

@@ -553,6 +553,27 @@ struct KernelFastTierTests {
         #expect(out[0] == .infinity && out[1] == 0)
     }
 
+    @Test("limit tails: x³·sigmoid(x) = x³ − x³e^(−x)/(1 + e^(−x)) where x³ is an f32 midpoint (x = m/8, m odd in (2⁸, 2^8.33)) rounds below it, and x²·sigmoid(x)′ = 2x + … times a dy that makes dy·2x a midpoint rounds above it, though the correction is below double precision")
+    func limitTailMidpoints() throws {
+        let cube = try KernelLowering(try ExprParser.parse("x^3*sigmoid(x)"))
+        let forward = try cube.kernel(.forward, type: .f32)
+        #expect(forward.notes.contains { $0.hasPrefix("limit tail: x > ") })
+        var wrong: [Double] = []
+        for m in stride(from: 257, through: 321, by: 2) {
+            let x = Double(m) / 8, midpoint = Double(m * m * m) / 512
+            #expect(Double(Float(midpoint)) != midpoint)
+            if Float(KernelInterpreter.evaluate(forward, [x])[0]) != Self.float(midpoint, above: false) { wrong.append(x) }
+        }
+        let square = try KernelLowering(try ExprParser.parse("x^2*sigmoid(x)"))
+        let backward = try square.kernel(.backward, type: .f32)
+        for (x, k) in [(48.5, 173_015), (52.5, 159_785), (60.5, 138_655)] {
+            let dy = Double(k) * 0x1p-20, midpoint = 2 * x * dy
+            #expect(Double(Float(midpoint)) != midpoint && Double(Float(dy)) == dy)
+            if Float(KernelInterpreter.evaluate(backward, [x, dy])[0]) != Self.float(midpoint, above: true) { wrong.append(x) }
+        }
+        #expect(wrong.isEmpty, "not correctly rounded at \(wrong)")
+    }
+
     @Test("tanh, whose form (1 − t²)/(1 + t²) cancels near 0: the series window widens to 2⁻³, so the f32 kernel is correctly rounded between 2⁻¹² and 2⁻³ (the sweep's five misses among them), and x = ±0 gives ±0 in every type")
     func tanhNearOrigin() throws {
         let tanh = try KernelLowering(try ExprParser.parse("tanh(x)"))
