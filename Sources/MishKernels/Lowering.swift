@@ -367,7 +367,7 @@ public struct KernelLowering {
         /// The lowest leading order whose midpoints a double evaluation can miss in this output type: f32 all
         /// (0), bf16 from c₁x on (1), f16 none (nil).
         static func lowestOrder(_ type: OutputType) -> Int? { [.f32: 0, .bf16: 1][type] }
-        /// The leading order j: 0 (c₀ ≠ 0), 1 or 2.
+        /// The leading order j: 0 (c₀ ≠ 0), 1, 2 or 3.
         let order: Int
         /// c_j as a double-double.
         let high: Double
@@ -375,7 +375,8 @@ public struct KernelLowering {
         /// c_(j+1) … c_K.
         let coefficients: [Double]
         var note: String {
-            let leading = ["f(0)", "f'(0) x", "f''(0)/2 x^2"][order], constant = ["f(0)", "f'(0)", "f''(0)/2"][order]
+            let leading = ["f(0)", "f'(0) x", "f''(0)/2 x^2", "f'''(0)/6 x^3"][order]
+            let constant = ["f(0)", "f'(0)", "f''(0)/2", "f'''(0)/6"][order]
             return String(format: "series: |x| < 2^%d: %@ + sum c_k x^k (degree %d) with %@ = %.17g %+.3g as a double-double, "
                    + "rounded to odd before the rounding to the output type, so that inputs near an output rounding "
                    + "boundary are decided to ~2^-65", Int(radius.exponent), leading, coefficients.count + order, constant, high, low)
@@ -410,8 +411,14 @@ public struct KernelLowering {
                 guard isDyadic(c1) else { return nil }
                 (order, leading) = (1, c1)
             } else {
-                guard let c2 = next(), !c2.isZero, isDyadic(c2), c2.numerator.magnitude < BigInt(32) else { return nil }
-                (order, leading) = (2, c2)
+                guard let c2 = next() else { return nil }
+                if !c2.isZero {
+                    guard isDyadic(c2), c2.numerator.magnitude < BigInt(32) else { return nil }
+                    (order, leading) = (2, c2)
+                } else {
+                    guard let c3 = next(), !c3.isZero, isDyadic(c3), c3.numerator.magnitude == BigInt(1) else { return nil }
+                    (order, leading) = (3, c3)
+                }
             }
         }
         let lead = BigFloat(leading, precision: p)
@@ -546,19 +553,19 @@ public struct KernelLowering {
         return out
     }
 
-    /// Where f(0) = 0 and `value` at x = ±0 is not the zero f tends to from that side (x·sign(f′(0)), or
-    /// sign(f″(0))·0 where f′(0) = 0), as tanh's form (1 − t²)/(1 + t²) gives +0 at x = −0: that zero at x = ±0.
+    /// Where f(0) = 0 and `value` at x = ±0 is not the zero f tends to from that side, sign(c_j)·(±0)ʲ for the
+    /// leading order j ≤ 4 of f's series at 0 (tanh's form (1 − t²)/(1 + t²) gives +0 at x = −0): that zero at
+    /// x = ±0 (the select leaves every other input, NaN included, to `value`).
     static func withSignedZeroAtOrigin(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR) -> Int {
         guard r.valueAtOrigin?.isZero == true else { return value }
-        let expected: (Double) -> Double
-        let slope = r.derivative().valueAtOrigin
-        if let s = slope, !s.isZero {
-            expected = { $0 * Double(s.signum) }
-        } else if slope != nil, let c = r.derivative(order: 2).valueAtOrigin, !c.isZero {
-            expected = { _ in c.signum < 0 ? -0.0 : 0.0 }
-        } else {
-            return value
+        var g = r, leading: (order: Int, sign: Int)?
+        for j in 1...4 {
+            g = g.derivative()
+            guard let c = g.valueAtOrigin else { return value }
+            if !c.isZero { leading = (j, c.signum); break }
         }
+        guard let (order, sign) = leading else { return value }
+        func expected(_ z: Double) -> Double { (order % 2 == 1 ? z : 0.0) * Double(sign) }
         var probe = ir
         probe.outputs = [value]
         let wrong = [0.0, -0.0].contains { z in
@@ -566,9 +573,9 @@ public struct KernelLowering {
             return v != 0 || v.sign != expected(z).sign
         }
         guard wrong else { return value }
-        let zero = slope!.isZero ? ir.constant(expected(0)) : ir.value(.multiply(x, ir.constant(Double(slope!.signum))))
+        let zero = order % 2 == 1 ? ir.value(.multiply(x, ir.constant(Double(sign)))) : ir.constant(expected(0))
         ir.notes.append("zero: x = +-0 returns the zero f tends to from that side (the form's own zero there has the other sign)")
-        return ir.value(.selectLess(ir.constant(0), ir.value(.absolute(x)), value, zero))
+        return ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(Double.leastNonzeroMagnitude), zero, value))
     }
 
     /// Whether a nonzero numerator row Pᵢ(s) of a side form vanishes at s = 1 (x = 0): computing it from s
@@ -593,6 +600,14 @@ public struct KernelLowering {
             let t = ir.value(.multiply(acc, x))
             lead = ir.value(.add(high, t))
             error = ir.value(.add(ir.value(.subtract(high, lead)), t))
+        } else if series.order == 3 {
+            // x³ = H + E exactly (x² exact, then one fma), c₃ = ±2ᵏ scales both exactly; the tail is x⁴·Σ.
+            let square = ir.value(.multiply(x, x))
+            let cube = ir.value(.multiply(square, x))
+            lead = ir.value(.multiply(cube, high))
+            let product = ir.value(.multiply(ir.value(.fma(square, x, ir.value(.negate(cube)))), high))
+            let tail = ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(acc, x)), x)), x)), x))
+            error = ir.value(.add(product, tail))
         } else if series.order == 2 {
             // c₂x² is exact: x² has at most 48 bits for a binary32 x (no underflow in double), and c₂ is dyadic
             // with a numerator below 2⁵. The tail is x³·Σ.

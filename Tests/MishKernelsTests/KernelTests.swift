@@ -553,6 +553,32 @@ struct KernelFastTierTests {
         #expect(out[0] == .infinity && out[1] == 0)
     }
 
+    @Test("leading orders 2 and 3 at 0: x·tanh(x) and x²·tanh(x) give the zero f tends to at ±0 and NaN for NaN in every type, and x²·tanh(x) = x³ − x⁵/3 + … rounds to the inside of a bf16 midpoint x³ (x = ±7·2⁻ᵏ, x³ normal)")
+    func higherOrderOrigin() throws {
+        for (text, odd) in [("x*tanh(x)", false), ("x^2*tanh(x)", true)] {
+            let f = try KernelLowering(try ExprParser.parse(text))
+            for type in [KernelLowering.OutputType.f32, .f16, .bf16] {
+                let ir = try f.kernel(.forward, type: type)
+                for z in [0.0, -0.0] {
+                    let y = KernelInterpreter.evaluate(ir, [z])[0]
+                    #expect(y == 0 && y.sign == (odd ? z.sign : .plus), "\(text)(\(z)) in \(type)")
+                }
+                #expect(KernelInterpreter.evaluate(ir, [.nan])[0].isNaN, "\(text)(NaN) in \(type)")
+            }
+        }
+        let cube = try KernelLowering(try ExprParser.parse("x^2*tanh(x)")).kernel(.forward, type: .bf16)
+        var wrong: [Double] = []
+        for k in 20...44 {
+            for sign in [1.0, -1.0] {
+                let x = sign * 7 * Double(sign: .plus, exponent: -k, significand: 1)
+                let midpoint = sign * 343 * Double(sign: .plus, exponent: -3 * k, significand: 1)
+                let y = KernelLowering.OutputType.bf16.rounded(KernelInterpreter.evaluate(cube, [x])[0])
+                if y != sign * 342 * Double(sign: .plus, exponent: -3 * k, significand: 1) || y == midpoint { wrong.append(x) }
+            }
+        }
+        #expect(wrong.isEmpty, "not correctly rounded at \(wrong.prefix(6))")
+    }
+
     @Test("limit tails: x³·sigmoid(x) = x³ − x³e^(−x)/(1 + e^(−x)) where x³ is an f32 midpoint (x = m/8, m odd in (2⁸, 2^8.33)) rounds below it, and x²·sigmoid(x)′ = 2x + … times a dy that makes dy·2x a midpoint rounds above it, though the correction is below double precision")
     func limitTailMidpoints() throws {
         let cube = try KernelLowering(try ExprParser.parse("x^3*sigmoid(x)"))
