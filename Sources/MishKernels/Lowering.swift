@@ -398,25 +398,21 @@ public struct KernelLowering {
             factorial = factorial * Rational(k)
             return g.valueAtOrigin.map { $0 / factorial }
         }
-        func isDyadic(_ c: Rational) -> Bool {
-            let d = c.denominator
-            return BigInt(1).shiftedLeft(d.digitCountEstimate(radix: 2) - 1) == d
-        }
         let order: Int, leading: Rational
         if !c0.isZero {
             (order, leading) = (0, c0)
         } else {
             guard let c1 = next() else { return nil }
             if !c1.isZero {
-                guard isDyadic(c1) else { return nil }
+                guard isPowerOfTwo(c1.denominator) else { return nil }
                 (order, leading) = (1, c1)
             } else {
                 guard let c2 = next() else { return nil }
                 if !c2.isZero {
-                    guard isDyadic(c2), c2.numerator.magnitude < BigInt(32) else { return nil }
+                    guard isPowerOfTwo(c2.denominator), c2.numerator.magnitude < BigInt(32) else { return nil }
                     (order, leading) = (2, c2)
                 } else {
-                    guard let c3 = next(), !c3.isZero, isDyadic(c3), c3.numerator.magnitude == BigInt(1) else { return nil }
+                    guard let c3 = next(), !c3.isZero, isPowerOfTwo(c3.denominator), c3.numerator.magnitude == BigInt(1) else { return nil }
                     (order, leading) = (3, c3)
                 }
             }
@@ -475,10 +471,9 @@ public struct KernelLowering {
             guard terms.count == 1, let n = terms.first, backward ? n == 1 : (n == 2 || n == 3) else { return nil }
             let c = limits[n]
             let magnitude = c.magnitude
-            let isPowerOfTwo = { (q: BigInt) in BigInt(1).shiftedLeft(q.digitCountEstimate(radix: 2) - 1) == q }
             guard (magnitude.numerator == BigInt(1) && isPowerOfTwo(magnitude.denominator))
                     || (magnitude.denominator == BigInt(1) && isPowerOfTwo(magnitude.numerator)) else { return nil }
-            guard let limitExpr = try? ExprParser.parse("(\(c.description))*x^\(n)"), let limit = ExpRational(limitExpr) else { return nil }
+            guard let limit = ExpRational(Expr.number(c) * Expr.power(.x, .number(n))) else { return nil }
             let h = r - limit
             guard !h.isZero else { return nil }
             let differences = RootIsolation.realLine(SignEquivalentForm(derivative: 0, of: h.hornerExpr))
@@ -529,11 +524,9 @@ public struct KernelLowering {
                 high = ir.value(.multiply(ir.value(.multiply(x, x)), ir.constant(tail.coefficient)))
                 low = ir.constant(0)
             default:
-                let square = ir.value(.multiply(x, x))
-                let cube = ir.value(.multiply(square, x))
-                let error = ir.value(.fma(square, x, ir.value(.negate(cube))))
-                high = ir.value(.multiply(cube, ir.constant(tail.coefficient)))
-                low = ir.value(.multiply(error, ir.constant(tail.coefficient)))
+                let cube = exactCube(x, into: &ir)
+                high = ir.value(.multiply(cube.high, ir.constant(tail.coefficient)))
+                low = ir.value(.multiply(cube.low, ir.constant(tail.coefficient)))
             }
             var correction = try lower(tail.correction, x: x, into: &ir, expFloor: expFloor)
             if let dy {
@@ -578,6 +571,17 @@ public struct KernelLowering {
         return ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(Double.leastNonzeroMagnitude), zero, value))
     }
 
+    /// Whether q > 0 is a power of two.
+    static func isPowerOfTwo(_ q: BigInt) -> Bool { BigInt(1).shiftedLeft(q.digitCountEstimate(radix: 2) - 1) == q }
+
+    /// x³ = H + E exactly for a binary32 (or narrower) x: x² is exact in double (at most 48 bits), H = x²·x
+    /// rounded and E = fma(x², x, −H) its rounding error.
+    static func exactCube(_ x: Int, into ir: inout KernelIR) -> (high: Int, low: Int) {
+        let square = ir.value(.multiply(x, x))
+        let cube = ir.value(.multiply(square, x))
+        return (cube, ir.value(.fma(square, x, ir.value(.negate(cube)))))
+    }
+
     /// Whether a nonzero numerator row Pᵢ(s) of a side form vanishes at s = 1 (x = 0): computing it from s
     /// near 1 cancels, so the form's relative error near 0 grows like 2⁻⁵³/|x| (tanh = (1 − t²)/(1 + t²)).
     static func cancelsAtOrigin(_ r: ExpRational) -> Bool {
@@ -601,11 +605,10 @@ public struct KernelLowering {
             lead = ir.value(.add(high, t))
             error = ir.value(.add(ir.value(.subtract(high, lead)), t))
         } else if series.order == 3 {
-            // x³ = H + E exactly (x² exact, then one fma), c₃ = ±2ᵏ scales both exactly; the tail is x⁴·Σ.
-            let square = ir.value(.multiply(x, x))
-            let cube = ir.value(.multiply(square, x))
-            lead = ir.value(.multiply(cube, high))
-            let product = ir.value(.multiply(ir.value(.fma(square, x, ir.value(.negate(cube)))), high))
+            // c₃ = ±2ᵏ scales both parts of the exact x³ exactly; the tail is x⁴·Σ.
+            let cube = exactCube(x, into: &ir)
+            lead = ir.value(.multiply(cube.high, high))
+            let product = ir.value(.multiply(cube.low, high))
             let tail = ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(acc, x)), x)), x)), x))
             error = ir.value(.add(product, tail))
         } else if series.order == 2 {
