@@ -53,7 +53,8 @@ public struct AccuracyResult: Sendable, Codable {
     }
 
     public struct Bucket: Sendable, Codable {
-        /// "0" (exact), "<= 0.5" (correctly rounded or a tie), "<= 1", "<= 2", ... ulps.
+        /// "0" (the reference value itself, to the resolution of its midpoint: 2⁻⁵³ relative for the double
+        /// enclosure, about 2⁻¹⁰⁶ for the double-double one), "<= 0.5" (correctly rounded or a tie), "<= 1", "<= 2", ... ulps.
         public let label: String
         public let count: UInt64
     }

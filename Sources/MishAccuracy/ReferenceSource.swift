@@ -136,6 +136,7 @@ enum ReferenceSource {
         let body = quotientTerms(negative, positive, arithmetic: "mm_mr", zero: "(mm_mr){0, 0}", horner: horner)
         let shifted = negative.shift != 0 || positive.shift != 0
         let zero = valueAtZero(f)
+        let origin = OriginSeriesEnclosure(f)
         let plus = limitValue(f, direction: 1), minus = limitValue(f, direction: -1)
         let shortcuts = [1, -1].compactMap { direction in SpecialValue.tailShortcut(f, direction: direction).map { (direction, $0) } }
         let blocks = shortcuts.map { direction, t -> String in
@@ -170,11 +171,12 @@ enum ReferenceSource {
             "        w = " + (k < min(negative.shift, positive.shift) ? "mm_mr_mul(w, s);"
                 : "\(k < negative.shift ? "neg" : "!neg") ? mm_mr_mul(w, s) : w;") }.joined(separator: "\n"))
                 const double signKnown = (fabs(q.v) > q.r * (1 + 0x1p-40)) && (fabs(q.v) < 0x1p300) ? 0.0 : NAN;
-                const double y = m < -700 ? copysign(0x1p-1074, q.v) : w.v;
-                const double r = (m < -700 ? signKnown : w.r) + unbounded;
+                double y = m < -700 ? copysign(0x1p-1074, q.v) : w.v;
+                double r = (m < -700 ? signKnown : w.r) + unbounded;
         """ : """
-                const double y = q.v, r = q.r + unbounded;
+                double y = q.v, r = q.r + unbounded;
         """)
+        \(origin.map { ["{"] + $0.cStatements().map { "    " + $0 } + ["}"] }.map { $0.map { "        " + $0 }.joined(separator: "\n") } ?? "")
                 ys[i] = y;
                 rs[i] = fabs(y) < INFINITY ? r : NAN;
             }

@@ -362,7 +362,7 @@ public struct KernelLowering {
     /// 2⁻²⁴, so every next term is at least 2⁻²⁵ of the leading one: no series. A non-dyadic c₁ = p/q (mish:
     /// 3/5) keeps c₁x at least 2⁻²⁴/q from every midpoint, so such an f needs no series.
     struct OriginSeries {
-        /// The window |x| < radius: 2⁻¹², or 2⁻³ where the form cancels near 0 (``cancelsAtOrigin(_:)``).
+        /// The window |x| < radius: 2⁻¹², or 2⁻³ where the form cancels near 0 (``ExpRational/cancelsAtOrigin``).
         let radius: Double
         /// The lowest leading order whose midpoints a double evaluation can miss in this output type: f32 all
         /// (0), bf16 from c₁x on (1), f16 none (nil).
@@ -422,7 +422,7 @@ public struct KernelLowering {
         let low = lead.subtracting(BigFloat(high), precision: p).value.toDouble()
         var coefficients: [Double] = []
         var tail = 0.0
-        let radius = cancelsAtOrigin(r) ? 0x1p-3 : 0x1p-12
+        let radius = r.cancelsAtOrigin ? 0x1p-3 : 0x1p-12
         while k < 64 {
             guard let exact = next() else { return nil }
             let c = exact.doubleValue
@@ -580,16 +580,6 @@ public struct KernelLowering {
         let square = ir.value(.multiply(x, x))
         let cube = ir.value(.multiply(square, x))
         return (cube, ir.value(.fma(square, x, ir.value(.negate(cube)))))
-    }
-
-    /// Whether a nonzero numerator row Pᵢ(s) of a side form vanishes at s = 1 (x = 0): computing it from s
-    /// near 1 cancels, so the form's relative error near 0 grows like 2⁻⁵³/|x| (tanh = (1 − t²)/(1 + t²)).
-    static func cancelsAtOrigin(_ r: ExpRational) -> Bool {
-        [r.sideForms.negative, r.sideForms.positive].contains { form in
-            form.numerators.contains { row in
-                !row.allSatisfy(\.isZero) && row.reduce(Rational(0)) { $0 + Rational($1) }.isZero
-            }
-        }
     }
 
     /// Replaces `value` by the origin series for |x| below its radius (see ``OriginSeries``) where its leading order is

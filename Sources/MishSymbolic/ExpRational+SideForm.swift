@@ -48,4 +48,15 @@ extension ExpRational {
         let p = numerator.first?.coefficients.reduce(BigInt(0), +) ?? BigInt(0)
         return Rational(p, q)
     }
+
+    /// Whether a nonzero numerator row Nᵢ(s) of a side form vanishes at s = 1 (x = 0): computing it from s
+    /// near 1 cancels, so the form's relative error near 0 grows like 2⁻⁵³/|x| (tanh = (1 − t²)/(1 + t²)).
+    public var cancelsAtOrigin: Bool {
+        let forms = sideForms
+        return [forms.negative, forms.positive].contains { form in
+            form.numerators.contains { row in
+                !row.allSatisfy(\.isZero) && row.reduce(BigInt(0), +).isZero
+            }
+        }
+    }
 }

@@ -133,6 +133,27 @@ extension ReferenceTests {
         }
     }
 
+    @Test("near 0, where the side forms cancel, the Taylor enclosure decides tiny inputs as MPFR does", arguments: [
+        CorrectlyRoundedReference.Function.value, .derivative,
+    ])
+    func originSeriesWhereFormsCancel(function: CorrectlyRoundedReference.Function) throws {
+        let x = Expr.x
+        for f in [Expr.apply(.tanh, x), x * Expr.apply(.tanh, x)] {
+            let reference = CorrectlyRoundedReference(f)
+            let sweep = try AccuracySweep(reference: reference)
+            var g = SeededGenerator.forTest("origin-series-\(function.rawValue)", defaultSeed: 5)
+            // Log-uniform over |x| < 2⁻⁶: every binade from the subnormals up, both signs.
+            let inputs = (0..<3000).map { _ in UInt64.random(in: 1..<0x3c80_0000, using: &g) | (Bool.random(using: &g) ? 0x8000_0000 : 0) }
+            let decisions = sweep.fastReferenceDecisions(function, format: .f32, inputs: inputs)
+            let undecided = decisions.filter { $0 == nil }.count
+            #expect(undecided < inputs.count / 50, "\(f) \(function): \(undecided) of \(inputs.count) left to MPFR")
+            for (i, b) in inputs.enumerated() {
+                guard let d = decisions[i], let exact = reference.mpfr(function, x: FloatFormat.f32.value(ofBits: b), format: .f32) else { continue }
+                #expect(d == exact.bits, "\(f) \(function) at x = \(FloatFormat.f32.value(ofBits: b))")
+            }
+        }
+    }
+
     @Test("beyond MPFR's exponent range the far tails round to the zero with the sign MPFR finds closer in")
     func farTails() {
         let reference = CorrectlyRoundedReference(.mish)

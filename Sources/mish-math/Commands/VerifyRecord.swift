@@ -78,7 +78,7 @@ struct VerifyRecord: Encodable {
                              + (r.maxFiniteErrorDy.map { ", dy = \(value($0, r.format))" } ?? ""))
             }
         } else {
-            lines.append("max error: 0 ulp (every result exact)")
+            lines.append("max error: 0 ulp (every result equals the reference value, to the resolution of its enclosure's midpoint)")
         }
         lines.append("reference: \(number(r.decidedByMPFR)) inputs decided by MPFR (or the normal form's far tails), the rest by the \(r.format == .f64 ? "double-double" : "double") enclosure"
                      + (r.unresolvedCount > 0 ? "; \(number(r.unresolvedCount)) undecided at \(CorrectlyRoundedReference.maximumPrecision) bits, not checked: "
