@@ -345,6 +345,9 @@ enum SpecialValue: Equatable {
         -> (threshold: Double, value: String, radius: String, low: String)? {
         let zeroExponent = double ? -2200.0 : -1100.0, relativeExponent = double ? -130.0 : -60.0
         let form = direction < 0 ? f.sideForms.negative : f.sideForms.positive
+        if form.denominator[0].isZero {
+            return double ? nil : growthShortcut(form, direction: direction)
+        }
         guard let d0 = ReferenceSource.exactDouble(form.denominator[0]), d0 != 0 else { return nil }
         let magnitude = { (b: BigInt) in abs(BigFloat(b, precision: 64).toDouble(rounding: .up)) }
         let tailD = form.denominator.dropFirst().reduce(0.0) { $0 + magnitude($1) }
@@ -388,6 +391,37 @@ enum SpecialValue: Equatable {
                     return (t, power, "fabs(\(power)) * 0x1p-128", low)
                 }
                 return (t, power, "fabs(\(power)) * \(ReferenceSource.literal(0x1p-60 + Double(i0 + 1) * 0x1p-52))", "0.0")
+            }
+        }
+        return nil
+    }
+
+    /// A threshold T beyond which |f| > 2¹¹⁰⁰ on the side `direction`, where f grows like e^(m|x|): D(s) has
+    /// lowest term d_m·s^m (m ≥ 1) and the numerator's value at s = 0, L(x) = Σᵢ nᵢ₀xⁱ, has top term
+    /// n_k·x^k. For u = |x| ≥ T ≥ 1 with u ≥ 2C/|n_k| (C = Σᵢ₍ᵢ₌₀…ₖ₋₁₎|nᵢ₀|) and E·u^R·e^(−u) ≤ |n_k|u^k/4
+    /// (E = Σᵢ Σₘ≥₁ |nᵢₘ|, R the top row; both keep holding as u grows once T ≥ R − k), the numerator is at
+    /// least |n_k|u^k/4 and |D(s)| ≤ s^m·Σ|dⱼ|, so |f| ≥ e^(m·u)·|n_k|u^k/(4Σ|dⱼ|), increasing in u; this is
+    /// checked above 2¹¹⁰⁰ in log₂ with four bits of margin. The value is the representative ±2¹⁰²³ with
+    /// radius 0 (it rounds to ±∞ in f32, f16 and bf16, as |f| does, also times any dy ≥ 2⁻⁸⁹⁰), its sign that
+    /// of n_k·d_m·sign(x)^k. nil when L vanishes or no T ≤ 2000 qualifies. The double reference only.
+    static func growthShortcut(_ form: ExpRationalSideForm, direction: Int)
+        -> (threshold: Double, value: String, radius: String, low: String)? {
+        guard let m = form.denominator.firstIndex(where: { !$0.isZero }),
+              let k = form.numerators.lastIndex(where: { !$0[0].isZero }) else { return nil }
+        let magnitude = { (b: BigInt) in abs(BigFloat(b, precision: 64).toDouble(rounding: .up)) }
+        let top = abs(BigFloat(form.numerators[k][0], precision: 64).toDouble(rounding: .down))
+        let lower = form.numerators[..<k].reduce(0.0) { $0 + magnitude($1[0]) }
+        let rest = form.numerators.reduce(0.0) { sum, row in sum + row.dropFirst().reduce(0.0) { $0 + magnitude($1) } }
+        let denominator = form.denominator.reduce(0.0) { $0 + magnitude($1) }
+        let r = form.numerators.count - 1
+        let sign = form.numerators[k][0].signum * form.denominator[m].signum * (direction < 0 && k % 2 == 1 ? -1 : 1)
+        let log2e = 1.4426950408889634
+        for t in stride(from: max(1.0, Double(r - k)), through: 2000, by: 1) {
+            guard t >= 2 * lower / top * (1 + 0x1p-40) else { continue }
+            guard rest == 0 || Foundation.log2(rest) + Double(r - k) * Foundation.log2(t) - t * log2e + 4 <= Foundation.log2(top / 4) else { continue }
+            let bound = Double(m) * t * log2e + Foundation.log2(top / 4) + Double(k) * Foundation.log2(t) - Foundation.log2(denominator) - 4
+            if bound > 1100 {
+                return (t, sign < 0 ? "-0x1p1023" : "0x1p1023", "0.0", "0.0")
             }
         }
         return nil

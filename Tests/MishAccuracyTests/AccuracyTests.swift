@@ -133,6 +133,24 @@ extension ReferenceTests {
         }
     }
 
+    @Test("blocks where f grows like e^(m|x|), answered as overflow without evaluation, decide every input as MPFR does")
+    func growthTailBlocks() throws {
+        let x = Expr.x
+        for (f, starts) in [(Expr.apply(.exp, x), [Float(800), 1e5, 1e15]), (Expr.apply(.sinh, x), [Float(-800), -1e5, 900]),
+                            (x * Expr.apply(.exp, 2 * x), [Float(420), 1e6])] {
+            let reference = CorrectlyRoundedReference(f)
+            let sweep = try AccuracySweep(reference: reference)
+            for start in starts {
+                let inputs = (0..<UInt64(4096)).map { UInt64(start.bitPattern) + $0 * 97 }
+                let decisions = sweep.fastReferenceDecisions(.value, format: .f32, inputs: inputs)
+                for (i, b) in inputs.enumerated() {
+                    let v = FloatFormat.f32.value(ofBits: b)
+                    #expect(decisions[i] != nil && decisions[i] == reference.mpfr(.value, x: v, format: .f32)?.bits, "\(f) at x = \(v)")
+                }
+            }
+        }
+    }
+
     @Test("near 0, where the side forms cancel, the Taylor enclosure decides tiny inputs as MPFR does", arguments: [
         CorrectlyRoundedReference.Function.value, .derivative,
     ])
