@@ -84,7 +84,8 @@ enum ReferenceSource {
     /// `void NAME(const double *x, double *y, double *r, int n)` for f: |f(xᵢ) − yᵢ| ≤ rᵢ, or rᵢ = NaN where
     /// double cannot bound it. Branch-free (the coefficients of both sides selected by the sign of x, as in
     /// the kernels; an undecidable input gets a NaN added to its radius), so that the compiler vectorises
-    /// the loop; NaN, ±∞ and ±0 are answered after it.
+    /// the loop; NaN, ±∞, ±0 and each input beyond a tail threshold (``SpecialValue/tailShortcut(_:direction:double:)``,
+    /// also when its block is not wholly beyond: random-dy sweeps mix the inputs) are answered after it.
     static func function(named name: String, _ f: ExpRational) -> String {
         let (negative, positive) = f.sideForms
         /// The coefficient pair selected by the sign of x: an exact double, or an enclosure when a
@@ -185,7 +186,9 @@ enum ReferenceSource {
                 if (x != x) { ys[i] = x; rs[i] = 0; }
                 else if (x == INFINITY) { ys[i] = \(plus.value); rs[i] = \(plus.radius); }
                 else if (x == -INFINITY) { ys[i] = \(minus.value); rs[i] = \(minus.radius); }
-        \(zero.map { "        else if (x == 0) { ys[i] = signbit(x) ? \($0.negative) : \($0.positive); rs[i] = \($0.radius); }" } ?? "        else if (x == 0) rs[i] = NAN;")
+        \(shortcuts.map { direction, t in
+            "        else if ((\(direction > 0 ? "x >= \(literal(t.threshold))" : "x <= \(literal(-t.threshold))")) && fabs(x) < INFINITY) { ys[i] = \(t.value); rs[i] = \(t.radius); }\n"
+        }.joined())\(zero.map { "        else if (x == 0) { ys[i] = signbit(x) ? \($0.negative) : \($0.positive); rs[i] = \($0.radius); }" } ?? "        else if (x == 0) rs[i] = NAN;")
             }
         }
 

@@ -411,6 +411,10 @@ enum SweepHarness {
                            property when scaled by d (|d| < 2^1024): only its sign changes. */
                         if (r == 0 && y != 0 && fabs(y) < 0x1p-1000) {
                             y = (signbit(y) != signbit(d)) ? -0x1p-1074 : 0x1p-1074;
+                        } else if (r == 0 && fabs(y) == 0x1p1023) {
+                            /* Likewise the representative of a value above 2^1100 (a growing tail): times
+                               |d| >= 2^-8 it stays above every f32, f16 and bf16 value. */
+                            y = (signbit(y) != signbit(d)) ? -0x1p1023 : 0x1p1023;
                         } else {
                             const double yd = y * d;
                             const int exact = r == 0 && (y == 0 || isinf(y) || (isfinite(yd) && fabs(yd) >= 0x1p-1022 && fma(y, d, -yd) == 0));

@@ -224,6 +224,28 @@ struct SweepTests {
         #expect(case15.error > 0.5 && case15.error < 1.5)
     }
 
+    @Test("dy·f′ in a growing tail beyond MPFR's range is decided per input, with random dy: ±∞ with the sign of dy·f′")
+    func growingTailWithRandomDy() throws {
+        let source = """
+        #include <math.h>
+        float cosh_backward(float x, float dy) { return (float)((double)dy * sinh((double)x)); }
+        float cosh_backward_wrong_sign(float x, float dy) { return x < -1e9f ? (float)(-(double)dy * sinh((double)x)) : (float)((double)dy * sinh((double)x)); }
+        """
+        let library = try CompiledLibrary(files: [("growth.c", source)])
+        let s = try AccuracySweep(reference: CorrectlyRoundedReference(Expr.apply(.cosh, .x)))
+        var g = SeededGenerator.forTest("growing-tail-dy", defaultSeed: 3)
+        // Both sides, |x| from 10³ (MPFR decides, or the double enclosure) to 10¹² (beyond MPFR's e^x).
+        let inputs = (0..<4000).map { _ in UInt64(Float(Foundation.pow(10, Double.random(in: 3...12, using: &g)) * (Bool.random(using: &g) ? 1 : -1)).bitPattern) }
+        func run(_ symbol: String) throws -> AccuracyResult {
+            let kernel = try KernelUnderTest(library: library, symbol: symbol, signature: .scalarBackward, format: .f32)
+            return s.run(kernel, check: AccuracyCheck(function: .derivative, dy: .random(seed: 9)), inputs: .list(inputs), threads: 2)
+        }
+        let right = try run("cosh_backward")
+        #expect(right.unresolvedCount == 0 && right.checked == 4000 && right.incorrectlyRounded == 0)
+        let wrong = try run("cosh_backward_wrong_sign")
+        #expect(wrong.unresolvedCount == 0 && wrong.incorrectlyRounded > 0)
+    }
+
     @Test("an overflow to ∞ where the exact value rounds to ∞ is correctly rounded, within 1/2 ulp; ∞ where a finite value is due is an error of at least 2^(emax+1) − |exact|")
     func overflowToInfinity() throws {
         let source = """
