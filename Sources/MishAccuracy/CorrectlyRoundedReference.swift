@@ -69,8 +69,9 @@ public struct CorrectlyRoundedReference: Sendable {
     /// The correctly rounded bits of dy·g(x) and the exact value to about 2·precision(format) + 64 bits,
     /// by MPFR; nil when `maximumPrecision` bits do not decide (an exact tie or a singularity). At ±∞ and
     /// ±0 an exp-rational f answers from its normal form (``SpecialValue``), and in far tails where |f| is
-    /// below 2⁻¹¹⁰⁰ (beyond MPFR's exponent range) with the signed zero (``SpecialValue/farTail(_:x:)``);
-    /// another f has no value at ±∞.
+    /// below 2⁻¹¹⁰⁰ (beyond MPFR's exponent range) with the signed zero (``SpecialValue/farTail(_:x:)``),
+    /// and where f vanishes exactly at x ≠ 0 (``ExpRational/vanishes(at:)``, which no enclosure can show)
+    /// with +0 times dy; another f has no value at ±∞.
     public func mpfr(_ function: Function, x: Double, dy: Double = 1, format: FloatFormat) -> (bits: UInt64, exact: BigFloat)? {
         if x.isNaN || dy.isNaN { return (format.nanBits, BigFloat.nan()) }
         let normalForm = function == .value ? rational : rationalDerivative
@@ -100,6 +101,12 @@ public struct CorrectlyRoundedReference: Sendable {
                 }
             }
             p *= 2
+        }
+        if let r = normalForm, let q = BigFloat(x, precision: 53).exactRational, r.vanishes(at: q) {
+            // An exact zero (x·eˣ)′ = 0 at x = −1: +0 as IEEE's round-to-nearest gives an exact zero sum,
+            // times dy.
+            let zero = BigFloat.zero(sign: dy < 0 ? -1 : 1, precision: 53)
+            return (format.roundedBits(zero), zero)
         }
         return nil
     }

@@ -49,6 +49,21 @@ extension ExpRational {
         return Rational(p, q)
     }
 
+    /// Whether f(x) = 0 exactly at a rational x ≠ 0: eˣ is then transcendental (Lindemann–Weierstrass), so
+    /// Σᵢ xⁱPᵢ(eˣ) vanishes only if Σᵢ xⁱPᵢ(u) is the zero polynomial in u, and Q(eˣ) ≠ 0 for the same reason.
+    public func vanishes(at x: Rational) -> Bool {
+        guard !x.isZero else { return false }
+        let length = numerator.map { $0.degree + 1 }.max() ?? 0
+        return (0..<length).allSatisfy { m in
+            var sum = Rational(0), power = Rational(1)
+            for row in numerator {
+                if m <= row.degree { sum = sum + power * Rational(row[m]) }
+                power = power * x
+            }
+            return sum.isZero
+        }
+    }
+
     /// Whether a nonzero numerator row Nᵢ(s) of a side form vanishes at s = 1 (x = 0): computing it from s
     /// near 1 cancels, so the form's relative error near 0 grows like 2⁻⁵³/|x| (tanh = (1 − t²)/(1 + t²)).
     public var cancelsAtOrigin: Bool {

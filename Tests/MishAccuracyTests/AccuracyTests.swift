@@ -151,6 +151,23 @@ extension ReferenceTests {
         }
     }
 
+    @Test("an exact zero at a rational x ≠ 0, which no enclosure can decide, is +0 (times dy: the sign of dy)")
+    func exactZeroAtRationalPoint() throws {
+        let x = Expr.x
+        // (x·eˣ)′ = (x + 1)·eˣ vanishes at x = −1; (x − 3/4)·tanh(x) at x = 3/4.
+        let derivative = CorrectlyRoundedReference(x * Expr.apply(.exp, x))
+        #expect(derivative.enclosure(.derivative, at: -1, precision: 1 << 14).containsZero)
+        #expect(derivative.mpfr(.derivative, x: -1, format: .f32)?.bits == 0)
+        #expect(derivative.mpfr(.derivative, x: -1, dy: -2, format: .f32)?.bits == 0x8000_0000)
+        #expect(derivative.mpfr(.derivative, x: -1, dy: 3, format: .f64)?.bits == 0)
+        let shifted = CorrectlyRoundedReference((x - Expr.number(Rational(3, 4))) * Expr.apply(.tanh, x))
+        #expect(shifted.mpfr(.value, x: 0.75, format: .bf16)?.bits == 0)
+        // Nearby inputs are ordinary: decided by the enclosure, with the sign of (x + 1)·eˣ.
+        let near = try #require(derivative.mpfr(.derivative, x: Double(Float(-1).nextDown), format: .f32))
+        #expect(near.exact.signum < 0)
+        #expect(shifted.mpfr(.value, x: 0.5, format: .f32).map { $0.exact.signum < 0 } == true)
+    }
+
     @Test("near 0, where the side forms cancel, the Taylor enclosure decides tiny inputs as MPFR does", arguments: [
         CorrectlyRoundedReference.Function.value, .derivative,
     ])
