@@ -68,12 +68,15 @@ public struct KernelLowering {
                   v.significandWidth < precision else { return nil }
             return v
         }
-        func rows(_ form: ExpRationalSideForm) throws -> (limits: [Double], numerators: [[Double]], denominator: [Double]) {
+        /// `split`: every row was written as its limit plus a correction (D(0) ≠ 0 and each cᵢ, Rᵢ exact), so
+        /// Σcᵢxⁱ is f's value at that side's infinity.
+        func rows(_ form: ExpRationalSideForm) throws -> (limits: [Double], numerators: [[Double]], denominator: [Double], split: Bool) {
             let denominator = try form.denominator.map { b -> Double in
                 guard let v = exact(Rational(b)) else { throw KernelError.coefficientTooLarge(b.description) }
                 return v
             }
             var limits: [Double] = [], numerators: [[Double]] = []
+            var split = true
             for row in form.numerators {
                 let whole = try row.map { b -> Double in
                     guard let v = exact(Rational(b)) else { throw KernelError.coefficientTooLarge(b.description) }
@@ -90,8 +93,9 @@ public struct KernelLowering {
                 }
                 limits.append(0)
                 numerators.append(whole)
+                split = false
             }
-            return (limits, numerators, denominator)
+            return (limits, numerators, denominator, split)
         }
         let negative = try rows(negativeForm), positive = try rows(positiveForm)
         let zero = ir.constant(0)
@@ -152,10 +156,18 @@ public struct KernelLowering {
                 } else {
                     quotient = ir.value(.add(l, quotient))
                 }
-                // At x = ±∞ the correction is 0·∞: the value is the limit part. At x = ±0 with f(0) = 0 the two
-                // parts are zeros that may differ in sign: the value is x·sign(f′(0)).
+                // At x = ±∞ the correction is 0·∞: the value is the limit part, on each side whose rows were all
+                // split (elsewhere, as where f grows like e^|x|, the form itself gives the end's value). The test
+                // |x| > the largest finite value is false for NaN, which keeps the form's NaN. At x = ±0 with
+                // f(0) = 0 the two parts are zeros that may differ in sign: the value is x·sign(f′(0)).
                 let magnitude = ir.value(.absolute(x))
-                quotient = ir.value(.selectLess(magnitude, ir.constant(.infinity), quotient, l))
+                let largest = ir.constant(ir.arithmetic == .single ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude)
+                switch (negative.split, positive.split) {
+                case (true, true): quotient = ir.value(.selectLess(largest, magnitude, l, quotient))
+                case (false, true): quotient = ir.value(.selectLess(largest, x, l, quotient))
+                case (true, false): quotient = ir.value(.selectLess(x, ir.value(.negate(largest)), l, quotient))
+                case (false, false): break
+                }
                 if r.valueAtOrigin?.isZero == true, let slope = r.derivative().valueAtOrigin, !slope.isZero {
                     let signed = ir.value(.multiply(x, ir.constant(slope.signum < 0 ? -1 : 1)))
                     quotient = ir.value(.selectLess(zero, magnitude, quotient, signed))
@@ -627,6 +639,37 @@ public struct KernelLowering {
         return ir.value(.selectLess(magnitude, ir.constant(series.radius), y, value))
     }
 
+    /// The fast tier near 0 where the side forms cancel (``ExpRational/cancelsAtOrigin``: tanh's
+    /// (1 − t²)/(1 + t²) has relative error ~2⁻ᵖ/|x|, and rounds tiny inputs to 0): for |x| < 1/2, f = xʲ·Σₖ cⱼ₊ₖxᵏ
+    /// (cₖ = f⁽ᵏ⁾(0)/k!, rounded to the arithmetic) by Horner, up to the first term below 2⁻⁽ᵖ⁺⁴⁾ of the
+    /// leading one on the window; times dy where a backward kernel folds it in. nil when the series does not
+    /// settle within 64 terms there (a singularity within 1/2 of 0).
+    static func withFastOriginSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, multiplier: Int? = nil) -> Int {
+        guard r.cancelsAtOrigin else { return value }
+        let radius = 0.5, precision = ir.arithmetic.precision
+        var g = r, factorial = Rational(1)
+        var cs: [Rational] = []
+        for k in 0..<64 {
+            if k > 0 { g = g.derivative(); factorial = factorial * Rational(k) }
+            guard let c = g.valueAtOrigin else { return value }
+            cs.append(c / factorial)
+            guard let j = cs.firstIndex(where: { !$0.isZero }), k > j + 1, !cs[k].isZero else { continue }
+            let lead = abs(cs[j].doubleValue)
+            guard abs(cs[k].doubleValue) * pow(radius, Double(k - j)) < lead * pow(2, -Double(precision + 4)) else { continue }
+            let terms = cs[j..<k].map(\.doubleValue)
+            let tail = terms.enumerated().dropFirst().reduce(0.0) { $0 + abs($1.element) * pow(radius, Double($1.offset)) }
+            guard tail < lead / 2 else { return value }
+            var acc = ir.constant(terms.last!)
+            for c in terms.dropLast().reversed() { acc = ir.value(.fma(acc, x, ir.constant(c))) }
+            for _ in 0..<j { acc = ir.value(.multiply(acc, x)) }
+            if let dy = multiplier { acc = ir.value(.multiply(acc, dy)) }
+            ir.notes.append("series: |x| < 1/2: x^\(j) times the degree-\(terms.count - 1) Taylor polynomial of f/x^\(j) at 0 (the form "
+                + "cancels near 0: a numerator row vanishes at e^-|x| = 1, so its relative error grows like 2^-\(precision)/|x|)")
+            return ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(radius), acc, value))
+        }
+        return value
+    }
+
     /// Replaces `value` by the series within 1/64 of each irrational zero of r.
     static func withZeroSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, multiplier: Int? = nil) throws -> Int {
         var out = value
@@ -694,6 +737,7 @@ public struct KernelLowering {
             if !fast, let lowest = KernelLowering.OriginSeries.lowestOrder(type) {
                 out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir, lowestOrder: lowest)
             }
+            if fast { out = KernelLowering.withFastOriginSeries(r, x: x, value: out, into: &ir, multiplier: folded) }
             if !fast && folded == nil { out = KernelLowering.withSignedZeroAtOrigin(r, x: x, value: out, into: &ir) }
             if !fast && kind != .backward && type != .f64 {
                 out = try KernelLowering.withLimitTails(KernelLowering.limitTails(r, backward: false), x: x, dy: nil, value: out,

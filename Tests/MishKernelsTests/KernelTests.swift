@@ -432,6 +432,33 @@ struct KernelFastTierTests {
         #expect(special[3] == 0 && special[3].sign == .plus && special[4] == 0 && special[4].sign == .minus, "mish(±0) = ±0")
     }
 
+    @Test("NaN stays NaN and ±∞ gives the limits where a side's limit is a constant or f grows like e^|x|: exp, sigmoid, tanh in every fast type",
+          arguments: [KernelLowering.OutputType.f32, .f16, .bf16, .f64])
+    func specialValuesOfConstantLimits(_ type: KernelLowering.OutputType) throws {
+        // exp(±∞) = ∞, 0; sigmoid(±∞) = 1, 0; tanh(±∞) = ±1.
+        for (text, plus, minus) in [("exp(x)", Double.infinity, 0.0), ("sigmoid(x)", 1, 0), ("tanh(x)", 1, -1)] {
+            let ir = try KernelLowering(try ExprParser.parse(text)).kernel(.forward, type: type, fast: true)
+            let y = [Double.nan, -Double.nan, .infinity, -.infinity].map { KernelInterpreter.evaluate(ir, [$0])[0] }
+            #expect(y[0].isNaN && y[1].isNaN, "\(text) \(type): NaN gave \(y[0]), \(y[1])")
+            #expect(y[2] == plus && y[3] == minus, "\(text) \(type): ±∞ gave \(y[2]), \(y[3])")
+        }
+    }
+
+    @Test("where the form cancels at 0 (tanh, x·tanh(x)), the Taylor polynomial keeps tiny inputs within a few ulps")
+    func cancellingFormsNearZero() throws {
+        for text in ["tanh(x)", "x*tanh(x)"] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            let ir = try lowering.kernel(.forward, type: .f32, fast: true)
+            var worst = 0.0, worstX: Float = 0
+            for x in [Float(1e-30), 3e-20, -7e-12, 1e-6, -2.5e-4, 0.01, -0.2, 0.49, 0.51, -0.7] {
+                let exact = lowering.function.enclosure(at: BigInterval(BigFloat(Double(x), precision: 200))).midpoint.toDouble()
+                let err = KernelFastTierTests.ulps(KernelInterpreter.evaluate(ir, [Double(x)])[0], exact, precision: 24, minimumExponent: -126)
+                if err > worst { (worst, worstX) = (err, x) }
+            }
+            #expect(worst <= 4, "\(text): \(worst) ulp at x = \(worstX) (the bare form gives 0 for tanh(1e-30))")
+        }
+    }
+
     @Test("f32 backward in binary32: dy is folded in before the final scaling (and the −∞ threshold counts the largest dy), so a tiny f′ times a large dy keeps its digits")
     func foldedDy() throws {
         let ir = try mish.kernel(.backward, type: .f32, fast: true)

@@ -82,8 +82,8 @@ __device__ __forceinline__ float mish_forward_f32_scalar(float x) {
     const float v24 = 1.0f;
     const float v25 = __fmul_rn(v24, v0);
     const float v26 = __fmaf_rn(v22, v0, v25);
-    const float v27 = __int_as_float(0x7f800000);
-    const float v28 = (v4 < v27) ? v26 : v25;
+    const float v27 = 0x1.fffffep+127f;
+    const float v28 = (v27 < v4) ? v25 : v26;
     const float v29 = __fmul_rn(v0, v24);
     const float v30 = (v1 < v4) ? v28 : v29;
     const float v31 = __fmul_rn(v30, v7);

@@ -95,8 +95,8 @@ static inline float mish_forward_f32_scalar(float x) {
     const float v24 = 1.0f;
     const float v25 = v24 * v0;
     const float v26 = fmaf(v22, v0, v25);
-    const float v27 = INFINITY;
-    const float v28 = (v4 < v27) ? v26 : v25;
+    const float v27 = 0x1.fffffep+127f;
+    const float v28 = (v27 < v4) ? v25 : v26;
     const float v29 = v0 * v24;
     const float v30 = (v1 < v4) ? v28 : v29;
     const float v31 = v30 * v7;
