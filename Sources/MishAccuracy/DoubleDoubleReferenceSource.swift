@@ -14,7 +14,8 @@ import MishSymbolic
 /// 2⁻¹⁰⁷⁵ absolute, so the radius gains 2⁻¹⁰⁷²). Arguments below −1600 and tails beyond the thresholds of
 /// ``SpecialValue/tailShortcut(_:direction:double:)`` (the signed zero below 2⁻²²⁰⁰, or c·x^i₀ within
 /// 2⁻¹³⁰) are answered per input; NaN, ±∞ and ±0 as in the double reference (a radius that does not decide
-/// f64 leaves them to MPFR). The harness widens the radius by 1 + 2⁻⁴⁰ for its own rounding.
+/// f64 leaves them to MPFR), and where f grows like e^(m|x|), ±∞ beyond a threshold where |f| > 2¹¹⁰⁰. The
+/// harness widens the radius by 1 + 2⁻⁴⁰ for its own rounding.
 enum DoubleDoubleReferenceSource {
     static func prelude() -> String {
         let k = DoubleDoubleExpKernel.self
@@ -140,7 +141,7 @@ enum DoubleDoubleReferenceSource {
         let tails = [1, -1].compactMap { direction -> String? in
             guard let t = SpecialValue.tailShortcut(f, direction: direction, double: true) else { return nil }
             let test = direction > 0 ? "x >= \(lit(t.threshold))" : "x <= \(lit(-t.threshold))"
-            return "        if ((\(test)) && fabs(x) < INFINITY) { y = \(t.value); l = \(t.low); r = \(t.radius); }"
+            return "        if ((\(test)) && fabs(x) < INFINITY) { y = \(t.value); l = \(t.low); r = \(t.radius); tail = 1; }"
         }
         return """
         void \(name)(const double *xs, double *ys, double *ls, double *rs, int count) {
@@ -159,10 +160,11 @@ enum DoubleDoubleReferenceSource {
                 const int e = (int)((neg ? \(negative.shift).0 : \(positive.shift).0) * k);
                 double y = ldexp(w.h, e), l = ldexp(w.l, e);
                 double r = ldexp(w.r, e) + 0x1p-1072 + unbounded + (a < -1600.0 ? NAN : 0.0);
+                int tail = 0;
         \(tails.joined(separator: "\n"))
                 ys[i] = y;
                 ls[i] = l;
-                rs[i] = fabs(y) < INFINITY ? r : NAN;
+                rs[i] = fabs(y) < INFINITY || tail ? r : NAN;
             }
             for (int i = 0; i < count; i++) {
                 const double x = xs[i];

@@ -349,7 +349,7 @@ enum SpecialValue: Equatable {
         let zeroExponent = double ? -2200.0 : -1100.0, relativeExponent = double ? -130.0 : -60.0
         let form = direction < 0 ? f.sideForms.negative : f.sideForms.positive
         if form.denominator[0].isZero {
-            return double ? nil : growthShortcut(form, direction: direction)
+            return growthShortcut(form, direction: direction, double: double)
         }
         guard let d0 = ReferenceSource.exactDouble(form.denominator[0]), d0 != 0 else { return nil }
         let magnitude = { (b: BigInt) in abs(BigFloat(b, precision: 64).toDouble(rounding: .up)) }
@@ -406,8 +406,9 @@ enum SpecialValue: Equatable {
     /// least |n_k|u^k/4 and |D(s)| ≤ s^m·Σ|dⱼ|, so |f| ≥ e^(m·u)·|n_k|u^k/(4Σ|dⱼ|), increasing in u; this is
     /// checked above 2¹¹⁰⁰ in log₂ with four bits of margin. The value is the representative ±2¹⁰²³ with
     /// radius 0 (it rounds to ±∞ in f32, f16 and bf16, as |f| does, also times any dy ≥ 2⁻⁸⁹⁰), its sign that
-    /// of n_k·d_m·sign(x)^k. nil when L vanishes or no T ≤ 2000 qualifies. The double reference only.
-    static func growthShortcut(_ form: ExpRationalSideForm, direction: Int)
+    /// of n_k·d_m·sign(x)^k; `double` (the f64 reference): ±∞ itself, which f64 rounds |f| > 2¹¹⁰⁰ to, times
+    /// any nonzero dy. nil when L vanishes or no T ≤ 2000 qualifies.
+    static func growthShortcut(_ form: ExpRationalSideForm, direction: Int, double: Bool = false)
         -> (threshold: Double, value: String, radius: String, low: String)? {
         guard let m = form.denominator.firstIndex(where: { !$0.isZero }),
               let k = form.numerators.lastIndex(where: { !$0[0].isZero }) else { return nil }
@@ -424,6 +425,7 @@ enum SpecialValue: Equatable {
             guard rest == 0 || Foundation.log2(rest) + Double(r - k) * Foundation.log2(t) - t * log2e + 4 <= Foundation.log2(top / 4) else { continue }
             let bound = Double(m) * t * log2e + Foundation.log2(top / 4) + Double(k) * Foundation.log2(t) - Foundation.log2(denominator) - 4
             if bound > 1100 {
+                if double { return (t, sign < 0 ? "-INFINITY" : "INFINITY", "0.0", "0.0") }
                 return (t, sign < 0 ? "-0x1p1023" : "0x1p1023", "0.0", "0.0")
             }
         }

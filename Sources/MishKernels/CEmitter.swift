@@ -313,16 +313,17 @@ public struct CEmitter: KernelSource {
     /// from the bits of k + 1.5·2⁵² (no float-to-integer conversion, so the loop still vectorises).
     static func scaleByPowerOfTwo(_ prefix: String) -> String {
         """
-        /* v*2^k, k an integer in a double, clamped to [-2200, 1023] (NaN: -2200), as v*2^e1*2^e2*2^e3 with
-         * e1 = max(k, -960): for |v| >= 2^-60 only the last products can round (into the subnormal range). */
+        /* v*2^k, k an integer in a double, clamped to [-2200, 2200] (NaN: -2200), as v*2^e1*2^e2*2^e3 with
+         * e1 = k clamped to [-960, 960], e2 = k - e1 clamped to [-1022, 1023]: for 2^-60 <= |v| <= 2^60 only
+         * the last products can round (into the subnormal range, or overflow to infinity). */
         static inline double \(prefix)_scale_pow2(double v, double k) {
-            const double kc = (k > -2200.0) ? ((k < 1023.0) ? k : 1023.0) : -2200.0;
+            const double kc = (k > -2200.0) ? ((k < 2200.0) ? k : 2200.0) : -2200.0;
             const double t = kc + 0x1.8p52;
             uint64_t tb;
             memcpy(&tb, &t, sizeof tb);
             const int64_t e = (int64_t)(tb - UINT64_C(0x4338000000000000));
-            const int64_t e1 = (e < -960) ? -960 : e;
-            const int64_t e2 = (e - e1 < -1022) ? -1022 : e - e1;
+            const int64_t e1 = (e < -960) ? -960 : ((e > 960) ? 960 : e);
+            const int64_t e2 = (e - e1 < -1022) ? -1022 : ((e - e1 > 1023) ? 1023 : e - e1);
             return v * \(prefix)_pow2(e1) * \(prefix)_pow2(e2) * \(prefix)_pow2(e - e1 - e2);
         }
         """

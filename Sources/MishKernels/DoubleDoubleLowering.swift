@@ -6,7 +6,8 @@ import MishSymbolic
 /// The faithful f64 kernels: the side forms of ``KernelLowering/lower(_:x:into:splitLimits:expFloor:multiplier:)``
 /// evaluated in double-double (``DoubleDouble``, ``DoubleDoubleExp``) and rounded once.
 ///
-/// f = W·2^K with W = N(x, s)/D(s)·mˢʰⁱᶠᵗ a double-double (e^(−|x|) = m·2^k, K = shift·k): each operation
+/// f = W·2^K with W = N(x, s)/D(s)·mˢʰⁱᶠᵗ a double-double (e^(−|x|) = m·2^k, K = shift·k; where f grows like
+/// e^(g|x|), D = s^g·D′, W = N/D′·m⁻ᵍ and K = −g·k, up to the overflow): each operation
 /// is within 2⁻¹⁰² relative, so away from the zeros of f the value is within about 2⁻⁹⁰ of f and
 /// RN(W.hi + W.lo) is correctly rounded except within 2⁻⁹⁰ relative of a midpoint, and always faithful.
 /// Near an irrational zero x₀ a double-double Taylor series in h = x − x₀ (x₀ a triple-double) keeps
@@ -106,15 +107,28 @@ extension KernelLowering {
             }
             return acc ?? ir.doubleDouble(exact: zero)
         }
+        /// Where f grows like e^(m|x|) on a side (D(0) = 0, lowest term d_m·s^m), D = s^m·D′ and f = s^(−m)·N/D′:
+        /// s^m would be subnormal (or 0) long before f overflows (exp(709.78) from 1/s lost 5 ulp), so the
+        /// power joins the final scaling as 2^(−m·k) and W is divided by mᵐ instead.
+        func denominatorShift(_ form: ExpRationalSideForm) -> Int {
+            form.denominator[0].isZero ? (form.denominator.firstIndex { !$0.isZero } ?? 0) : 0
+        }
+        let growth = (negative: denominatorShift(negativeForm), positive: denominatorShift(positiveForm))
+        func reduced(_ row: [BigInt], by m: Int) -> [BigInt] { Array(row.dropFirst(m)) + Array(repeating: BigInt(0), count: m) }
         let quotient = ir.divide(try polynomial(negativeForm.numerators, positiveForm.numerators),
-                                 try polynomial([negativeForm.denominator], [positiveForm.denominator]))
-        func scaled(_ shift: Int) -> (DoubleDouble, Int?) {
+                                 try polynomial([reduced(negativeForm.denominator, by: growth.negative)],
+                                                [reduced(positiveForm.denominator, by: growth.positive)]))
+        func scaled(_ shift: Int, _ growth: Int) -> (DoubleDouble, Int?) {
             var w = quotient
             for _ in 0..<shift { w = ir.multiply(w, exp.mantissa) }
-            return (w, shift == 0 ? nil : ir.value(.multiply(exp.k, ir.constant(Double(shift)))))
+            for _ in 0..<growth { w = ir.divide(w, exp.mantissa) }
+            let net = shift - growth
+            return (w, net == 0 ? nil : ir.value(.multiply(exp.k, ir.constant(Double(net)))))
         }
-        if negativeForm.shift == positiveForm.shift { return scaled(negativeForm.shift) }
-        let (wn, kn) = scaled(negativeForm.shift), (wp, kp) = scaled(positiveForm.shift)
+        if negativeForm.shift == positiveForm.shift && growth.negative == growth.positive {
+            return scaled(negativeForm.shift, growth.negative)
+        }
+        let (wn, kn) = scaled(negativeForm.shift, growth.negative), (wp, kp) = scaled(positiveForm.shift, growth.positive)
         return (ir.selectLess(x, zero, wn, wp), ir.value(.selectLess(x, zero, kn ?? zero, kp ?? zero)))
     }
 

@@ -50,10 +50,11 @@ public struct KernelIR: Sendable, Equatable {
         /// format of at most 51 bits gives hi + lo correctly rounded (round-to-odd makes double rounding
         /// innocuous).
         case roundToOdd(Int, Int)
-        /// v·2^k for a double k holding an integer (double arithmetic): k is clamped to [−2200, 1023] (any
-        /// |v| < 2¹⁰²⁴ times 2⁻²²⁰⁰ rounds to 0; NaN counts as −2200) and applied as v·2^E1·2^E2·2^E3 with
-        /// E1 = max(k, −960), E2 = max(k − E1, −1022), E3 = k − E1 − E2, so that for |v| ≥ 2⁻⁶⁰ only the
-        /// last multiplications can round (into the subnormal range).
+        /// v·2^k for a double k holding an integer (double arithmetic): k is clamped to [−2200, 2200] (any
+        /// |v| < 2¹⁰²⁴ times 2⁻²²⁰⁰ rounds to 0, any |v| ≥ 2⁻¹¹⁰⁰ times 2²²⁰⁰ overflows; NaN counts as −2200)
+        /// and applied as v·2^E1·2^E2·2^E3 with E1 = k clamped to [−960, 960], E2 = k − E1 clamped to
+        /// [−1022, 1023], E3 = k − E1 − E2, so that for 2⁻⁶⁰ ≤ |v| ≤ 2⁶⁰ only the last multiplications can
+        /// round (into the subnormal range, or to ±∞).
         case scaleByPowerOfTwo(Int, Int)
 
         /// Operands, in order.

@@ -64,8 +64,8 @@ public enum KernelInterpreter {
 
     /// ``KernelIR/Operation/scaleByPowerOfTwo(_:_:)`` as emitted.
     static func scale(_ v: Double, byPowerOfTwo k: Double) -> Double {
-        let e = Int64(k > -2200 ? (k < 1023 ? k : 1023) : -2200)
-        let e1 = Swift.max(e, -960), e2 = Swift.max(e - e1, -1022)
+        let e = Int64(k > -2200 ? (k < 2200 ? k : 2200) : -2200)
+        let e1 = Swift.min(Swift.max(e, -960), 960), e2 = Swift.min(Swift.max(e - e1, -1022), 1023)
         return v * powerOfTwo(e1) * powerOfTwo(e2) * powerOfTwo(e - e1 - e2)
     }
 

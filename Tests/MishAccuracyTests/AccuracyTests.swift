@@ -168,6 +168,19 @@ extension ReferenceTests {
         #expect(shifted.mpfr(.value, x: 0.5, format: .f32).map { $0.exact.signum < 0 } == true)
     }
 
+    @Test("the f64 reference answers a growing tail beyond MPFR's range with ±∞, per input")
+    func growingTailInF64() throws {
+        let reference = CorrectlyRoundedReference(Expr.apply(.sinh, .x))
+        let sweep = try AccuracySweep(reference: reference)
+        let xs: [Double] = [-8e8, 9e8, -3e15, 1e300, -.greatestFiniteMagnitude, 5.5, -2000]
+        let decisions = sweep.fastReferenceDecisions(.value, format: .f64, inputs: xs.map(\.bitPattern))
+        for (x, d) in zip(xs, decisions) where abs(x) > 1000 {
+            #expect(d == (x < 0 ? -Double.infinity : .infinity).bitPattern, "sinh(\(x))")
+        }
+        // Within MPFR's range the shortcut agrees with MPFR.
+        #expect(decisions.last! == reference.mpfr(.value, x: -2000, format: .f64)?.bits)
+    }
+
     @Test("near 0, where the side forms cancel, the Taylor enclosure decides tiny inputs as MPFR does", arguments: [
         CorrectlyRoundedReference.Function.value, .derivative,
     ])

@@ -237,6 +237,31 @@ struct KernelF64Tests {
         return BigFloat(y).subtracting(exact, precision: 256).value.divided(by: ulp, precision: 64).value.magnitude.toDouble()
     }
 
+    @Test("faithful f64 where f grows like e^(m|x|): within 1 ulp up to the overflow (e^-|x| is subnormal there), ±∞ beyond")
+    func growingFunctionsUpToOverflow() throws {
+        var g = SeededGenerator.forTest("kernels.f64.growth", defaultSeed: 65)
+        // exp overflows at x ≈ 709.78, x·e^(2x) (and its derivative) near 351.7, sinh and cosh toward both ends.
+        for (text, lo, hi) in [("exp(x)", 690.0, 709.78), ("x*exp(2*x)", 340.0, 351.5), ("sinh(x)", -710.47, -690.0), ("cosh(x)", 690.0, 710.47)] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            for (kind, r) in [(KernelLowering.Kind.forward, lowering.function), (.backward, lowering.derivative)] {
+                let ir = try lowering.kernel(kind, type: .f64)
+                var worst = 0.0, worstX = 0.0
+                for x in (0..<400).map({ _ in Double.random(in: lo...hi, using: &g) }) + [lo, hi] {
+                    let exact = r.enclosure(at: BigInterval(BigFloat(x, precision: 200))).midpoint
+                    let err = KernelF64Tests.ulpError(KernelInterpreter.evaluate(ir, [x, 1])[0], exact)
+                    if err > worst { (worst, worstX) = (err, x) }
+                }
+                #expect(worst <= 1, "\(text) \(kind): \(worst) ulp at x = \(worstX)")
+                let end = hi > 0 ? 1.0 : -1.0
+                for x in [720.0, 1600, 1e5, 1e300].map({ $0 * end }) {
+                    let y = KernelInterpreter.evaluate(ir, [x, 1])[0]
+                    let sign = r.enclosure(at: BigInterval(BigFloat(end * 700, precision: 128))).midpoint.signum
+                    #expect(y.isInfinite && (y > 0) == (sign > 0), "\(text) \(kind) at \(x): \(y)")
+                }
+            }
+        }
+    }
+
     /// The fast tier in double: the normal form's terms cancel partly (forward ~2 ulp, f′ ~3 ulp just outside
     /// the series window around its zero). This test pins that bound, the subnormal tail included; the faithful
     /// tier (double-double) has its own suite.

@@ -67,10 +67,10 @@ __device__ __forceinline__ double mish_round_to_odd(double hi, double lo) {
 #define MISH_CUDA_SCALE_POW2_HELPER
 /* v*2^k, k an integer in a double (the C kernel's clamp and factors). */
 __device__ __forceinline__ double mish_scale_pow2(double v, double k) {
-    const double kc = (k > -2200.0) ? ((k < 1023.0) ? k : 1023.0) : -2200.0;
+    const double kc = (k > -2200.0) ? ((k < 2200.0) ? k : 2200.0) : -2200.0;
     const long long e = (long long)((unsigned long long)__double_as_longlong(__dadd_rn(kc, 0x1.8p52)) - 0x4338000000000000ULL);
-    const long long e1 = (e < -960) ? -960 : e;
-    const long long e2 = (e - e1 < -1022) ? -1022 : e - e1;
+    const long long e1 = (e < -960) ? -960 : ((e > 960) ? 960 : e);
+    const long long e2 = (e - e1 < -1022) ? -1022 : ((e - e1 > 1023) ? 1023 : e - e1);
     return __dmul_rn(__dmul_rn(__dmul_rn(v, mish_pow2(e1)), mish_pow2(e2)), mish_pow2(e - e1 - e2));
 }
 #endif
