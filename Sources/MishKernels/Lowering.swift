@@ -734,7 +734,9 @@ public struct KernelLowering {
         for (r, rTails) in functions {
             let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded)
             var out = try KernelLowering.withZeroSeries(r, x: x, value: lowered, into: &ir, multiplier: folded)
-            if !fast, let lowest = KernelLowering.OriginSeries.lowestOrder(type) {
+            // f16 needs the series only where the form cancels at 0 (sinh′ = cosh is fine, but dy·sinh(x) at
+            // x ~ 2⁻¹⁸ meets an f16 midpoint dy·x that the form's error 2⁻⁵³/|x| cannot resolve).
+            if !fast, let lowest = KernelLowering.OriginSeries.lowestOrder(type) ?? (r.cancelsAtOrigin ? 0 : nil) {
                 out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir, lowestOrder: lowest)
             }
             if fast { out = KernelLowering.withFastOriginSeries(r, x: x, value: out, into: &ir, multiplier: folded) }

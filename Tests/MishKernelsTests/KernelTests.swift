@@ -345,6 +345,24 @@ enum HalfBits {
 struct KernelHalfTests {
     let mish = try! KernelLowering(try! ExprParser.parse("mish(x)"))
 
+    @Test("f16 backward where the form cancels at 0: dy·sinh(2⁻¹⁸) with dy·x an f16 midpoint rounds by the x³/6 term")
+    func cancellingFormWithDyAtMidpoints() throws {
+        let lowering = try KernelLowering(try ExprParser.parse("cosh(x)"))
+        let ir = try lowering.kernel(.backward, type: .f16)
+        let x = 0x1p-18
+        var wrong: [Double] = []
+        // dy = ±m/128, m odd in (1024, 2048): dy·x = ±m·2⁻²⁵, halfway between two f16 subnormals (spacing 2⁻²⁴).
+        for m in stride(from: 1025, to: 2048, by: 2) {
+            for dy in [Double(m) / 128, -Double(m) / 128] {
+                let got = HalfBits.nearest(KernelInterpreter.evaluate(ir, [x, dy])[0], .f16)
+                let exact = lowering.derivative.enclosure(at: BigInterval(BigFloat(x, precision: 200))).midpoint
+                    .multiplied(by: BigFloat(dy, precision: 53), precision: 256).value
+                if got != FloatFormat.f16.value(ofBits: FloatFormat.f16.roundedBits(exact)) { wrong.append(dy) }
+            }
+        }
+        #expect(wrong.count == 0, "\(wrong.count) of 1024 misrounded, e.g. dy = \(wrong.first ?? 0)")
+    }
+
     @Test("all 65 536 inputs: the compiled kernel matches the interpreter rounded once, and the correctly rounded value",
           arguments: [KernelLowering.OutputType.f16, .bf16], [KernelLowering.Kind.forward, .backward])
     func exhaustive(_ type: KernelLowering.OutputType, _ kind: KernelLowering.Kind) throws {
