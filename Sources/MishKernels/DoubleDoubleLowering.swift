@@ -155,7 +155,13 @@ extension KernelLowering {
                 v = ir.multiply(w, dy)
             }
         }
-        guard let e = k else { return v.hi }
+        // An exact zero takes the sign IEEE arithmetic gives w·dy (the double-word product and sums round
+        // −0 + +0 to +0): dy·f′ = −0 for dy < 0 where f′ vanishes exactly, as the f32 kernels and the reference.
+        let signedZero = ir.value(.multiply(dy.map { ir.value(.multiply(w.hi, $0)) } ?? w.hi, ir.constant(0)))
+        func keepingZeroSign(_ result: Int) -> Int {
+            ir.value(.selectLess(ir.value(.absolute(result)), ir.constant(0x1p-1074), signedZero, result))
+        }
+        guard let e = k else { return keepingZeroSign(v.hi) }
         let normal = ir.value(.scaleByPowerOfTwo(v.hi, e))
         let zero = ir.constant(0)
         let sign = ir.value(.selectLess(v.hi, zero, ir.constant(-1), ir.constant(1)))
@@ -173,7 +179,7 @@ extension KernelLowering {
         let subnormal = ir.value(.selectLess(zero, ir.value(.absolute(quantized)), quantized, normal))
         let smallestNormal = ir.constant(0x1p-1022)
         let scaledIsSubnormal = ir.value(.selectLess(ir.value(.absolute(normal)), smallestNormal, subnormal, normal))
-        return ir.value(.selectLess(ir.value(.absolute(v.hi)), smallestNormal, normal, scaledIsSubnormal))
+        return keepingZeroSign(ir.value(.selectLess(ir.value(.absolute(v.hi)), smallestNormal, normal, scaledIsSubnormal)))
     }
 
     /// x = ±∞: f's limit there (±∞ or the finite limit), times dy; a NaN from a finite x (a double-word

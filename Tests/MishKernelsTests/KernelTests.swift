@@ -262,6 +262,17 @@ struct KernelF64Tests {
         }
     }
 
+    @Test("faithful f64 at an exact zero of f′ ((x·eˣ)′ at x = −1): dy·f′ is the zero IEEE arithmetic gives, with dy's sign")
+    func exactZeroKeepsTheSignOfDy() throws {
+        let lowering = try KernelLowering(try ExprParser.parse("x*exp(x)"))
+        #expect(lowering.derivative.vanishes(at: Rational(-1)))
+        let ir = try lowering.kernel(.backward, type: .f64)
+        for dy in [1.0, -1, 2.5, -0.125, 1e-300, -1e300] {
+            let y = KernelInterpreter.evaluate(ir, [-1, dy])[0]
+            #expect(y == 0 && y.sign == (dy < 0 ? .minus : .plus), "dy = \(dy): \(y)")
+        }
+    }
+
     /// The fast tier in double: the normal form's terms cancel partly (forward ~2 ulp, f′ ~3 ulp just outside
     /// the series window around its zero). This test pins that bound, the subnormal tail included; the faithful
     /// tier (double-double) has its own suite.
