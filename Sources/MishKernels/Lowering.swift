@@ -156,6 +156,17 @@ public struct KernelLowering {
                 } else {
                     quotient = ir.value(.add(l, quotient))
                 }
+                // Where the sum is ±0, the limit part has underflowed with the correction below it (x²·σ(x) =
+                // x² + x²·R/Q at |x| < 2⁻⁷⁵ in binary32): the zero takes the limit part's sign, which is f's there,
+                // not that of the rounded sum (+0 + (−tiny) is −0). Only a power xⁿ (n ≥ 2) or a coefficient below 1
+                // can underflow (mish's x + x·R/Q cannot).
+                let limits = Array(zip(negative.limits, positive.limits))
+                let degree = limits.lastIndex { $0.0 != 0 || $0.1 != 0 } ?? 0
+                let small = limits.contains { (a, b) in (a != 0 && abs(a) < 1) || (b != 0 && abs(b) < 1) }
+                if degree >= 2 || small {
+                    let smallest = ir.constant(ir.arithmetic == .single ? Double(Float.leastNonzeroMagnitude) : Double.leastNonzeroMagnitude)
+                    quotient = ir.value(.selectLess(ir.value(.absolute(quotient)), smallest, ir.value(.multiply(l, ir.constant(0))), quotient))
+                }
                 // At x = ±∞ the correction is 0·∞: the value is the limit part, on each side whose rows were all
                 // split (elsewhere, as where f grows like e^|x|, the form itself gives the end's value). The test
                 // |x| > the largest finite value is false for NaN, which keeps the form's NaN. At x = ±0 with
@@ -167,6 +178,14 @@ public struct KernelLowering {
                 case (false, true): quotient = ir.value(.selectLess(largest, x, l, quotient))
                 case (true, false): quotient = ir.value(.selectLess(x, ir.value(.negate(largest)), l, quotient))
                 case (false, false): break
+                }
+                // At the infinity of a side that did not split, l is 0·∞: where f tends to ±∞ there (x·eˣ at +∞),
+                // that infinity.
+                for (split, direction) in [(negative.split, -1), (positive.split, 1)] where !split {
+                    guard case .infinite(let sign) = r.limit(direction: direction) else { continue }
+                    let end = ir.constant(sign < 0 ? -.infinity : .infinity)
+                    quotient = direction > 0 ? ir.value(.selectLess(largest, x, end, quotient))
+                                             : ir.value(.selectLess(x, ir.value(.negate(largest)), end, quotient))
                 }
                 if r.valueAtOrigin?.isZero == true, let slope = r.derivative().valueAtOrigin, !slope.isZero {
                     let signed = ir.value(.multiply(x, ir.constant(slope.signum < 0 ? -1 : 1)))

@@ -498,6 +498,22 @@ struct KernelFastTierTests {
         }
     }
 
+    @Test("a limit part that underflows gives f's signed zero (x²·σ(x) > 0: +0, not the −0 of x² + x²·R/Q), and x·eˣ(+∞) = +∞",
+          arguments: [KernelLowering.OutputType.f32, .f64])
+    func underflowAndOneSidedLimits(_ type: KernelLowering.OutputType) throws {
+        let square = try KernelLowering(try ExprParser.parse("x^2*sigmoid(x)")).kernel(.forward, type: type, fast: true)
+        let tiny: [Double] = type == .f32 ? [1e-30, -1e-30, 3e-40, -3e-40] : [1e-170, -1e-170, 1e-300, -5e-324]
+        for x in tiny {
+            let y = KernelInterpreter.evaluate(square, [x])[0]
+            #expect(y == 0 && y.sign == .plus, "x²·σ(x) at \(x): \(y)")
+        }
+        let product = try KernelLowering(try ExprParser.parse("x*exp(x)")).kernel(.forward, type: type, fast: true)
+        let ends = [Double.infinity, -.infinity, .nan].map { KernelInterpreter.evaluate(product, [$0])[0] }
+        #expect(ends[0] == .infinity, "x·eˣ at +∞: \(ends[0])")
+        #expect(ends[1] == 0 && ends[1].sign == .minus, "x·eˣ at −∞: \(ends[1])")
+        #expect(ends[2].isNaN)
+    }
+
     @Test("where the form cancels at 0 (tanh, x·tanh(x)), the Taylor polynomial keeps tiny inputs within a few ulps")
     func cancellingFormsNearZero() throws {
         for text in ["tanh(x)", "x*tanh(x)"] {
