@@ -337,7 +337,11 @@ public struct KernelLowering {
         let low: Double
         let coefficients: [Double]
         let radius: Double
-        static func radius(_ arithmetic: KernelIR.Arithmetic) -> Double { arithmetic == .double ? 1.0 / 64 : 1.0 / 4 }
+        /// 1/64 for the exact tiers (double, rounded to f32/f16/bf16); 1/4 for the fast tier, whose output has the
+        /// arithmetic's own precision (binary32, or double for f64: mish′ 2⁻⁵ from its zero is 20 ulp off in the form).
+        static func radius(_ arithmetic: KernelIR.Arithmetic, fast: Bool = false) -> Double {
+            arithmetic == .double && !fast ? 1.0 / 64 : 1.0 / 4
+        }
         var note: String {
             String(format: "series: |x - x0| < 1/%d around the zero x0 = %.17g %+.3g of f: degree-%d Taylor series at x0 "
                    + "(x0 a double-double from the certified root finder), so the relative error stays bounded through the zero",
@@ -345,10 +349,10 @@ public struct KernelLowering {
         }
     }
 
-    static func zeroSeries(_ r: ExpRational, arithmetic: KernelIR.Arithmetic = .double) throws -> [ZeroSeries] {
+    static func zeroSeries(_ r: ExpRational, arithmetic: KernelIR.Arithmetic = .double, fast: Bool = false) throws -> [ZeroSeries] {
         let precision = arithmetic.precision
         func value(_ v: BigFloat) -> Double { v.rounded(toPrecision: precision).toDouble() }
-        let radius = ZeroSeries.radius(arithmetic)
+        let radius = ZeroSeries.radius(arithmetic, fast: fast)
         let expr = r.hornerExpr
         let form = SignEquivalentForm(derivative: 0, of: expr)
         let isolation = RootIsolation.realLine(form)
@@ -689,10 +693,11 @@ public struct KernelLowering {
         return value
     }
 
-    /// Replaces `value` by the series within 1/64 of each irrational zero of r.
-    static func withZeroSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, multiplier: Int? = nil) throws -> Int {
+    /// Replaces `value` by the series within 1/64 (the fast tier: 1/4) of each irrational zero of r.
+    static func withZeroSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, multiplier: Int? = nil,
+                               fast: Bool = false) throws -> Int {
         var out = value
-        for z in try zeroSeries(r, arithmetic: ir.arithmetic) {
+        for z in try zeroSeries(r, arithmetic: ir.arithmetic, fast: fast) {
             let h = ir.value(.subtract(ir.value(.subtract(x, ir.constant(z.high))), ir.constant(z.low)))
             var acc = ir.constant(z.coefficients.last!)
             for c in z.coefficients.dropLast().reversed() { acc = ir.value(.fma(acc, h, ir.constant(c))) }
@@ -752,7 +757,7 @@ public struct KernelLowering {
         var values: [Int] = []
         for (r, rTails) in functions {
             let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded)
-            var out = try KernelLowering.withZeroSeries(r, x: x, value: lowered, into: &ir, multiplier: folded)
+            var out = try KernelLowering.withZeroSeries(r, x: x, value: lowered, into: &ir, multiplier: folded, fast: fast)
             // f16 needs the series only where the form cancels at 0 (sinh′ = cosh is fine, but dy·sinh(x) at
             // x ~ 2⁻¹⁸ meets an f16 midpoint dy·x that the form's error 2⁻⁵³/|x| cannot resolve).
             if !fast, let lowest = KernelLowering.OriginSeries.lowestOrder(type) ?? (r.cancelsAtOrigin ? 0 : nil) {
