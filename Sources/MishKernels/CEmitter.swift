@@ -303,10 +303,34 @@ public struct CEmitter: KernelSource {
     var expHelpers: String {
         let guardName = name.uppercased() + (ir.arithmetic == .double ? "_EXP_HELPERS" : "_EXPF_HELPERS")
         let helpers = ir.arithmetic == .double ? CEmitter.expFunctions(name, .standard) : CEmitter.singleExpFunctions(name, .single)
-        let block = "#ifndef \(guardName)\n#define \(guardName)\n\(helpers)\n#endif"
+        var block = "#ifndef \(guardName)\n#define \(guardName)\n\(helpers)\n#endif"
+        if scalesTimesInDouble {
+            let timesGuard = name.uppercased() + "_EXP_SCALE_TIMES_HELPER"
+            block += "\n#ifndef \(timesGuard)\n#define \(timesGuard)\n\(CEmitter.doubleScaleTimes(name, .standard))\n#endif"
+        }
         guard scalesByPowerOfTwo else { return block }
         let scaleGuard = name.uppercased() + "_SCALE_POW2_HELPER"
         return block + "\n#ifndef \(scaleGuard)\n#define \(scaleGuard)\n\(CEmitter.scaleByPowerOfTwo(name))\n#endif"
+    }
+
+    /// v·t·2^(m·k) in double as ((v·2^E1)·t)·2^E2·2^E3 (E1 = max(E, −1000), E2 and E3 at least −1022): a fast f64
+    /// backward kernel's dy·f′, never a subnormal f′ first (``KernelIR/Operation/scaleByExpTimes(_:_:_:_:)``).
+    static func doubleScaleTimes(_ prefix: String, _ k: ExpKernel) -> String {
+        """
+        /* v*t*2^(m*k) as ((v*2^e1)*t)*2^e2*2^e3: dy*f' with f' never rounded to a subnormal first. */
+        static inline double \(prefix)_exp_scale_times(double v, double t, double a, int m) {
+            const double s = fma(a, \(literal(k.inverseLn2)), \(literal(k.roundingShift)));
+            uint64_t sb;
+            memcpy(&sb, &s, sizeof sb);
+            int64_t ki = (int64_t)(sb - UINT64_C(0x4338000000000000));
+            ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
+            const int64_t e = (int64_t)m * ki;
+            const int64_t e1 = (e < -1000) ? -1000 : e;
+            const int64_t e2 = (e - e1 < -1022) ? -1022 : e - e1;
+            const int64_t e3 = (e - e1 - e2 < -1022) ? -1022 : e - e1 - e2;
+            return v * \(prefix)_pow2(e1) * t * \(prefix)_pow2(e2) * \(prefix)_pow2(e3);
+        }
+        """
     }
 
     /// v·2^k for an integer k held in a double (``KernelIR/Operation/scaleByPowerOfTwo(_:_:)``); k is read

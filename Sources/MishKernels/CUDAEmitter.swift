@@ -243,10 +243,32 @@ public struct CUDAEmitter: KernelSource {
         let guardName = name.uppercased() + (ir.arithmetic == .double ? "_CUDA_EXP_HELPERS" : "_CUDA_EXPF_HELPERS")
         let helpers = ir.arithmetic == .double ? CUDAEmitter.expFunctions(name, .standard)
                                                : CUDAEmitter.singleExpFunctions(name, .single)
-        let block = "#ifndef \(guardName)\n#define \(guardName)\n\(helpers)\n#endif"
+        var block = "#ifndef \(guardName)\n#define \(guardName)\n\(helpers)\n#endif"
+        if scalesTimesInDouble {
+            let timesGuard = name.uppercased() + "_CUDA_EXP_SCALE_TIMES_HELPER"
+            block += "\n#ifndef \(timesGuard)\n#define \(timesGuard)\n\(CUDAEmitter.doubleScaleTimes(name, .standard))\n#endif"
+        }
         guard scalesByPowerOfTwo else { return block }
         let scaleGuard = name.uppercased() + "_CUDA_SCALE_POW2_HELPER"
         return block + "\n#ifndef \(scaleGuard)\n#define \(scaleGuard)\n\(CUDAEmitter.scaleByPowerOfTwo(name))\n#endif"
+    }
+
+    /// ``CEmitter/doubleScaleTimes(_:_:)`` with explicit-rounding intrinsics.
+    static func doubleScaleTimes(_ prefix: String, _ k: ExpKernel) -> String {
+        func lit(_ c: Double) -> String { CEmitter.literal(c) }
+        return """
+        /* v*t*2^(m*k) as ((v*2^e1)*t)*2^e2*2^e3 (the C kernel's factors). */
+        __device__ __forceinline__ double \(prefix)_exp_scale_times(double v, double t, double a, int m) {
+            const double s = __fma_rn(a, \(lit(k.inverseLn2)), \(lit(k.roundingShift)));
+            long long ki = (long long)((unsigned long long)__double_as_longlong(s) - 0x4338000000000000ULL);
+            ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
+            const long long e = (long long)m * ki;
+            const long long e1 = (e < -1000) ? -1000 : e;
+            const long long e2 = (e - e1 < -1022) ? -1022 : e - e1;
+            const long long e3 = (e - e1 - e2 < -1022) ? -1022 : e - e1 - e2;
+            return __dmul_rn(__dmul_rn(__dmul_rn(__dmul_rn(v, \(prefix)_pow2(e1)), t), \(prefix)_pow2(e2)), \(prefix)_pow2(e3));
+        }
+        """
     }
 
     /// ``CEmitter/scaleByPowerOfTwo(_:)`` with explicit-rounding intrinsics.

@@ -79,6 +79,12 @@ extension KernelSource {
 
     /// Whether the body scales by a computed power of two (the double-double kernels), which needs the
     /// `_scale_pow2` helper.
+    /// Whether a double-arithmetic body folds dy into the final scaling (the fast f64 backward kernels), which
+    /// needs the double `scale_times` helper, emitted under its own guard.
+    var scalesTimesInDouble: Bool {
+        ir.arithmetic == .double && ir.live.contains { if case .scaleByExpTimes = ir.operations[$0] { return true } else { return false } }
+    }
+
     var scalesByPowerOfTwo: Bool {
         ir.live.contains { if case .scaleByPowerOfTwo = ir.operations[$0] { return true } else { return false } }
     }

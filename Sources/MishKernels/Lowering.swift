@@ -276,7 +276,8 @@ public struct KernelLowering {
     /// the output is L (for L = 0, the zero with the sign of f). Where f → ±∞ (the exact symbolic limit) and
     /// the form is 0·∞ at the end, T is the largest finite input and the output beyond it, at x = ±∞ only, is
     /// that infinity.
-    static func tailThreshold(_ r: ExpRational, direction: Int, type: OutputType, zeroBoundExponent: Int? = nil)
+    static func tailThreshold(_ r: ExpRational, direction: Int, type: OutputType, zeroBoundExponent: Int? = nil,
+                              dyBound: String = "any finite dy of the output type")
         throws -> (threshold: Double, value: Double, note: String)? {
         var probe = KernelIR()
         let x = probe.value(.input(0))
@@ -319,7 +320,7 @@ public struct KernelLowering {
                 let note = "threshold: x \(direction < 0 ? "<" : ">") \(Int(t)): |f(x) - \(limit)| < 2^\(bound.binaryExponent! - 1) (interval evaluation "
                     + "at x = \(Int(t)); f - \(limit) and f' keep one sign beyond \(Int(boundary)), so |f - \(limit)| decreases toward "
                     + "\(end)), which " + (zeroBoundExponent == nil || !limit.isZero ? "rounds to \(outputText) in \(type.rawValue)"
-                                                : "times any finite dy of the output type rounds to 0 there (with the sign of dy times \(outputText))")
+                                                : "times \(dyBound) rounds to 0 there (with the sign of dy times \(outputText))")
                 return (t, output, note)
             }
             t += Double(direction)
@@ -734,8 +735,13 @@ public struct KernelLowering {
         func tails(_ r: ExpRational, backward: Bool = false) throws -> [Tail] {
             try [-1, 1].compactMap { direction -> Tail? in
                 let thresholdType = backward ? (ir.arithmetic == .single ? .f32 : .f64) : type
-                let zeroBound = backward && type != .f64 ? type.zeroBoundExponent - type.maximumExponent - 1 : nil
-                guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: thresholdType, zeroBoundExponent: zeroBound)
+                // The fast f64 tier folds dy in too, but its exponential reaches only e^−1000: its zero threshold
+                // counts |dy| < 2²⁵⁶ (T near −930) rather than every finite dy (T near −1460).
+                let zeroBound = !backward ? nil : (type != .f64 ? type.zeroBoundExponent - type.maximumExponent - 1
+                                                   : (fast ? type.zeroBoundExponent - 257 : nil))
+                let dyBound = type == .f64 ? "any |dy| < 2^256" : "any finite dy of the output type"
+                guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: thresholdType, zeroBoundExponent: zeroBound,
+                                                               dyBound: dyBound)
                 else { return nil }
                 return (direction, t.threshold, t.value, t.note)
             }
@@ -751,9 +757,10 @@ public struct KernelLowering {
             ir.notes.append(String(format: "exp: the argument -|x| is raised to %.0f (every input beyond returns a threshold's limit, or "
                 + "the form's value does not depend on e^-|x| there), so e^a is q times one normal power of two", floor))
         }
-        /// In binary32 a backward kernel folds dy in before the final scaling (``lower``), so that a tiny f′
-        /// times a large dy keeps its digits; in double f′ has the exponent range to spare and dy comes last.
-        let folded = kind == .backward && ir.arithmetic == .single ? ir.value(.input(1)) : nil
+        /// In binary32 and in the fast f64 tier a backward kernel folds dy in before the final scaling (``lower``),
+        /// so that a tiny f′ times a large dy keeps its digits (an f64 f′ near e^−731 is subnormal); where the
+        /// output is narrower than the double arithmetic, f′ has the exponent range to spare and dy comes last.
+        let folded = kind == .backward && (ir.arithmetic == .single || type == .f64) ? ir.value(.input(1)) : nil
         var values: [Int] = []
         for (r, rTails) in functions {
             let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded)

@@ -262,6 +262,22 @@ struct KernelF64Tests {
         }
     }
 
+    @Test("fast f64 backward folds dy in before the final scaling: dy·f′ where f′ alone is subnormal keeps its digits (|dy| < 2²⁵⁶)")
+    func fastFoldsDy() throws {
+        let ir = try mish.kernel(.backward, type: .f64, fast: true)
+        var worst = 0.0, worstAt = ""
+        for x in stride(from: -925.0, through: -700, by: 3.7) {
+            for dy in [152.13, -3e-3, 7e40, -1e70] {
+                let y = KernelInterpreter.evaluate(ir, [x, dy])[0]
+                let exact = mish.derivative.enclosure(at: BigInterval(BigFloat(x, precision: 200))).midpoint
+                    .multiplied(by: BigFloat(dy, precision: 53), precision: 200).value
+                let err = exact.isZero ? abs(y) : KernelF64Tests.ulpError(y, exact)
+                if err > worst { (worst, worstAt) = (err, "x = \(x), dy = \(dy): \(y)") }
+            }
+        }
+        #expect(worst <= 4, "\(worst) ulp at \(worstAt)")
+    }
+
     @Test("faithful f64 at an exact zero of f′ ((x·eˣ)′ at x = −1): dy·f′ is the zero IEEE arithmetic gives, with dy's sign")
     func exactZeroKeepsTheSignOfDy() throws {
         let lowering = try KernelLowering(try ExprParser.parse("x*exp(x)"))
