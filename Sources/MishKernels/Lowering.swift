@@ -666,8 +666,8 @@ public struct KernelLowering {
     /// The fast tier near 0 where the side forms cancel (``ExpRational/cancelsAtOrigin``: tanh's
     /// (1 − t²)/(1 + t²) has relative error ~2⁻ᵖ/|x|, and rounds tiny inputs to 0): for |x| < 1/2, f = xʲ·Σₖ cⱼ₊ₖxᵏ
     /// (cₖ = f⁽ᵏ⁾(0)/k!, rounded to the arithmetic) by Horner, up to the first term below 2⁻⁽ᵖ⁺⁴⁾ of the
-    /// leading one on the window; times dy where a backward kernel folds it in. nil when the series does not
-    /// settle within 64 terms there (a singularity within 1/2 of 0).
+    /// leading one on the window; times dy where a backward kernel folds it in. `value` unchanged when the
+    /// series does not settle within 64 terms there (a singularity within 1/2 of 0).
     static func withFastOriginSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, multiplier: Int? = nil) -> Int {
         guard r.cancelsAtOrigin else { return value }
         let radius = 0.5, precision = ir.arithmetic.precision
