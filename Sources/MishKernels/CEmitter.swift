@@ -202,8 +202,8 @@ public struct CEmitter: KernelSource {
             " * subnormal range; the kernels using it stay above 2^-252). */",
             "static inline float \(prefix)_expf_scale(float v, float a, int m) {",
             "    const int32_t e = \(prefix)_expf_exponent(a, m);",
-            "    const int32_t e1 = (e < \(k.minimumExponent)) ? \(k.minimumExponent) : e;",
-            "    const int32_t e2 = (e - e1 < \(k.minimumExponent)) ? \(k.minimumExponent) : e - e1;",
+            "    const int32_t e1 = (e < \(k.minimumExponent)) ? \(k.minimumExponent) : ((e > 127) ? 127 : e);",
+            "    const int32_t e2 = (e - e1 < \(k.minimumExponent)) ? \(k.minimumExponent) : ((e - e1 > 127) ? 127 : e - e1);",
             "    return v * \(prefix)_pow2f(e1) * \(prefix)_pow2f(e2);",
             "}",
             "",
@@ -211,9 +211,9 @@ public struct CEmitter: KernelSource {
             " * no overflow of v*t before the scaling. */",
             "static inline float \(prefix)_expf_scale_times(float v, float t, float a, int m) {",
             "    const int32_t e = \(prefix)_expf_exponent(a, m);",
-            "    const int32_t e1 = (e < \(k.minimumExponent)) ? \(k.minimumExponent) : e;",
-            "    const int32_t e2 = (e - e1 < \(k.minimumExponent)) ? \(k.minimumExponent) : e - e1;",
-            "    const int32_t e3 = (e - e1 - e2 < \(k.minimumExponent)) ? \(k.minimumExponent) : e - e1 - e2;",
+            "    const int32_t e1 = (e < \(k.minimumExponent)) ? \(k.minimumExponent) : ((e > 0) ? 0 : e);",
+            "    const int32_t e2 = (e - e1 < \(k.minimumExponent)) ? \(k.minimumExponent) : ((e - e1 > 127) ? 127 : e - e1);",
+            "    const int32_t e3 = (e - e1 - e2 < \(k.minimumExponent)) ? \(k.minimumExponent) : ((e - e1 - e2 > 127) ? 127 : e - e1 - e2);",
             "    return v * \(prefix)_pow2f(e1) * t * \(prefix)_pow2f(e2) * \(prefix)_pow2f(e3);",
             "}",
         ]
@@ -254,8 +254,8 @@ public struct CEmitter: KernelSource {
             "    int64_t ki = (int64_t)(tb - UINT64_C(0x4338000000000000));",
             "    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);",
             "    const int64_t e = (int64_t)m * ki;",
-            "    const int64_t e1 = (e < -1000) ? -1000 : e;",
-            "    const int64_t e2 = (e - e1 < -1022) ? -1022 : e - e1;",
+            "    const int64_t e1 = (e < -1000) ? -1000 : ((e > 1000) ? 1000 : e);",
+            "    const int64_t e2 = (e - e1 < -1022) ? -1022 : ((e - e1 > 1023) ? 1023 : e - e1);",
             "    return v * \(prefix)_pow2(e1) * \(prefix)_pow2(e2);",
             "}",
             "",
@@ -325,9 +325,9 @@ public struct CEmitter: KernelSource {
             int64_t ki = (int64_t)(sb - UINT64_C(0x4338000000000000));
             ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
             const int64_t e = (int64_t)m * ki;
-            const int64_t e1 = (e < -1000) ? -1000 : e;
-            const int64_t e2 = (e - e1 < -1022) ? -1022 : e - e1;
-            const int64_t e3 = (e - e1 - e2 < -1022) ? -1022 : e - e1 - e2;
+            const int64_t e1 = (e < -1000) ? -1000 : ((e > 0) ? 0 : e);
+            const int64_t e2 = (e - e1 < -1022) ? -1022 : ((e - e1 > 1023) ? 1023 : e - e1);
+            const int64_t e3 = (e - e1 - e2 < -1022) ? -1022 : ((e - e1 - e2 > 1023) ? 1023 : e - e1 - e2);
             return v * \(prefix)_pow2(e1) * t * \(prefix)_pow2(e2) * \(prefix)_pow2(e3);
         }
         """

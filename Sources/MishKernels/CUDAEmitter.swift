@@ -71,17 +71,17 @@ public struct CUDAEmitter: KernelSource {
             "/* v*2^(m*k), only the last multiplication rounding. */",
             "__device__ __forceinline__ float \(prefix)_expf_scale(float v, float a, int m) {",
             "    const int e = \(prefix)_expf_exponent(a, m);",
-            "    const int e1 = (e < \(k.minimumExponent)) ? \(k.minimumExponent) : e;",
-            "    const int e2 = (e - e1 < \(k.minimumExponent)) ? \(k.minimumExponent) : e - e1;",
+            "    const int e1 = (e < \(k.minimumExponent)) ? \(k.minimumExponent) : ((e > 127) ? 127 : e);",
+            "    const int e2 = (e - e1 < \(k.minimumExponent)) ? \(k.minimumExponent) : ((e - e1 > 127) ? 127 : e - e1);",
             "    return __fmul_rn(__fmul_rn(v, \(prefix)_pow2f(e1)), \(prefix)_pow2f(e2));",
             "}",
             "",
             "/* v*t*2^(m*k) as ((v*2^e1)*t)*2^e2*2^e3 (the C kernel's order). */",
             "__device__ __forceinline__ float \(prefix)_expf_scale_times(float v, float t, float a, int m) {",
             "    const int e = \(prefix)_expf_exponent(a, m);",
-            "    const int e1 = (e < \(k.minimumExponent)) ? \(k.minimumExponent) : e;",
-            "    const int e2 = (e - e1 < \(k.minimumExponent)) ? \(k.minimumExponent) : e - e1;",
-            "    const int e3 = (e - e1 - e2 < \(k.minimumExponent)) ? \(k.minimumExponent) : e - e1 - e2;",
+            "    const int e1 = (e < \(k.minimumExponent)) ? \(k.minimumExponent) : ((e > 0) ? 0 : e);",
+            "    const int e2 = (e - e1 < \(k.minimumExponent)) ? \(k.minimumExponent) : ((e - e1 > 127) ? 127 : e - e1);",
+            "    const int e3 = (e - e1 - e2 < \(k.minimumExponent)) ? \(k.minimumExponent) : ((e - e1 - e2 > 127) ? 127 : e - e1 - e2);",
             "    return __fmul_rn(__fmul_rn(__fmul_rn(__fmul_rn(v, \(prefix)_pow2f(e1)), t), \(prefix)_pow2f(e2)), \(prefix)_pow2f(e3));",
             "}",
         ]
@@ -113,8 +113,8 @@ public struct CUDAEmitter: KernelSource {
             "    long long ki = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);",
             "    ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);",
             "    const long long e = (long long)m * ki;",
-            "    const long long e1 = (e < -1000) ? -1000 : e;",
-            "    const long long e2 = (e - e1 < -1022) ? -1022 : e - e1;",
+            "    const long long e1 = (e < -1000) ? -1000 : ((e > 1000) ? 1000 : e);",
+            "    const long long e2 = (e - e1 < -1022) ? -1022 : ((e - e1 > 1023) ? 1023 : e - e1);",
             "    return __dmul_rn(__dmul_rn(v, \(prefix)_pow2(e1)), \(prefix)_pow2(e2));",
             "}",
             "",
@@ -263,9 +263,9 @@ public struct CUDAEmitter: KernelSource {
             long long ki = (long long)((unsigned long long)__double_as_longlong(s) - 0x4338000000000000ULL);
             ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
             const long long e = (long long)m * ki;
-            const long long e1 = (e < -1000) ? -1000 : e;
-            const long long e2 = (e - e1 < -1022) ? -1022 : e - e1;
-            const long long e3 = (e - e1 - e2 < -1022) ? -1022 : e - e1 - e2;
+            const long long e1 = (e < -1000) ? -1000 : ((e > 0) ? 0 : e);
+            const long long e2 = (e - e1 < -1022) ? -1022 : ((e - e1 > 1023) ? 1023 : e - e1);
+            const long long e3 = (e - e1 - e2 < -1022) ? -1022 : ((e - e1 - e2 > 1023) ? 1023 : e - e1 - e2);
             return __dmul_rn(__dmul_rn(__dmul_rn(__dmul_rn(v, \(prefix)_pow2(e1)), t), \(prefix)_pow2(e2)), \(prefix)_pow2(e3));
         }
         """

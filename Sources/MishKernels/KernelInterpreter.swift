@@ -71,20 +71,23 @@ public enum KernelInterpreter {
 
     static func powerOfTwo<T: BinaryFloatingPoint>(_ e: Int64) -> T { T(sign: .plus, exponent: T.Exponent(e), significand: 1) }
 
-    /// v·2^(m·k) as emitted: v·2^E1·2^E2 with E = m·k, E1 = max(E, L), E2 = max(E − E1, emin), where
-    /// L = −1000 (double) or emin (binary32) and emin is the smallest normal exponent; with a multiplier t
-    /// (binary32, ``KernelIR/Operation/scaleByExpTimes(_:_:_:_:)``): ((v·2^E1)·t)·2^E2·2^E3, E3 = max(E − E1 − E2, emin).
+    /// v·2^(m·k) as emitted: v·2^E1·2^E2 with E = m·k, E1 = E clamped to [L, H], E2 = E − E1 clamped to
+    /// [emin, emax], where L = −1000, H = 1000 (double) or L = emin, H = emax (binary32); with a multiplier t
+    /// (``KernelIR/Operation/scaleByExpTimes(_:_:_:_:)``): ((v·2^E1)·t)·2^E2·2^E3 with E1 in [L, 0] (a positive
+    /// exponent, m < 0 where f grows, is applied after t) and E3 = E − E1 − E2 clamped to [emin, emax].
     public static func scale<T: BinaryFloatingPoint>(_ v: T, byPowerOfTwoOf a: T, times m: Int, kernel: ExpKernel = .standard,
                                                      multiplier: T? = nil) -> T {
         let k = reduce(a, kernel: kernel).k
         let e = Int64(m) * k
-        let emin = Int64(kernel.minimumExponent)
-        let first = kernel.precision == 53 ? Int64(-1000) : emin
-        let e1 = e < first ? first : e
-        let e2 = e - e1 < emin ? emin : e - e1
-        guard let t = multiplier else { return v * powerOfTwo(e1) * powerOfTwo(e2) }
-        let e3 = e - e1 - e2 < emin ? emin : e - e1 - e2
-        return v * powerOfTwo(e1) * t * powerOfTwo(e2) * powerOfTwo(e3)
+        let emin = Int64(kernel.minimumExponent), emax = Int64(kernel.precision == 53 ? 1023 : 127)
+        let first = kernel.precision == 53 ? Int64(-1000) : emin, top = kernel.precision == 53 ? Int64(1000) : emax
+        func clamped(_ v: Int64, _ low: Int64, _ high: Int64) -> Int64 { Swift.min(Swift.max(v, low), high) }
+        guard let t = multiplier else {
+            let e1 = clamped(e, first, top)
+            return v * powerOfTwo(e1) * powerOfTwo(clamped(e - e1, emin, emax))
+        }
+        let e1 = clamped(e, first, 0), e2 = clamped(e - e1, emin, emax)
+        return v * powerOfTwo(e1) * t * powerOfTwo(e2) * powerOfTwo(clamped(e - e1 - e2, emin, emax))
     }
 
     /// ``ExpKernel`` step by step, as emitted.

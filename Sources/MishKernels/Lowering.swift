@@ -68,10 +68,19 @@ public struct KernelLowering {
                   v.significandWidth < precision else { return nil }
             return v
         }
+        /// The fast tier where f grows like e^(g|x|) on a side (D(0) = 0, lowest term d_g·s^g): D = s^g·D′, the
+        /// value is s^(−g)·N/D′, and the power joins the final scaling as 2^(−g·k) (after the multiplier dy). In
+        /// binary32 s^g is subnormal long before f overflows (exp(88.7) from 1/t was 5 ulp off); the exact tiers
+        /// (double, rounded to f32 or narrower) keep 1/s^g, normal there.
+        func growth(_ form: ExpRationalSideForm) -> Int {
+            splitLimits && form.denominator[0].isZero ? (form.denominator.firstIndex { !$0.isZero } ?? 0) : 0
+        }
+        let growthBy = (negative: growth(negativeForm), positive: growth(positiveForm))
         /// `split`: every row was written as its limit plus a correction (D(0) ≠ 0 and each cᵢ, Rᵢ exact), so
-        /// Σcᵢxⁱ is f's value at that side's infinity.
-        func rows(_ form: ExpRationalSideForm) throws -> (limits: [Double], numerators: [[Double]], denominator: [Double], split: Bool) {
-            let denominator = try form.denominator.map { b -> Double in
+        /// Σcᵢxⁱ is the value at that side's infinity (times s^(−g) where f grows).
+        func rows(_ form: ExpRationalSideForm, growth g: Int) throws -> (limits: [Double], numerators: [[Double]], denominator: [Double], split: Bool) {
+            let reduced = Array(form.denominator.dropFirst(g)) + Array(repeating: BigInt(0), count: g)
+            let denominator = try reduced.map { b -> Double in
                 guard let v = exact(Rational(b)) else { throw KernelError.coefficientTooLarge(b.description) }
                 return v
             }
@@ -82,9 +91,9 @@ public struct KernelLowering {
                     guard let v = exact(Rational(b)) else { throw KernelError.coefficientTooLarge(b.description) }
                     return v
                 }
-                if splitLimits, !form.denominator[0].isZero {
-                    let c = Rational(row[0]) / Rational(form.denominator[0])
-                    let remainder = row.indices.map { Rational(row[$0]) - c * Rational(form.denominator[$0]) }
+                if splitLimits, !reduced[0].isZero {
+                    let c = Rational(row[0]) / Rational(reduced[0])
+                    let remainder = row.indices.map { Rational(row[$0]) - c * Rational(reduced[$0]) }
                     if let cv = exact(c), case let rs = remainder.compactMap(exact), rs.count == remainder.count {
                         limits.append(cv)
                         numerators.append(rs)
@@ -97,7 +106,7 @@ public struct KernelLowering {
             }
             return (limits, numerators, denominator, split)
         }
-        let negative = try rows(negativeForm), positive = try rows(positiveForm)
+        let negative = try rows(negativeForm, growth: growthBy.negative), positive = try rows(positiveForm, growth: growthBy.positive)
         let zero = ir.constant(0)
         let sign = ir.value(.unitWithSign(x))
         /// The constant for x's side: m + h·sign(x) by one exact fma where m = (n + p)/2 and h = (p − n)/2 are
@@ -119,7 +128,7 @@ public struct KernelLowering {
         let a = ir.value(.selectLess(negativeMagnitude, floor, floor, negativeMagnitude))
         /// Whether 2^(m·k) is a normal number for every a ≥ A: m·k ≥ −1021.
         func scalesNormally(_ m: Int) -> Bool {
-            guard let floor = expFloor else { return false }
+            guard let floor = expFloor, m >= 0 else { return false }
             return Double(m) * (-floor / 0.6931471805599453 + 1) <= 1021
         }
         /// e^(m·a)·v as v·2^(m·k): one normal power of two where ``scalesNormally``.
@@ -196,13 +205,14 @@ public struct KernelLowering {
         func scaled(_ m: Int) -> Int {
             if m == 0 { return multiplier.map { ir.value(.multiply(quotient, $0)) } ?? quotient }
             var w = quotient
-            for _ in 0..<m { w = ir.value(.multiply(w, mantissa)) }
+            for _ in 0..<max(m, 0) { w = ir.value(.multiply(w, mantissa)) }
+            for _ in 0..<max(-m, 0) { w = ir.value(.divide(w, mantissa)) }
             if let dy = multiplier { return ir.value(.scaleByExpTimes(w, dy, a, m)) }
             return scale(w, m)
         }
-        if negativeForm.shift == positiveForm.shift { return scaled(negativeForm.shift) }
-        let shifts = (negative: negativeForm.shift, positive: positiveForm.shift)
-        guard multiplier == nil, scalesNormally(max(shifts.negative, shifts.positive)) else {
+        let shifts = (negative: negativeForm.shift - growthBy.negative, positive: positiveForm.shift - growthBy.positive)
+        if shifts.negative == shifts.positive { return scaled(shifts.negative) }
+        guard multiplier == nil, min(shifts.negative, shifts.positive) >= 0, scalesNormally(max(shifts.negative, shifts.positive)) else {
             return ir.value(.selectLess(x, zero, scaled(shifts.negative), scaled(shifts.positive)))
         }
         // The value times e^(m·a) for x's side m, that factor formed as n·S₋ + p·S₊ by one exact fma, where n, p

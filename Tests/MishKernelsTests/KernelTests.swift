@@ -533,6 +533,33 @@ struct KernelFastTierTests {
         #expect(ends[2].isNaN)
     }
 
+    @Test("where f grows like e^(g|x|), the fast tier stays within a few ulps up to the overflow, with dy too (e^−|x| would be subnormal)",
+          arguments: [KernelLowering.OutputType.f32, .f64])
+    func growingFunctionsUpToOverflow(_ type: KernelLowering.OutputType) throws {
+        let (precision, emin) = type == .f32 ? (24, -126) : (53, -1022)
+        let top = type == .f32 ? 88.72 : 709.78
+        for text in ["exp(x)", "cosh(x)", "x*exp(x)"] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            let forward = try lowering.kernel(.forward, type: type, fast: true)
+            let backward = try lowering.kernel(.backward, type: type, fast: true)
+            var worst = 0.0, worstAt = ""
+            for i in 0..<200 {
+                let x = top - 6 + 6 * Double(i) / 200
+                let xs = type == .f32 ? Double(Float(x)) : x
+                let enclosure = { (r: ExpRational) in r.enclosure(at: BigInterval(BigFloat(xs, precision: 200))).midpoint.toDouble() }
+                guard enclosure(lowering.function).isFinite, enclosure(lowering.derivative) * 4 < .infinity else { continue }
+                let y = KernelInterpreter.evaluate(forward, [xs])[0]
+                let dx = KernelInterpreter.evaluate(backward, [xs, 0.25])[0]
+                for (got, exact, what) in [(y, enclosure(lowering.function), "f"), (dx, 0.25 * enclosure(lowering.derivative), "dy·f′")] {
+                    guard abs(exact) < (type == .f32 ? Double(Float.greatestFiniteMagnitude) : .greatestFiniteMagnitude) else { continue }
+                    let err = KernelFastTierTests.ulps(got, exact, precision: precision, minimumExponent: emin)
+                    if err > worst { (worst, worstAt) = (err, "\(what) at x = \(xs)") }
+                }
+            }
+            #expect(worst <= 4, "\(text) \(type): \(worst) ulp, \(worstAt)")
+        }
+    }
+
     @Test("where the form cancels at 0 (tanh, x·tanh(x)), the Taylor polynomial keeps tiny inputs within a few ulps")
     func cancellingFormsNearZero() throws {
         for text in ["tanh(x)", "x*tanh(x)"] {

@@ -40,17 +40,17 @@ __device__ __forceinline__ int mish_expf_exponent(float a, int m) {
 /* v*2^(m*k), only the last multiplication rounding. */
 __device__ __forceinline__ float mish_expf_scale(float v, float a, int m) {
     const int e = mish_expf_exponent(a, m);
-    const int e1 = (e < -126) ? -126 : e;
-    const int e2 = (e - e1 < -126) ? -126 : e - e1;
+    const int e1 = (e < -126) ? -126 : ((e > 127) ? 127 : e);
+    const int e2 = (e - e1 < -126) ? -126 : ((e - e1 > 127) ? 127 : e - e1);
     return __fmul_rn(__fmul_rn(v, mish_pow2f(e1)), mish_pow2f(e2));
 }
 
 /* v*t*2^(m*k) as ((v*2^e1)*t)*2^e2*2^e3 (the C kernel's order). */
 __device__ __forceinline__ float mish_expf_scale_times(float v, float t, float a, int m) {
     const int e = mish_expf_exponent(a, m);
-    const int e1 = (e < -126) ? -126 : e;
-    const int e2 = (e - e1 < -126) ? -126 : e - e1;
-    const int e3 = (e - e1 - e2 < -126) ? -126 : e - e1 - e2;
+    const int e1 = (e < -126) ? -126 : ((e > 0) ? 0 : e);
+    const int e2 = (e - e1 < -126) ? -126 : ((e - e1 > 127) ? 127 : e - e1);
+    const int e3 = (e - e1 - e2 < -126) ? -126 : ((e - e1 - e2 > 127) ? 127 : e - e1 - e2);
     return __fmul_rn(__fmul_rn(__fmul_rn(__fmul_rn(v, mish_pow2f(e1)), t), mish_pow2f(e2)), mish_pow2f(e3));
 }
 #endif

@@ -51,8 +51,8 @@ static inline int32_t mish_expf_exponent(float a, int m) {
  * subnormal range; the kernels using it stay above 2^-252). */
 static inline float mish_expf_scale(float v, float a, int m) {
     const int32_t e = mish_expf_exponent(a, m);
-    const int32_t e1 = (e < -126) ? -126 : e;
-    const int32_t e2 = (e - e1 < -126) ? -126 : e - e1;
+    const int32_t e1 = (e < -126) ? -126 : ((e > 127) ? 127 : e);
+    const int32_t e2 = (e - e1 < -126) ? -126 : ((e - e1 > 127) ? 127 : e - e1);
     return v * mish_pow2f(e1) * mish_pow2f(e2);
 }
 
@@ -60,9 +60,9 @@ static inline float mish_expf_scale(float v, float a, int m) {
  * no overflow of v*t before the scaling. */
 static inline float mish_expf_scale_times(float v, float t, float a, int m) {
     const int32_t e = mish_expf_exponent(a, m);
-    const int32_t e1 = (e < -126) ? -126 : e;
-    const int32_t e2 = (e - e1 < -126) ? -126 : e - e1;
-    const int32_t e3 = (e - e1 - e2 < -126) ? -126 : e - e1 - e2;
+    const int32_t e1 = (e < -126) ? -126 : ((e > 0) ? 0 : e);
+    const int32_t e2 = (e - e1 < -126) ? -126 : ((e - e1 > 127) ? 127 : e - e1);
+    const int32_t e3 = (e - e1 - e2 < -126) ? -126 : ((e - e1 - e2 > 127) ? 127 : e - e1 - e2);
     return v * mish_pow2f(e1) * t * mish_pow2f(e2) * mish_pow2f(e3);
 }
 #endif

@@ -43,8 +43,8 @@ __device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
     long long ki = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);
     ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
     const long long e = (long long)m * ki;
-    const long long e1 = (e < -1000) ? -1000 : e;
-    const long long e2 = (e - e1 < -1022) ? -1022 : e - e1;
+    const long long e1 = (e < -1000) ? -1000 : ((e > 1000) ? 1000 : e);
+    const long long e2 = (e - e1 < -1022) ? -1022 : ((e - e1 > 1023) ? 1023 : e - e1);
     return __dmul_rn(__dmul_rn(v, mish_pow2(e1)), mish_pow2(e2));
 }
 

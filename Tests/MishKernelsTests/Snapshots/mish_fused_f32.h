@@ -56,8 +56,8 @@ static inline double mish_exp_scale(double v, double a, int m) {
     int64_t ki = (int64_t)(tb - UINT64_C(0x4338000000000000));
     ki = (ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki);
     const int64_t e = (int64_t)m * ki;
-    const int64_t e1 = (e < -1000) ? -1000 : e;
-    const int64_t e2 = (e - e1 < -1022) ? -1022 : e - e1;
+    const int64_t e1 = (e < -1000) ? -1000 : ((e > 1000) ? 1000 : e);
+    const int64_t e2 = (e - e1 < -1022) ? -1022 : ((e - e1 > 1023) ? 1023 : e - e1);
     return v * mish_pow2(e1) * mish_pow2(e2);
 }
 
