@@ -396,9 +396,10 @@ public struct KernelLowering {
     /// within 2⁻⁵³ of a rounding boundary (mish′(−2⁻²⁷) is 2⁻⁵⁷ from an f32 midpoint; swish′ = 1/2 + x/2 − x³/12
     /// sits next to one whenever 1/2 + x/2 is a midpoint); where f(0) = 0 and c₁ is dyadic, c₁x is exact and can be
     /// a midpoint itself (swish = x/2 + x²/4 for subnormal x with an odd last bit), decided only by terms far
-    /// below its ulp; so can c₂x² where f(0) = f′(0) = 0 and c₂ is dyadic (x²·sigmoid(x) = x²/2 + x³/4 + …).
-    /// For |x| < 2⁻¹² the kernel forms the leading term L (c₀; c₁x with its exact product error; or c₂x²,
-    /// exact for a numerator of c₂ below 2⁵) as a double-double, adds the double tail t = Σ cₖxᵏ of the higher terms by Fast2Sum (exact since
+    /// below its ulp; so can c₂x² where f(0) = f′(0) = 0 (x²·sigmoid(x) = x²/2 + x³/4 + …, and for a non-dyadic
+    /// c₂ too: mish² = 9x²/25 + … is 9s²·2⁻²ʲ at x = 5s·2⁻ʲ).
+    /// For |x| < 2⁻¹² the kernel forms the leading term L (c₀; c₁x or c₂x² with its exact product error,
+    /// x² being exact) as a double-double, adds the double tail t = Σ cₖxᵏ of the higher terms by Fast2Sum (exact since
     /// |L| > |t|), and rounds the pair to odd, so that the one rounding to the output type sees f to ~2⁻⁶⁵
     /// relative, and the side of a midpoint whatever the tail's size. The degree K makes
     /// |c_(K+1)|·2^(−12(K+1−j)) < 2⁻⁸⁰·|c_j| for the leading order j (zero coefficients do not end the series).
@@ -455,7 +456,6 @@ public struct KernelLowering {
             } else {
                 guard let c2 = next() else { return nil }
                 if !c2.isZero {
-                    guard isPowerOfTwo(c2.denominator), c2.numerator.magnitude < BigInt(32) else { return nil }
                     (order, leading) = (2, c2)
                 } else {
                     guard let c3 = next(), !c3.isZero, isPowerOfTwo(c3.denominator), c3.numerator.magnitude == BigInt(1) else { return nil }
@@ -648,10 +648,15 @@ public struct KernelLowering {
             let tail = ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(acc, x)), x)), x)), x))
             error = ir.value(.add(product, tail))
         } else if series.order == 2 {
-            // c₂x² is exact: x² has at most 48 bits for a binary32 x (no underflow in double), and c₂ is dyadic
-            // with a numerator below 2⁵. The tail is x³·Σ.
-            lead = ir.value(.multiply(ir.value(.multiply(x, x)), high))
-            error = ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(acc, x)), x)), x))
+            // x² is exact (at most 48 bits for a binary32 x, no underflow in double); c₂x² = H + E exactly (fma),
+            // plus c₂'s low part times x² and the tail x³·Σ. A non-dyadic c₂ can put c₂x² on a midpoint too
+            // (mish² = 9x²/25 + …: x = 5s·2⁻ʲ gives 9s²·2⁻²ʲ, up to 2p bits); for a dyadic c₂ with a numerator
+            // below 2⁵, E and the low part are 0.
+            let square = ir.value(.multiply(x, x))
+            lead = ir.value(.multiply(square, high))
+            let product = ir.value(.fma(square, high, ir.value(.negate(lead))))
+            let tail = ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(acc, x)), x)), x))
+            error = ir.value(.add(ir.value(.fma(ir.constant(series.low), square, product)), tail))
         } else {
             // c₁x = H + E exactly (fma), plus c₁'s low part times x and the tail x²·Σ.
             lead = ir.value(.multiply(high, x))

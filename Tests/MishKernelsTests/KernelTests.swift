@@ -375,6 +375,22 @@ enum HalfBits {
 struct KernelHalfTests {
     let mish = try! KernelLowering(try! ExprParser.parse("mish(x)"))
 
+    @Test("bf16 forward with a non-dyadic c₂ (mish² = 9x²/25 + …): every bf16 input below 2⁻¹⁰ correctly rounded, where 9x²/25 can be a midpoint")
+    func nonDyadicSecondOrderLeadingTerm() throws {
+        let lowering = try KernelLowering(try ExprParser.parse("mish(x)^2"))
+        let ir = try lowering.kernel(.forward, type: .bf16)
+        var wrong: [Double] = []
+        for bits in UInt16(1)..<0x3a80 {
+            for sign in [UInt16(0), 0x8000] {
+                let x = HalfBits.decode(bits | sign, .bf16)
+                let got = HalfBits.nearest(KernelInterpreter.evaluate(ir, [x])[0], .bf16)
+                let exact = lowering.function.enclosure(at: BigInterval(BigFloat(x, precision: 300))).midpoint
+                if got != FloatFormat.bf16.value(ofBits: FloatFormat.bf16.roundedBits(exact)) { wrong.append(x) }
+            }
+        }
+        #expect(wrong.count == 0, "\(wrong.count) misrounded, e.g. x = \(wrong.first ?? 0)")
+    }
+
     @Test("f16 backward where the form cancels at 0: dy·sinh(2⁻¹⁸) with dy·x an f16 midpoint rounds by the x³/6 term")
     func cancellingFormWithDyAtMidpoints() throws {
         let lowering = try KernelLowering(try ExprParser.parse("cosh(x)"))
