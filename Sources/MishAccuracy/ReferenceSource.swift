@@ -410,8 +410,8 @@ enum SpecialValue: Equatable {
     /// any nonzero dy. nil when L vanishes or no T ≤ 2000 qualifies.
     static func growthShortcut(_ form: ExpRationalSideForm, direction: Int, double: Bool = false)
         -> (threshold: Double, value: String, radius: String, low: String)? {
-        guard let m = form.denominator.firstIndex(where: { !$0.isZero }),
-              let k = form.numerators.lastIndex(where: { !$0[0].isZero }) else { return nil }
+        let m = form.growth
+        guard m > 0, let k = form.numerators.lastIndex(where: { !$0[0].isZero }) else { return nil }
         let magnitude = { (b: BigInt) in abs(BigFloat(b, precision: 64).toDouble(rounding: .up)) }
         let top = abs(BigFloat(form.numerators[k][0], precision: 64).toDouble(rounding: .down))
         let lower = form.numerators[..<k].reduce(0.0) { $0 + magnitude($1[0]) }

@@ -110,14 +110,10 @@ extension KernelLowering {
         /// Where f grows like e^(m|x|) on a side (D(0) = 0, lowest term d_m·s^m), D = s^m·D′ and f = s^(−m)·N/D′:
         /// s^m would be subnormal (or 0) long before f overflows (exp(709.78) from 1/s lost 5 ulp), so the
         /// power joins the final scaling as 2^(−m·k) and W is divided by mᵐ instead.
-        func denominatorShift(_ form: ExpRationalSideForm) -> Int {
-            form.denominator[0].isZero ? (form.denominator.firstIndex { !$0.isZero } ?? 0) : 0
-        }
-        let growth = (negative: denominatorShift(negativeForm), positive: denominatorShift(positiveForm))
-        func reduced(_ row: [BigInt], by m: Int) -> [BigInt] { Array(row.dropFirst(m)) + Array(repeating: BigInt(0), count: m) }
+        let growth = (negative: negativeForm.growth, positive: positiveForm.growth)
         let quotient = ir.divide(try polynomial(negativeForm.numerators, positiveForm.numerators),
-                                 try polynomial([reduced(negativeForm.denominator, by: growth.negative)],
-                                                [reduced(positiveForm.denominator, by: growth.positive)]))
+                                 try polynomial([negativeForm.denominator(dividedByPower: growth.negative)],
+                                                [positiveForm.denominator(dividedByPower: growth.positive)]))
         func scaled(_ shift: Int, _ growth: Int) -> (DoubleDouble, Int?) {
             var w = quotient
             for _ in 0..<shift { w = ir.multiply(w, exp.mantissa) }

@@ -72,14 +72,11 @@ public struct KernelLowering {
         /// value is s^(−g)·N/D′, and the power joins the final scaling as 2^(−g·k) (after the multiplier dy). In
         /// binary32 s^g is subnormal long before f overflows (exp(88.7) from 1/t was 5 ulp off); the exact tiers
         /// (double, rounded to f32 or narrower) keep 1/s^g, normal there.
-        func growth(_ form: ExpRationalSideForm) -> Int {
-            splitLimits && form.denominator[0].isZero ? (form.denominator.firstIndex { !$0.isZero } ?? 0) : 0
-        }
-        let growthBy = (negative: growth(negativeForm), positive: growth(positiveForm))
+        let growthBy = splitLimits ? (negative: negativeForm.growth, positive: positiveForm.growth) : (negative: 0, positive: 0)
         /// `split`: every row was written as its limit plus a correction (D(0) ≠ 0 and each cᵢ, Rᵢ exact), so
         /// Σcᵢxⁱ is the value at that side's infinity (times s^(−g) where f grows).
         func rows(_ form: ExpRationalSideForm, growth g: Int) throws -> (limits: [Double], numerators: [[Double]], denominator: [Double], split: Bool) {
-            let reduced = Array(form.denominator.dropFirst(g)) + Array(repeating: BigInt(0), count: g)
+            let reduced = form.denominator(dividedByPower: g)
             let denominator = try reduced.map { b -> Double in
                 guard let v = exact(Rational(b)) else { throw KernelError.coefficientTooLarge(b.description) }
                 return v

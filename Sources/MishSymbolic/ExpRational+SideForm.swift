@@ -15,6 +15,12 @@ public struct ExpRationalSideForm: Sendable, Equatable {
     public let shift: Int
     /// d: the largest degree in s.
     public var degree: Int { denominator.count - 1 }
+    /// g where f grows like e^(g|x|) on this side: D(0) = 0 with lowest term d_g·s^g (then `shift` is 0); 0 otherwise.
+    public var growth: Int { denominator[0].isZero ? (denominator.firstIndex { !$0.isZero } ?? 0) : 0 }
+    /// D′ = D/s^g for a growth g (``growth`` or 0), padded to d + 1 entries: D′(0) = d_g ≠ 0.
+    public func denominator(dividedByPower g: Int) -> [BigInt] {
+        Array(denominator.dropFirst(g)) + Array(repeating: BigInt(0), count: g)
+    }
 }
 
 extension ExpRational {
