@@ -413,7 +413,8 @@ public struct KernelLowering {
         static func lowestOrder(_ type: OutputType) -> Int? { [.f32: 0, .bf16: 1][type] }
         /// The leading order j: 0 (c₀ ≠ 0), 1, 2 or 3.
         let order: Int
-        /// c_j as a double-double.
+        /// c_j exactly, and as a double-double.
+        let leading: Rational
         let high: Double
         let low: Double
         /// c_(j+1) … c_K.
@@ -429,7 +430,8 @@ public struct KernelLowering {
         }
     }
 
-    static func originSeries(_ r: ExpRational) -> OriginSeries? {
+    /// `rationalSlope`: accept a leading c₁ = p/q with q not a power of two (``withDyOriginSeries``).
+    static func originSeries(_ r: ExpRational, rationalSlope: Bool = false) -> OriginSeries? {
         guard let c0 = r.valueAtOrigin else { return nil }
         let p = 200
         var g = r
@@ -448,7 +450,7 @@ public struct KernelLowering {
         } else {
             guard let c1 = next() else { return nil }
             if !c1.isZero {
-                guard isPowerOfTwo(c1.denominator) else { return nil }
+                guard isPowerOfTwo(c1.denominator) || rationalSlope else { return nil }
                 (order, leading) = (1, c1)
             } else {
                 guard let c2 = next() else { return nil }
@@ -471,7 +473,8 @@ public struct KernelLowering {
             let c = exact.doubleValue
             if k > order + 1 && c != 0 && abs(c) * pow(radius, Double(k - order)) < abs(high) * 0x1p-80 {
                 while coefficients.last == 0 { coefficients.removeLast() }
-                return tail < abs(high) / 2 ? OriginSeries(radius: radius, order: order, high: high, low: low, coefficients: coefficients) : nil
+                return tail < abs(high) / 2 ? OriginSeries(radius: radius, order: order, leading: leading, high: high, low: low,
+                                                                   coefficients: coefficients) : nil
             }
             coefficients.append(c)
             tail += abs(c) * pow(radius, Double(k - order))
@@ -675,6 +678,38 @@ public struct KernelLowering {
         return ir.value(.selectLess(magnitude, ir.constant(series.radius), y, value))
     }
 
+    /// A backward kernel's dy·f′ near 0 where f′ = c₁x + c₂x² + … with a non-dyadic c₁ = p/q (mish²′ = 18x/25 + …):
+    /// dy·c₁x itself can be an output midpoint (dy = 25·2ᵃ, x = 55·2ᵇ: 990·2ᵃ⁺ᵇ, nine significant bits, a bf16 midpoint),
+    /// and then only dy·c₂x², ~|x| relative to it, decides the rounding: far below a double-double of f′ times dy.
+    /// P = (dy·x)·p is exact (dy·x has at most 48 bits, |p| < 2⁵), Q = P·(1/q) and R = P − Q·q exactly (fma; R is a
+    /// multiple of ulp(Q) below q·ulp(Q)), so dy·c₁x = Q + R/q with R/q to 2⁻⁵² of itself and exactly 0 at a tie; the
+    /// tail dy·x²·Σ joins R/q and the pair is rounded to odd. nil unless the series has this shape.
+    static func withDyOriginSeries(_ r: ExpRational, x: Int, dy: Int, value: Int, into ir: inout KernelIR) -> Int {
+        guard let series = originSeries(r, rationalSlope: true), series.order == 1, !isPowerOfTwo(series.leading.denominator),
+              series.leading.numerator.magnitude < BigInt(32), series.leading.denominator < BigInt(1).shiftedLeft(53)
+        else { return value }
+        let p = series.leading.numerator.doubleValue, q = series.leading.denominator.doubleValue
+        var acc = ir.constant(series.coefficients.last ?? 0)
+        for c in series.coefficients.dropLast().reversed() { acc = ir.value(.fma(acc, x, ir.constant(c))) }
+        let reciprocal = ir.constant(1 / q)
+        let product = ir.value(.multiply(ir.value(.multiply(dy, x)), ir.constant(p)))
+        let quotient = ir.value(.multiply(product, reciprocal))
+        let remainder = ir.value(.fma(ir.value(.negate(quotient)), ir.constant(q), product))
+        let tail = ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(acc, x)), x)), dy))
+        let low = ir.value(.add(ir.value(.multiply(remainder, reciprocal)), tail))
+        let top = ir.value(.add(quotient, low))
+        let bottom = ir.value(.add(ir.value(.subtract(quotient, top)), low))
+        let magnitude = ir.value(.absolute(x))
+        // ±0 (Q is dy·c₁·(±0), the signed zero), an infinite dy (Q = ±∞, the remainder NaN) and NaN take Q.
+        let finite = ir.value(.selectLess(ir.value(.absolute(quotient)), ir.constant(.infinity), ir.value(.roundToOdd(top, bottom)), quotient))
+        let y = ir.value(.selectLess(ir.constant(0), magnitude, finite, quotient))
+        ir.notes.append(String(format: "series: |x| < 2^%d: dy*f'(x) = dy*x*p/q + dy*x^2*sum c_k x^(k-2) (c_1 = %@ = p/q, degree %d): "
+                               + "dy*x*p exact, its quotient by q as Q plus the exact remainder over q, rounded to odd with the tail, so that "
+                               + "dy*c_1*x on an output midpoint rounds by the next term", Int(series.radius.exponent),
+                               "\(series.leading)", series.coefficients.count + 1))
+        return ir.value(.selectLess(magnitude, ir.constant(series.radius), y, value))
+    }
+
     /// The fast tier near 0 where the side forms cancel (``ExpRational/cancelsAtOrigin``: tanh's
     /// (1 − t²)/(1 + t²) has relative error ~2⁻ᵖ/|x|, and rounds tiny inputs to 0): for |x| < 1/2, f = xʲ·Σₖ cⱼ₊ₖxᵏ
     /// (cₖ = f⁽ᵏ⁾(0)/k!, rounded to the arithmetic) by Horner, up to the first term below 2⁻⁽ᵖ⁺⁴⁾ of the
@@ -773,6 +808,7 @@ public struct KernelLowering {
         /// so that a tiny f′ times a large dy keeps its digits (an f64 f′ near e^−731 is subnormal); where the
         /// output is narrower than the double arithmetic, f′ has the exponent range to spare and dy comes last.
         let folded = kind == .backward && (ir.arithmetic == .single || type == .f64) ? ir.value(.input(1)) : nil
+        let dyMidpoints = !fast && KernelLowering.OriginSeries.lowestOrder(type) != nil
         var values: [Int] = []
         for (r, rTails) in functions {
             let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded)
@@ -799,6 +835,7 @@ public struct KernelLowering {
         if kind == .backward && folded == nil {
             let dy = ir.value(.input(1))
             var out = ir.value(.multiply(dy, values[0]))
+            if dyMidpoints { out = KernelLowering.withDyOriginSeries(derivative, x: x, dy: dy, value: out, into: &ir) }
             if !fast && type != .f64 {
                 out = try KernelLowering.withLimitTails(KernelLowering.limitTails(derivative, backward: true), x: x, dy: dy, value: out,
                                                         expFloor: floor, into: &ir)

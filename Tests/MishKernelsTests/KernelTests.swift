@@ -391,6 +391,41 @@ struct KernelHalfTests {
         #expect(wrong.count == 0, "\(wrong.count) misrounded, e.g. x = \(wrong.first ?? 0)")
     }
 
+    @Test("bf16 and f32 backward with a non-dyadic c₁ (mish²′ = 18x/25 + …): dy·18x/25 on an output midpoint rounds by the next term",
+          arguments: [KernelLowering.OutputType.bf16, .f32])
+    func nonDyadicSlopeWithDyAtMidpoints(_ type: KernelLowering.OutputType) throws {
+        let lowering = try KernelLowering(try ExprParser.parse("mish(x)^2"))
+        let ir = try lowering.kernel(.backward, type: type)
+        let format: FloatFormat = type == .bf16 ? .bf16 : .f32
+        let bits = type == .bf16 ? 8 : 24
+        // Odd integers sx, sd < 2^bits with 25 | sd and dy·x·18/25 = o·2ᵏ, o odd with bits + 1 significant bits: a midpoint.
+        var cases: [(x: Double, dy: Double)] = []
+        let top = 1 << bits
+        for sd in stride(from: 25, to: top, by: 50).prefix(5) {
+            var found = 0
+            for sx in stride(from: 1, to: top, by: 2) where found < 12 {
+                var v = (sd / 25) * 18 * sx
+                while v % 2 == 0 { v /= 2 }
+                guard v >= top && v < 2 * top else { continue }
+                found += 1
+                for (ex, ed) in [(-40, -3), (-120, 10), (-13, 0)] {
+                    let x = Double(sx) * Double(sign: .plus, exponent: ex - bits, significand: 1)
+                    let dy = Double(sd) * Double(sign: .plus, exponent: ed - bits, significand: 1)
+                    cases += [(x, dy), (-x, dy), (x, -dy)]
+                }
+            }
+        }
+        #expect(cases.count > 30)
+        var wrong: [(Double, Double)] = []
+        for (x, dy) in cases {
+            let got = KernelInterpreter.evaluate(ir, [x, dy])[0]
+            let exact = lowering.derivative.enclosure(at: BigInterval(BigFloat(x, precision: 300))).midpoint
+                .multiplied(by: BigFloat(dy, precision: 53), precision: 400).value
+            if format.roundedBits(BigFloat(got, precision: 53)) != format.roundedBits(exact) { wrong.append((x, dy)) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) of \(cases.count) misrounded, e.g. (x, dy) = \(wrong.first.map { "\($0)" } ?? "")")
+    }
+
     @Test("f16 backward where the form cancels at 0: dy·sinh(2⁻¹⁸) with dy·x an f16 midpoint rounds by the x³/6 term")
     func cancellingFormWithDyAtMidpoints() throws {
         let lowering = try KernelLowering(try ExprParser.parse("cosh(x)"))
