@@ -23,6 +23,8 @@ public struct CorrectlyRoundedReference: Sendable {
     let rationalDerivative: ExpRational?
     /// The side forms (negative, positive) of f and f′, computed once for the far-tail test.
     let sideForms: [Function: (negative: ExpRationalSideForm, positive: ExpRationalSideForm)]
+    /// f and f′ as c·x^i₀ plus a remainder on the sides where that form exists (``LimitTailSplit``).
+    let tailSplits: [Function: [LimitTailSplit]]
     public static let maximumPrecision = 1 << 14
 
     public init(_ f: Expr) {
@@ -34,6 +36,11 @@ public struct CorrectlyRoundedReference: Sendable {
         forms[.value] = rational?.sideForms
         forms[.derivative] = rationalDerivative?.sideForms
         sideForms = forms
+        var splits: [Function: [LimitTailSplit]] = [:]
+        for (function, r) in [(Function.value, rational), (.derivative, rationalDerivative)] {
+            splits[function] = r.map { r in [-1, 1].compactMap { LimitTailSplit(r, direction: $0) } } ?? []
+        }
+        tailSplits = splits
     }
 
     /// True when the fast double enclosure exists (f is exp-rational).
@@ -71,7 +78,8 @@ public struct CorrectlyRoundedReference: Sendable {
     /// ±0 an exp-rational f answers from its normal form (``SpecialValue``), and in far tails where |f| is
     /// below 2⁻¹¹⁰⁰ (beyond MPFR's exponent range) with the signed zero (``SpecialValue/farTail(_:x:)``),
     /// and where f vanishes exactly at x ≠ 0 (``ExpRational/vanishes(at:)``, which no enclosure can show)
-    /// with +0 times dy; another f has no value at ±∞.
+    /// with +0 times dy; beyond |x| = 16 where f = c·x^i₀ + g (``LimitTailSplit``), dy·c·x^i₀ on a rounding boundary
+    /// and g below MPFR's reach are decided by g's sign; another f has no value at ±∞.
     public func mpfr(_ function: Function, x: Double, dy: Double = 1, format: FloatFormat) -> (bits: UInt64, exact: BigFloat)? {
         if x.isNaN || dy.isNaN { return (format.nanBits, BigFloat.nan()) }
         let normalForm = function == .value ? rational : rationalDerivative
@@ -88,6 +96,10 @@ public struct CorrectlyRoundedReference: Sendable {
             let zero = v.bigFloat
             let exact = dy < 0 ? BigFloat.zero(sign: zero.hasSignBit ? 1 : -1, precision: 53) : zero
             return (format.roundedBits(exact), exact)
+        }
+        if abs(x) >= 16, let split = tailSplits[function]?.first(where: { $0.direction == (x < 0 ? -1 : 1) }),
+           let decided = split.decide(x: x, dy: dy, format: format) {
+            return decided
         }
         var p = 96
         while p <= CorrectlyRoundedReference.maximumPrecision {

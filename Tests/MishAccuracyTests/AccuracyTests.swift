@@ -202,6 +202,22 @@ extension ReferenceTests {
         }
     }
 
+    @Test("dy·f′ = dy·2x + g on a bf16 midpoint with g below 2^(−16384) of it (mish²′): decided by g's sign, as MPFR at 2¹⁷ bits rounds it",
+          arguments: [(6144.0, 101.0), (-6144.0, 101.0), (6144.0, -101.0), (20480.0, 61.0)])
+    func limitTailAtMidpoint(x: Double, dy: Double) throws {
+        let reference = CorrectlyRoundedReference(Expr.mish * Expr.mish)
+        let dyInterval = BigInterval(BigFloat(dy, precision: 53))
+        if x > 0 {
+            // The cap cannot decide it: dy·2x (101·3·2¹³, 61·5·2¹⁴) has nine significant bits.
+            let capped = reference.enclosure(.derivative, at: x, precision: CorrectlyRoundedReference.maximumPrecision) * dyInterval
+            #expect(FloatFormat.bf16.roundedBits(capped.lower) != FloatFormat.bf16.roundedBits(capped.upper))
+        }
+        let wide = reference.enclosure(.derivative, at: x, precision: 1 << 17) * dyInterval
+        let expected = FloatFormat.bf16.roundedBits(wide.lower)
+        #expect(expected == FloatFormat.bf16.roundedBits(wide.upper))
+        #expect(reference.mpfr(.derivative, x: x, dy: dy, format: .bf16)?.bits == expected)
+    }
+
     @Test("beyond MPFR's exponent range the far tails round to the zero with the sign MPFR finds closer in")
     func farTails() {
         let reference = CorrectlyRoundedReference(.mish)
