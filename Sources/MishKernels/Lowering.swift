@@ -430,7 +430,7 @@ public struct KernelLowering {
         }
     }
 
-    /// `rationalSlope`: accept a leading c₁ = p/q with q not a power of two (``withDyOriginSeries``).
+    /// `rationalSlope`: accept a leading c₁ = p/q with q not a power of two (``rationalLeadingSeries(_:dy:inputBits:)``).
     static func originSeries(_ r: ExpRational, rationalSlope: Bool = false) -> OriginSeries? {
         guard let c0 = r.valueAtOrigin else { return nil }
         let p = 200
@@ -482,43 +482,58 @@ public struct KernelLowering {
         return nil
     }
 
-    /// Toward x = ±∞, f = L(x) + C(x) with L = c·xⁿ its limit part (c = ±2ᵏ) and C exponentially small. Where
-    /// c·xⁿ (or dy·c·x for a backward kernel) is itself an output midpoint, C decides the rounding but falls
-    /// below double precision (x³·sigmoid(x) near x = 37, x²·sigmoid(x)′ times dy). Beyond the first integer T
-    /// with |C(T)| < 2⁻²⁰·|L(T)|, and C and C′ of one sign beyond T so that |C| decreases while |L| grows, the
-    /// kernel forms L exactly as a double-double (xⁿ has at most 72 bits for a binary32 x; dy·c·x at most 48),
-    /// adds C from its own form (no cancellation: C = f − L as an exp-rational function) by Fast2Sum and rounds
-    /// to odd, so the one rounding to the output type sees f to ~2⁻⁷⁰. Where C underflows to 0 in double, a
-    /// nudge ρ·2⁻⁸⁰·L (ρ = sign(C/L)) stands for it: a nonzero low part of L is at least 2⁻⁷² of it, so the
-    /// nudge only decides where L is a midpoint, and there C's side is ρ's.
+    /// Toward x = ±∞, f = L(x) + C(x) with L = c·xⁿ its limit part and C exponentially small. Where L (or dy·L for a
+    /// backward kernel) can itself be an output midpoint, C decides the rounding but falls below double precision
+    /// (x³·sigmoid(x) near x = 37, x²·sigmoid(x)′ times dy; 3·mish(x) = 3x + C, 3x with 26 bits; dy·3 for its derivative).
+    /// Beyond the first integer T with |C(T)| < 2⁻²⁰·|L(T)|, and C and C′ of one sign beyond T so that |C| decreases
+    /// while |L| grows, the kernel forms L exactly as a double-double, adds C from its own form (no cancellation: C = f − L
+    /// as an exp-rational function) by Fast2Sum and rounds to odd, so the one rounding to the output type sees f to ~2⁻⁷⁰.
+    /// L exactly: for c = ±2ᵏ and n = 3, x³ = H + E (72 bits for a binary32 x) scaled; otherwise c = p/q and P = xⁿ·dy·p is
+    /// exact (its factors' significand bits within 53), L = P/q = H + R/q with H = P·(1/q) and R = P − H·q exact (fma),
+    /// R = 0 for a dyadic c. Where C underflows to 0 in double, a nudge ρ·2⁻⁸⁰·H (ρ = sign(C/L)) stands for it: a
+    /// nonzero low part of L is at least 2⁻⁷² of it (q < 2²⁰), so the nudge only decides where L is a midpoint, and there
+    /// C's side is ρ's. Not needed where L has at most the input's bits (c = ±2ᵏ with n ≤ 1, counting dy).
     struct LimitTail {
         let direction: Int
         let threshold: Double
         let power: Int
         let coefficient: Double
+        /// c = numerator/denominator in lowest terms, both exact in double.
+        let numerator: Double
+        let denominator: Double
         let relativeSign: Int
         /// C = f − L.
         let correction: ExpRational
+        var coefficientText: String {
+            denominator == 1 || isPowerOfTwo(BigInt(Int(denominator))) ? (coefficient == 1 ? "" : "\(coefficient)*")
+                : "\(Int(numerator))/\(Int(denominator))*"
+        }
         var note: String {
-            "limit tail: x \(direction < 0 ? "<" : ">") \(Int(threshold)): f = \(coefficient == 1 ? "" : "\(coefficient)*")x^\(power) + C "
+            "limit tail: x \(direction < 0 ? "<" : ">") \(Int(threshold)): f = \(coefficientText)x^\(power) + C "
                 + "with |C| < 2^-20 |f| (interval evaluation at x = \(Int(threshold)); C and C' keep one sign beyond it): the limit "
                 + "part exact as a double-double plus C from its own form, rounded to odd (C \(relativeSign < 0 ? "below" : "above") "
                 + "the limit part in magnitude)"
         }
     }
 
-    /// The limit tails where c·xⁿ can be an output midpoint: forward n = 2 or 3, backward n = 1 (times dy).
-    static func limitTails(_ r: ExpRational, backward: Bool) -> [LimitTail] {
+    /// The limit tails where c·xⁿ (times dy: `backward`) can be an output midpoint and is exact as described at
+    /// ``LimitTail`` for inputs of `inputBits` significand bits.
+    static func limitTails(_ r: ExpRational, backward: Bool, inputBits: Int) -> [LimitTail] {
         [-1, 1].compactMap { direction -> LimitTail? in
             let form = direction < 0 ? r.sideForms.negative : r.sideForms.positive
             guard form.shift == 0, !form.denominator[0].isZero else { return nil }
             let limits = form.numerators.map { Rational($0[0]) / Rational(form.denominator[0]) }
             let terms = limits.indices.filter { !limits[$0].isZero }
-            guard terms.count == 1, let n = terms.first, backward ? n == 1 : (n == 2 || n == 3) else { return nil }
+            guard terms.count == 1, let n = terms.first else { return nil }
             let c = limits[n]
             let magnitude = c.magnitude
-            guard (magnitude.numerator == BigInt(1) && isPowerOfTwo(magnitude.denominator))
-                    || (magnitude.denominator == BigInt(1) && isPowerOfTwo(magnitude.numerator)) else { return nil }
+            let powerOfTwo = (magnitude.numerator == BigInt(1) && isPowerOfTwo(magnitude.denominator))
+                || (magnitude.denominator == BigInt(1) && isPowerOfTwo(magnitude.numerator))
+            let factors = n + (backward ? 1 : 0)
+            guard canBeMidpoint(c, factors: factors, bits: inputBits) else { return nil }
+            let exact = n == 3 ? powerOfTwo && !backward
+                : n < 3 && magnitude.denominator < BigInt(1 << 20) && factors * inputBits + magnitude.numerator.digitCountEstimate(radix: 2) <= 53
+            guard exact else { return nil }
             guard let limit = ExpRational(Expr.number(c) * Expr.power(.x, .number(n))) else { return nil }
             let h = r - limit
             guard !h.isZero else { return nil }
@@ -549,7 +564,8 @@ public struct KernelLowering {
                 let l = limit.enclosure(at: point)
                 let bound = BigFloat.min(l.lower.magnitude, l.upper.magnitude).scaled(byPowerOfTwo: -20)
                 if e.isBounded && l.isBounded && BigFloat.max(e.lower.magnitude, e.upper.magnitude) < bound {
-                    return LimitTail(direction: direction, threshold: t, power: n, coefficient: c.doubleValue, relativeSign: ds * limitSign, correction: h)
+                    return LimitTail(direction: direction, threshold: t, power: n, coefficient: c.doubleValue, numerator: c.numerator.doubleValue,
+                                     denominator: c.denominator.doubleValue, relativeSign: ds * limitSign, correction: h)
                 }
                 t += Double(direction)
             }
@@ -562,29 +578,31 @@ public struct KernelLowering {
         var out = value
         for tail in tails {
             var high: Int, low: Int
-            switch tail.power {
-            case 1:
-                high = ir.value(.multiply(x, ir.constant(tail.coefficient)))
-                low = ir.constant(0)
-            case 2:
-                high = ir.value(.multiply(ir.value(.multiply(x, x)), ir.constant(tail.coefficient)))
-                low = ir.constant(0)
-            default:
+            var correction = try lower(tail.correction, x: x, into: &ir, expFloor: expFloor)
+            if tail.power == 3 {
                 let cube = exactCube(x, into: &ir)
                 high = ir.value(.multiply(cube.high, ir.constant(tail.coefficient)))
                 low = ir.value(.multiply(cube.low, ir.constant(tail.coefficient)))
+            } else {
+                var product = tail.power == 0 ? nil : (tail.power == 1 ? x : ir.value(.multiply(x, x)))
+                if let dy { product = product.map { ir.value(.multiply($0, dy)) } ?? dy }
+                let exact = ir.value(.multiply(product!, ir.constant(tail.numerator)))
+                let reciprocal = ir.constant(1 / tail.denominator)
+                high = ir.value(.multiply(exact, reciprocal))
+                low = isPowerOfTwo(BigInt(Int(tail.denominator))) ? ir.constant(0)
+                    : ir.value(.multiply(ir.value(.fma(ir.value(.negate(high)), ir.constant(tail.denominator), exact)), reciprocal))
             }
-            var correction = try lower(tail.correction, x: x, into: &ir, expFloor: expFloor)
-            if let dy {
-                high = ir.value(.multiply(high, dy))
-                correction = ir.value(.multiply(correction, dy))
-            }
+            if let dy { correction = ir.value(.multiply(correction, dy)) }
             let nudge = ir.value(.multiply(high, ir.constant(Double(tail.relativeSign) * 0x1p-80)))
             let c = ir.value(.selectLess(ir.value(.absolute(correction)), ir.constant(Double.leastNonzeroMagnitude), nudge, correction))
             let rest = ir.value(.add(low, c))
             let top = ir.value(.add(high, rest))
             let y = ir.value(.roundToOdd(top, ir.value(.add(ir.value(.subtract(high, top)), rest))))
-            let finite = ir.value(.selectLess(ir.value(.absolute(high)), ir.constant(.infinity), y, high))
+            var finite = ir.value(.selectLess(ir.value(.absolute(high)), ir.constant(.infinity), y, high))
+            if tail.power == 0 {
+                // L = dy·c stays finite at x = ±∞, where C's form is 0·∞ and f is exactly its limit: the kernel's own value.
+                finite = ir.value(.selectLess(ir.constant(.greatestFiniteMagnitude), ir.value(.absolute(x)), out, finite))
+            }
             let bound = ir.constant(tail.threshold)
             out = tail.direction < 0 ? ir.value(.selectLess(x, bound, finite, out)) : ir.value(.selectLess(bound, x, finite, out))
             ir.notes.append(tail.note)
@@ -678,35 +696,64 @@ public struct KernelLowering {
         return ir.value(.selectLess(magnitude, ir.constant(series.radius), y, value))
     }
 
-    /// A backward kernel's dy·f′ near 0 where f′ = c₁x + c₂x² + … with a non-dyadic c₁ = p/q (mish²′ = 18x/25 + …):
-    /// dy·c₁x itself can be an output midpoint (dy = 25·2ᵃ, x = 55·2ᵇ: 990·2ᵃ⁺ᵇ, nine significant bits, a bf16 midpoint),
-    /// and then only dy·c₂x², ~|x| relative to it, decides the rounding: far below a double-double of f′ times dy.
-    /// P = (dy·x)·p is exact (dy·x has at most 48 bits, |p| < 2⁵), Q = P·(1/q) and R = P − Q·q exactly (fma; R is a
-    /// multiple of ulp(Q) below q·ulp(Q)), so dy·c₁x = Q + R/q with R/q to 2⁻⁵² of itself and exactly 0 at a tie; the
-    /// tail dy·x²·Σ joins R/q and the pair is rounded to odd. nil unless the series has this shape.
-    static func withDyOriginSeries(_ r: ExpRational, x: Int, dy: Int, value: Int, into ir: inout KernelIR) -> Int {
-        guard let series = originSeries(r, rationalSlope: true), series.order == 1, !isPowerOfTwo(series.leading.denominator),
-              series.leading.numerator.magnitude < BigInt(32), series.leading.denominator < BigInt(1).shiftedLeft(53)
-        else { return value }
+    /// Whether c·(product of `factors` values of `bits` significand bits) can have more significant bits than `bits`,
+    /// so that it can be an output midpoint: for c = ±2ᵏ when two values multiply; for c = p/q in lowest terms when
+    /// factors·bits + log₂|p/q| exceeds `bits` (a product divisible by q leaves P/q with about that many bits: mish's
+    /// 3/5·x never has more than 24, 3·mish's 9/5·x up to 25).
+    static func canBeMidpoint(_ c: Rational, factors: Int, bits: Int) -> Bool {
+        guard factors > 0, !c.isZero else { return false }
+        let m = c.magnitude
+        if (m.numerator == BigInt(1) && isPowerOfTwo(m.denominator)) || (m.denominator == BigInt(1) && isPowerOfTwo(m.numerator)) {
+            return factors >= 2
+        }
+        return Double(factors * bits) + Foundation.log2(m.doubleValue) > Double(bits)
+    }
+
+    /// The series near 0 where f = c_j·xʲ + … (j ≤ 2), times dy in a backward kernel (`dy`), whose leading term c_j·xʲ·dy
+    /// can itself be an output midpoint (``canBeMidpoint(_:factors:bits:)``): 3·mish = 9x/5 + … (x = 5m·2ᵉ gives 9m·2ᵉ,
+    /// 25 bits, for 5 % of tiny f32 inputs), mish² = 9x²/25 + …, dy·mish²′ = 18x·dy/25 + …, dy·(x²σ)′ = x·dy + …, dy·9/5
+    /// for 3·mish′. There only the next term, ~|x| relative to it, decides the rounding: below any double-double of c_j,
+    /// and lost when dy multiplies a rounded f′. P = xʲ·dy·p is exact when the input's significand bits (`inputBits`) times
+    /// the factors plus |p|'s bits fit in 53; Q = P·(1/q) and R = P − Q·q exactly (fma; R is a multiple of ulp(Q) below
+    /// q·ulp(Q)), so the leading term is Q + R/q, with R/q to 2⁻⁵² of itself and exactly 0 at a tie; the tail xʲ⁺¹·Σ·dy
+    /// joins R/q and the pair is rounded to odd. Without dy only a non-dyadic c_j (``withOriginSeries`` forms a dyadic
+    /// one exactly). nil where the series has another shape.
+    static func rationalLeadingSeries(_ r: ExpRational, dy: Bool, inputBits: Int) -> OriginSeries? {
+        guard let series = originSeries(r, rationalSlope: true), series.order <= 2, dy || !isPowerOfTwo(series.leading.denominator),
+              series.leading.denominator < BigInt(1 << 20) else { return nil }
+        let factors = series.order + (dy ? 1 : 0)
+        let pBits = series.leading.numerator.magnitude.digitCountEstimate(radix: 2)
+        guard canBeMidpoint(series.leading, factors: factors, bits: inputBits), factors * inputBits + pBits <= 53 else { return nil }
+        return series
+    }
+
+    static func withRationalLeadingSeries(_ series: OriginSeries, x: Int, dy: Int?, value: Int, into ir: inout KernelIR) -> Int {
         let p = series.leading.numerator.doubleValue, q = series.leading.denominator.doubleValue
         var acc = ir.constant(series.coefficients.last ?? 0)
         for c in series.coefficients.dropLast().reversed() { acc = ir.value(.fma(acc, x, ir.constant(c))) }
+        let power: Int? = series.order == 0 ? nil : (series.order == 1 ? x : ir.value(.multiply(x, x)))
+        let base = power.map { p in dy.map { ir.value(.multiply($0, p)) } ?? p } ?? dy!
         let reciprocal = ir.constant(1 / q)
-        let product = ir.value(.multiply(ir.value(.multiply(dy, x)), ir.constant(p)))
+        let product = ir.value(.multiply(base, ir.constant(p)))
         let quotient = ir.value(.multiply(product, reciprocal))
         let remainder = ir.value(.fma(ir.value(.negate(quotient)), ir.constant(q), product))
-        let tail = ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(acc, x)), x)), dy))
+        var tail = ir.value(.multiply(acc, x))
+        for _ in 0..<series.order { tail = ir.value(.multiply(tail, x)) }
+        if let dy { tail = ir.value(.multiply(tail, dy)) }
         let low = ir.value(.add(ir.value(.multiply(remainder, reciprocal)), tail))
         let top = ir.value(.add(quotient, low))
         let bottom = ir.value(.add(ir.value(.subtract(quotient, top)), low))
         let magnitude = ir.value(.absolute(x))
-        // ±0 (Q is dy·c₁·(±0), the signed zero), an infinite dy (Q = ±∞, the remainder NaN) and NaN take Q.
+        // ±0 (Q is c_j·(±0)ʲ·dy, the signed zero), an infinite dy (Q = ±∞, the remainder NaN) and NaN take Q.
         let finite = ir.value(.selectLess(ir.value(.absolute(quotient)), ir.constant(.infinity), ir.value(.roundToOdd(top, bottom)), quotient))
-        let y = ir.value(.selectLess(ir.constant(0), magnitude, finite, quotient))
-        ir.notes.append(String(format: "series: |x| < 2^%d: dy*f'(x) = dy*x*p/q + dy*x^2*sum c_k x^(k-2) (c_1 = %@ = p/q, degree %d): "
-                               + "dy*x*p exact, its quotient by q as Q plus the exact remainder over q, rounded to odd with the tail, so that "
-                               + "dy*c_1*x on an output midpoint rounds by the next term", Int(series.radius.exponent),
-                               "\(series.leading)", series.coefficients.count + 1))
+        let y = series.order == 0 ? finite : ir.value(.selectLess(ir.constant(0), magnitude, finite, quotient))
+        let term = ["1", "x", "x^2"][series.order]
+        ir.notes.append(String(format: "series: |x| < 2^%d: %@ = %@*p/q + %@*sum c_k x^(k-%d) (c_%d = %@ = p/q, degree %d): %@*p exact, "
+                               + "its quotient by q as Q plus the exact remainder over q, rounded to odd with the tail, so that a leading "
+                               + "term on an output midpoint rounds by the next term", Int(series.radius.exponent),
+                               dy == nil ? "f(x)" : "dy*f'(x)", dy == nil ? term : "dy*" + term,
+                               (dy == nil ? "" : "dy*") + ["x", "x^2", "x^3"][series.order], series.order + 1, series.order,
+                               "\(series.leading)", series.coefficients.count + series.order, dy == nil ? term : "dy*" + term))
         return ir.value(.selectLess(magnitude, ir.constant(series.radius), y, value))
     }
 
@@ -808,20 +855,26 @@ public struct KernelLowering {
         /// so that a tiny f′ times a large dy keeps its digits (an f64 f′ near e^−731 is subnormal); where the
         /// output is narrower than the double arithmetic, f′ has the exponent range to spare and dy comes last.
         let folded = kind == .backward && (ir.arithmetic == .single || type == .f64) ? ir.value(.input(1)) : nil
-        let dyMidpoints = !fast && KernelLowering.OriginSeries.lowestOrder(type) != nil
+        /// f32 and bf16 inputs reach far enough below 1 that a leading term's midpoint is decided below double-double's 2⁻¹⁰⁶.
+        let exactLeading = !fast && KernelLowering.OriginSeries.lowestOrder(type) != nil
+        /// A backward kernel's dy·f′ near 0 whose leading term can be a midpoint replaces f′'s own series there.
+        let dySeries = kind == .backward && folded == nil && exactLeading
+            ? KernelLowering.rationalLeadingSeries(derivative, dy: true, inputBits: type.precision) : nil
         var values: [Int] = []
         for (r, rTails) in functions {
             let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded)
             var out = try KernelLowering.withZeroSeries(r, x: x, value: lowered, into: &ir, multiplier: folded, fast: fast)
             // f16 needs the series only where the form cancels at 0 (sinh′ = cosh is fine, but dy·sinh(x) at
             // x ~ 2⁻¹⁸ meets an f16 midpoint dy·x that the form's error 2⁻⁵³/|x| cannot resolve).
-            if !fast, let lowest = KernelLowering.OriginSeries.lowestOrder(type) ?? (r.cancelsAtOrigin ? 0 : nil) {
+            if exactLeading && folded == nil, let series = KernelLowering.rationalLeadingSeries(r, dy: false, inputBits: type.precision) {
+                out = KernelLowering.withRationalLeadingSeries(series, x: x, dy: nil, value: out, into: &ir)
+            } else if !fast, dySeries == nil, let lowest = KernelLowering.OriginSeries.lowestOrder(type) ?? (r.cancelsAtOrigin ? 0 : nil) {
                 out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir, lowestOrder: lowest)
             }
             if fast { out = KernelLowering.withFastOriginSeries(r, x: x, value: out, into: &ir, multiplier: folded) }
             if !fast && folded == nil { out = KernelLowering.withSignedZeroAtOrigin(r, x: x, value: out, into: &ir) }
             if !fast && kind != .backward && type != .f64 {
-                out = try KernelLowering.withLimitTails(KernelLowering.limitTails(r, backward: false), x: x, dy: nil, value: out,
+                out = try KernelLowering.withLimitTails(KernelLowering.limitTails(r, backward: false, inputBits: type.precision), x: x, dy: nil, value: out,
                                                         expFloor: floor, into: &ir)
             }
             for t in rTails {
@@ -835,9 +888,9 @@ public struct KernelLowering {
         if kind == .backward && folded == nil {
             let dy = ir.value(.input(1))
             var out = ir.value(.multiply(dy, values[0]))
-            if dyMidpoints { out = KernelLowering.withDyOriginSeries(derivative, x: x, dy: dy, value: out, into: &ir) }
+            if let series = dySeries { out = KernelLowering.withRationalLeadingSeries(series, x: x, dy: dy, value: out, into: &ir) }
             if !fast && type != .f64 {
-                out = try KernelLowering.withLimitTails(KernelLowering.limitTails(derivative, backward: true), x: x, dy: dy, value: out,
+                out = try KernelLowering.withLimitTails(KernelLowering.limitTails(derivative, backward: true, inputBits: type.precision), x: x, dy: dy, value: out,
                                                         expFloor: floor, into: &ir)
             }
             ir.outputs = [out]

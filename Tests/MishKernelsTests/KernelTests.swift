@@ -426,6 +426,49 @@ struct KernelHalfTests {
         #expect(wrong.isEmpty, "\(wrong.count) of \(cases.count) misrounded, e.g. (x, dy) = \(wrong.first.map { "\($0)" } ?? "")")
     }
 
+    /// Inputs (x, dy) where the leading term at 0 or the limit part at +∞ is exactly an f32 midpoint (25 significant
+    /// bits, odd): 3·mish = 9x/5 + … (x = 5m·2ᵉ, 9m), 3x + … (3m); dy·3·mish′ = 9dy/5 + …, 3dy + … (at x = +∞ exactly 3dy, a tie);
+    /// dy·(x²σ)′ = x·dy + ….
+    static func f32MidpointCases(_ name: String) -> [(x: Double, dy: Double)] {
+        let odd25 = { (v: Int) in v % 2 == 1 && v >= 1 << 24 && v < 1 << 25 }
+        let fives = stride(from: (1 << 24) / 9 | 1, to: (1 << 24) / 5, by: 2).lazy.filter { odd25(9 * $0) }.prefix(6)
+        let threes = stride(from: (1 << 23) + 1, to: (1 << 25) / 3, by: 2).lazy.filter { odd25(3 * $0) }.prefix(6)
+        func scaled(_ m: Int, _ e: Int) -> Double { Double(m) * Double(sign: .plus, exponent: e, significand: 1) }
+        switch name {
+        case "3*mish forward":
+            return fives.flatMap { m in [-140, -90, -40].flatMap { [(scaled(5 * m, $0), 1.0), (-scaled(5 * m, $0), 1.0)] } }
+                + threes.flatMap { m in [-19, -18, -10].map { (scaled(m, $0), 1.0) } }
+        case "3*mish backward":
+            return fives.flatMap { m in [(0x1.3p-100, scaled(5 * m, -24)), (-0x1.5p-70, -scaled(5 * m, -30))] }
+                + threes.flatMap { m in [(40.5, scaled(m, -23)), (1000.25, -scaled(m, -30)), (.infinity, scaled(m, -23))] }
+        default:
+            return [(4097, 4097), (4099, 4095), (8191, 2049)].flatMap { a, b in
+                [(scaled(a, -80), scaled(b, -12)), (-scaled(a, -100), scaled(b, 3)), (scaled(b, -140), -scaled(a, -1))]
+            }
+        }
+    }
+
+    @Test("f32 leading terms on midpoints, at 0 and toward +∞ (3·mish = 9x/5 + … = 3x + …, its dy·f′, dy·(x²σ)′ = x·dy + …): rounded by the next term",
+          arguments: [("3*mish(x)", KernelLowering.Kind.forward, "3*mish forward"), ("3*mish(x)", .backward, "3*mish backward"),
+                      ("x^2*sigmoid(x)", .backward, "x^2*sigmoid backward")])
+    func f32LeadingTermsOnMidpoints(_ expression: String, _ kind: KernelLowering.Kind, _ cases: String) throws {
+        let lowering = try KernelLowering(try ExprParser.parse(expression))
+        let ir = try lowering.kernel(kind, type: .f32)
+        let inputs = KernelHalfTests.f32MidpointCases(cases)
+        #expect(inputs.count >= 9)
+        // The reference decides every case: MPFR with its precision doubled, and beyond 2^14 bits (x ≈ 8192, where the
+        // limit part's correction is e^(−16384) of it) by the sign of that correction's own normal form.
+        let reference = CorrectlyRoundedReference(try ExprParser.parse(expression))
+        var wrong: [(Double, Double)] = []
+        for (x, dy) in inputs {
+            #expect(Double(Float(x)) == x && Double(Float(dy)) == dy)
+            let got = KernelInterpreter.evaluate(ir, kind == .forward ? [x] : [x, dy])[0]
+            let expected = try #require(reference.mpfr(kind == .forward ? .value : .derivative, x: x, dy: dy, format: .f32))
+            if FloatFormat.f32.roundedBits(BigFloat(got, precision: 53)) != expected.bits { wrong.append((x, dy)) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) of \(inputs.count) misrounded, e.g. (x, dy) = \(wrong.first.map { "\($0)" } ?? "")")
+    }
+
     @Test("f16 backward where the form cancels at 0: dy·sinh(2⁻¹⁸) with dy·x an f16 midpoint rounds by the x³/6 term")
     func cancellingFormWithDyAtMidpoints() throws {
         let lowering = try KernelLowering(try ExprParser.parse("cosh(x)"))
