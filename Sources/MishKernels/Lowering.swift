@@ -598,7 +598,9 @@ public struct KernelLowering {
             let rest = ir.value(.add(low, c))
             let top = ir.value(.add(high, rest))
             let y = ir.value(.roundToOdd(top, ir.value(.add(ir.value(.subtract(high, top)), rest))))
+            // L's high part is ±∞ for an infinite L, and ±0 only for dy = ±0: L itself, with its sign.
             var finite = ir.value(.selectLess(ir.value(.absolute(high)), ir.constant(.infinity), y, high))
+            if dy != nil { finite = ir.value(.selectLess(ir.constant(0), ir.value(.absolute(high)), finite, high)) }
             if tail.power == 0 {
                 // L = dy·c stays finite at x = ±∞, where C's form is 0·∞ and f is exactly its limit: the kernel's own value.
                 finite = ir.value(.selectLess(ir.constant(.greatestFiniteMagnitude), ir.value(.absolute(x)), out, finite))
@@ -744,9 +746,10 @@ public struct KernelLowering {
         let top = ir.value(.add(quotient, low))
         let bottom = ir.value(.add(ir.value(.subtract(quotient, top)), low))
         let magnitude = ir.value(.absolute(x))
-        // ±0 (Q is c_j·(±0)ʲ·dy, the signed zero), an infinite dy (Q = ±∞, the remainder NaN) and NaN take Q.
+        // Where Q is ±0 (x = ±0 or dy = ±0: Q = c_j·xʲ·dy exactly, the signed zero; sums of zeros would lose its sign),
+        // ±∞ (an infinite dy; the remainder is NaN) or NaN, Q is the result.
         let finite = ir.value(.selectLess(ir.value(.absolute(quotient)), ir.constant(.infinity), ir.value(.roundToOdd(top, bottom)), quotient))
-        let y = series.order == 0 ? finite : ir.value(.selectLess(ir.constant(0), magnitude, finite, quotient))
+        let y = ir.value(.selectLess(ir.constant(0), ir.value(.absolute(quotient)), finite, quotient))
         let term = ["1", "x", "x^2"][series.order]
         ir.notes.append(String(format: "series: |x| < 2^%d: %@ = %@*p/q + %@*sum c_k x^(k-%d) (c_%d = %@ = p/q, degree %d): %@*p exact, "
                                + "its quotient by q as Q plus the exact remainder over q, rounded to odd with the tail, so that a leading "

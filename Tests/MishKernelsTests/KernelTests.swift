@@ -469,6 +469,26 @@ struct KernelHalfTests {
         #expect(wrong.isEmpty, "\(wrong.count) of \(inputs.count) misrounded, e.g. (x, dy) = \(wrong.first.map { "\($0)" } ?? "")")
     }
 
+    @Test("dy = ±0 gives the zero with the sign of dy·f′(x), in the series at 0, the form and the limit tails",
+          arguments: ["mish(x)", "3*mish(x)", "x^2*sigmoid(x)", "mish(x)^2"])
+    func zeroDy(_ expression: String) throws {
+        let lowering = try KernelLowering(try ExprParser.parse(expression))
+        let xs = [1e-30, 1e-10, 0.5, 3, 50, 1000].flatMap { [$0, -$0] }
+        for (type, fast) in [(KernelLowering.OutputType.f32, false), (.bf16, false), (.f64, false), (.f32, true)] {
+            let ir = try lowering.kernel(.backward, type: type, fast: fast)
+            for x in xs {
+                let slope = lowering.derivative.enclosure(at: BigInterval(BigFloat(x, precision: 200)))
+                guard slope.lower.signum == slope.upper.signum, slope.lower.signum != 0 else { continue }
+                for dy in [0.0, -0.0] {
+                    let got = KernelInterpreter.evaluate(ir, [x, dy])[0]
+                    let negative = (dy.sign == .minus) != (slope.lower.signum < 0)
+                    #expect(got == 0 && (got.sign == .minus) == negative,
+                            "\(expression) \(type)\(fast ? " fast" : ""): x = \(x), dy = \(dy) gave \(got)")
+                }
+            }
+        }
+    }
+
     @Test("f16 backward where the form cancels at 0: dy·sinh(2⁻¹⁸) with dy·x an f16 midpoint rounds by the x³/6 term")
     func cancellingFormWithDyAtMidpoints() throws {
         let lowering = try KernelLowering(try ExprParser.parse("cosh(x)"))
