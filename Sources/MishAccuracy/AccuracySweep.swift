@@ -177,6 +177,8 @@ public final class AccuracySweep: @unchecked Sendable {
     typealias SweepFunction = @convention(c) (Int32, Int32, Int32, Int32, UInt64, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?,
                                               UnsafePointer<UInt64>?, UInt64, UInt64, UnsafeMutableRawPointer?,
                                               UnsafeMutablePointer<UInt64>?, Int, UnsafeMutablePointer<UInt64>?) -> Int
+    typealias CallPairsFunction = @convention(c) (Int32, Int32, Int32, UnsafeMutableRawPointer?, UnsafePointer<UInt64>?, UnsafePointer<UInt64>?,
+                                                  UnsafeMutablePointer<UInt64>?, Int) -> Void
     typealias RecordFunction = @convention(c) (UnsafeMutableRawPointer?, Int32, UInt64, UInt64, UInt64, UInt64, Double) -> Void
     typealias StatsFunction = @convention(c) (UnsafeMutableRawPointer?) -> Void
     typealias MergeFunction = @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Void
@@ -184,6 +186,7 @@ public final class AccuracySweep: @unchecked Sendable {
                                                UnsafeMutablePointer<UInt64>?, UnsafeMutablePointer<UInt64>?, UnsafeMutablePointer<Double>?,
                                                UnsafeMutablePointer<UInt64>?, UnsafeMutablePointer<Double>?) -> Void
     let sweep: SweepFunction
+    let callPairs: CallPairsFunction
     let record: RecordFunction
     let initialise: StatsFunction
     let merge: MergeFunction
@@ -196,6 +199,7 @@ public final class AccuracySweep: @unchecked Sendable {
         library = try CompiledLibrary(files: [("reference.c", SweepHarness.source + reference.cSource)],
                                       extraFlags: CompiledLibrary.hostFlags + ["-O3", "-fno-trapping-math"], cached: true)
         sweep = try library.function("mm_sweep", as: SweepFunction.self)
+        callPairs = try library.function("mm_call_pairs", as: CallPairsFunction.self)
         record = try library.function("mm_record", as: RecordFunction.self)
         initialise = try library.function("mm_stats_init", as: StatsFunction.self)
         merge = try library.function("mm_stats_merge", as: MergeFunction.self)
@@ -411,6 +415,42 @@ public final class AccuracySweep: @unchecked Sendable {
                              reference: referenceAddress(check.function, format: f), inputs: bits)
         let one = f.bits(ofExact: 1)!
         return zip(bits, results).map { x, r in caseFor(x: x, dy: one, output: r.output, expected: r.expected, check: unitDy, format: f) }
+    }
+
+    /// A backward kernel at special dy (±0, ±∞, NaN) for a few ordinary x (±1, ±2⁻¹⁰, ±20) and ±0, against IEEE's
+    /// product of dy with the exact f′(x) (a zero with the sign of the product, ∞·0 = NaN, NaN for NaN): the random dy
+    /// of the sweeps lie in [2⁻⁸, 2⁸). Empty for other checks, and where f′(x) is not decided.
+    public func specialDy(_ kernel: KernelUnderTest, check: AccuracyCheck) -> [AccuracyResult.Case] {
+        guard check.function == .derivative, check.dyMode == 2 else { return [] }
+        let f = kernel.format
+        let xs = [1.0, -1.0, 0x1p-10, -0x1p-10, 20, -20, 0, -0.0]
+        let dys = [0.0, -0.0, .infinity, -.infinity, .nan]
+        var pairs: [(x: Double, dy: Double, expected: Double, exact: String)] = []
+        for x in xs {
+            guard let slope = reference.mpfr(.derivative, x: x, format: f)?.exact, !slope.isNaN else { continue }
+            let negative = slope.hasSignBit
+            for dy in dys {
+                let expected: Double
+                if dy.isNaN || (dy.isInfinite && slope.isZero) || (dy == 0 && slope.isInfinite) {
+                    expected = .nan
+                } else {
+                    let magnitude: Double = dy.isInfinite || slope.isInfinite ? .infinity : 0
+                    expected = (dy.sign == .minus) != negative ? -magnitude : magnitude
+                }
+                let text = expected.isNaN ? "nan" : (expected.isInfinite ? "inf" : "0")
+                pairs.append((x, dy, expected, expected.sign == .minus && !expected.isNaN ? "-" + text : text))
+            }
+        }
+        let xBits = pairs.map { f.bits(ofExact: $0.x)! }, dyBits = pairs.map { f.bits(ofExact: $0.dy)! }
+        var out = [UInt64](repeating: 0, count: pairs.count)
+        callPairs(f.code, kernel.signature.code, Int32(check.output), kernel.address, xBits, dyBits, &out, pairs.count)
+        return pairs.indices.map { i in
+            let output = f.value(ofBits: out[i]), expectedBits = f.bits(ofExact: pairs[i].expected)!
+            let correct = pairs[i].expected.isNaN ? output.isNaN : out[i] == expectedBits
+            return AccuracyResult.Case(x: pairs[i].x, xBits: xBits[i], dy: pairs[i].dy, output: output, outputBits: out[i],
+                                       expected: pairs[i].expected, expectedBits: expectedBits, exact: pairs[i].exact,
+                                       error: correct ? 0 : .infinity)
+        }
     }
 
     /// The C-side memory the workers share: each writes only its own stats block.

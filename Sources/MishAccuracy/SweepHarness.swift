@@ -451,6 +451,14 @@ enum SweepHarness {
         return np;
     }
 
+    /* The kernel's outputs for the pairs (x[i], dy[i]), bit patterns of the format. */
+    void mm_call_pairs(int fmt, int signature, int output, void *fn, const uint64_t *x, const uint64_t *dy, uint64_t *out, long n) {
+        for (long start = 0; start < n; start += MM_BLOCK) {
+            const int m = (int)((n - start) < MM_BLOCK ? (n - start) : MM_BLOCK);
+            mm_call(fmt, signature, output, fn, x + start, dy + start, out + start, m);
+        }
+    }
+
     long mm_sweep(int fmt, int signature, int output, int dy_mode, uint64_t seed, void *fn, mm_reference reference,
                   const uint64_t *list, uint64_t begin, uint64_t end, mm_stats *s,
                   uint64_t *pending, long capacity, uint64_t *trace) {

@@ -329,6 +329,30 @@ struct SweepTests {
         #expect(z.worst.first.map { $0.x == 0 && $0.x.sign == .minus } == true)
     }
 
+    @Test("a backward kernel at dy = ±0, ±∞ and NaN: IEEE's product with f′(x); a kernel that drops the sign of a zero dy is caught")
+    func specialDy() throws {
+        let source = """
+        #include <math.h>
+        static double slope(double x) { double e = exp(x), w = e * (e + 2.0), d = w + 2.0; return w / d + 4.0 * x * e * (e + 1.0) / (d * d); }
+        float good(float x, float dy) { return (float)((double)dy * slope(x)); }
+        float unsigned_zero(float x, float dy) { return dy == 0.0f ? 0.0f : (float)((double)dy * slope(x)); }
+        """
+        let library = try CompiledLibrary(files: [("kernels.c", source)])
+        let s = try AccuracySweep(reference: CorrectlyRoundedReference(.mish))
+        let check = AccuracyCheck(function: .derivative, dy: .random(seed: 1))
+        for (symbol, failing) in [("good", 0), ("unsigned_zero", 8)] {
+            let kernel = try KernelUnderTest(library: library, symbol: symbol, signature: .scalarBackward, format: .f32)
+            let cases = s.specialDy(kernel, check: check)
+            #expect(cases.count == 40)
+            let wrong = cases.filter { !$0.isCorrect }
+            // mish′ > 0 at ±1, ±2⁻¹⁰, ±0 and 20 (dy = −0 gives −0 there) and < 0 at −20 (dy = +0 gives −0): eight zeros of the
+            // wrong sign, and every other special dy right.
+            #expect(wrong.count == failing, "\(symbol): \(wrong.map { "(\($0.x), \($0.dy ?? 0))" })")
+            #expect(wrong.allSatisfy { $0.dy == 0 && $0.outputBits == 0 })
+            #expect(cases.filter { $0.dy?.isInfinite == true }.allSatisfy { $0.expected?.isInfinite == true })
+        }
+    }
+
     @Test("scalar and array entry points give the same report; counts add up")
     func signaturesAgree() throws {
         let a = try sweep("mish_f32", range: (1, 3))

@@ -40,7 +40,9 @@ struct Verify: ParsableCommand {
         patterns instead. f64: --samples N (default 100000) inputs, half uniform over bit patterns and half \
         uniform over [-120, 40], plus adversarial inputs (every integer in [-800, 800] and its neighbours, \
         where thresholds lie; tiny, subnormal and huge values; the zeros of f' and f'' and their neighbours). \
-        Backward kernels: dx = dy*f'(x) over all x with dy = 1, then --random-dy N inputs with random dy. \
+        Backward kernels: dx = dy*f'(x) over all x with dy = 1, then --random-dy N inputs with random dy, \
+        and dy = +-0, +-inf and NaN at x = +-1, +-2^-10, +-20 and +-0 against IEEE's product with the exact \
+        f'(x) (a zero with the product's sign; inf*0 = NaN), in the special-value table. \
         Fused kernels: y against f and dydx against f'.
 
         The report: inputs checked, incorrectly rounded results, NaN and sign-of-zero failures, the maximum \
@@ -50,7 +52,8 @@ struct Verify: ParsableCommand {
         terminal, otherwise a line after 2 s and then every 10 s); Ctrl-C stops the sweep and reports what was checked.
 
         Exit status: 0; 3 when a generated kernel breaks its tier's promise (correctly-rounded: every result \
-        correctly rounded; faithful: within 1 ULP; fast promises nothing: the report is its bound); 130 when \
+        correctly rounded; faithful: within 1 ULP; both: every special value right; fast promises nothing: the \
+        report is its bound); 130 when \
         interrupted.
 
         Examples:
@@ -165,7 +168,7 @@ struct Verify: ParsableCommand {
             var result = sweep.run(kernelUnderTest, check: check, inputs: inputs, threads: threads, progress: { display.update($0) },
                                    shouldStop: { interruptRequested.load(ordering: .relaxed) })
             display.finish()
-            result.specialValues = sweep.specialValues(kernelUnderTest, check: check)
+            result.specialValues = sweep.specialValues(kernelUnderTest, check: check) + sweep.specialDy(kernelUnderTest, check: check)
             results.append(result)
         }
         signal(SIGINT, SIG_DFL)
@@ -178,7 +181,8 @@ struct Verify: ParsableCommand {
         if interruptRequested.load(ordering: .relaxed) { throw ExitCode(130) }
         if cSource == nil {
             let broken = accuracy != .fast && results.contains {
-                accuracy == .correctlyRounded ? $0.incorrectlyRounded > 0 || $0.unresolvedCount > 0 : $0.maxError > 1 }
+                (accuracy == .correctlyRounded ? $0.incorrectlyRounded > 0 || $0.unresolvedCount > 0 : $0.maxError > 1)
+                    || !$0.specialValues.allSatisfy(\.isCorrect) }
             if broken { throw ExitCode(ExitStatus.uncertified) }
         }
     }

@@ -30,7 +30,8 @@ struct VerifyRecord: Encodable {
         }
         for r in results where !r.specialValues.allSatisfy(\.isCorrect) {
             lines.append("")
-            lines.append("Special values failing: " + r.specialValues.filter { !$0.isCorrect }.map { "x = \(VerifyRecord.value($0.x, r.format))" }.joined(separator: ", "))
+            lines.append("Special values failing: " + r.specialValues.filter { !$0.isCorrect }.map { c in
+                "x = \(VerifyRecord.value(c.x, r.format))" + (c.dy.map { ", dy = \(VerifyRecord.value($0, r.format))" } ?? "") }.joined(separator: "; "))
         }
         return lines.joined(separator: "\n")
     }
