@@ -729,6 +729,7 @@ public struct KernelLowering {
         return series
     }
 
+    /// `value` replaced by that series (``rationalLeadingSeries(_:dy:inputBits:)``) for |x| below its radius.
     static func withRationalLeadingSeries(_ series: OriginSeries, x: Int, dy: Int?, value: Int, into ir: inout KernelIR) -> Int {
         let p = series.leading.numerator.doubleValue, q = series.leading.denominator.doubleValue
         var acc = ir.constant(series.coefficients.last ?? 0)
