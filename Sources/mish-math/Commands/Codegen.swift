@@ -192,7 +192,7 @@ struct Codegen: ParsableCommand {
         }
         let parts = checks.map { label, check, inputs -> String in
             let r = sweep.run(k, check: check, inputs: inputs, threads: ProcessInfo.processInfo.activeProcessorCount, progress: { _ in }, shouldStop: { false })
-            let specials = sweep.specialValues(k, check: check)
+            let specials = sweep.specialValues(k, check: check) + sweep.specialDy(k, check: check)
             let failures = Int(r.nanFailures + r.zeroSignFailures) + specials.filter { !$0.isCorrect }.count
             return String(format: "%@ max %.3g ulp", label, r.maxFiniteError) + (failures > 0 ? " (\(failures) special-value failures)" : "")
         }
