@@ -19,14 +19,9 @@ struct LimitTailSplit: Sendable {
     let remainderForm: ExpRationalSideForm
 
     init?(_ f: ExpRational, direction: Int) {
-        let form = direction < 0 ? f.sideForms.negative : f.sideForms.positive
-        guard form.shift == 0, !form.denominator[0].isZero else { return nil }
-        let leading = form.numerators.indices.filter { !form.numerators[$0][0].isZero }
-        guard leading.count == 1, let i0 = leading.first,
-              let c = ReferenceSource.exactDouble(Rational(form.numerators[i0][0]) / Rational(form.denominator[0])),
-              let power = ExpRational.x.power(i0)
-        else { return nil }
-        let g = f - ExpRational(Rational(form.numerators[i0][0]) / Rational(form.denominator[0])) * power
+        guard let (i0, ratio) = (direction < 0 ? f.sideForms.negative : f.sideForms.positive).limitTerm,
+              let c = ReferenceSource.exactDouble(ratio), let power = ExpRational.x.power(i0) else { return nil }
+        let g = f - ExpRational(ratio) * power
         guard !g.isZero else { return nil }
         self.direction = direction
         constant = c

@@ -374,10 +374,7 @@ enum SpecialValue: Equatable {
             }
             return nil
         }
-        let leading = rows.filter { !$0.element[0].isZero }
-        guard leading.count == 1, let i0 = leading.first?.offset, !double || i0 <= 1 else { return nil }
-        let ratio = Rational(form.numerators[i0][0]) / Rational(form.denominator[0])
-        guard let c = ReferenceSource.exactDouble(ratio) else { return nil }
+        guard let (i0, ratio) = form.limitTerm, !double || i0 <= 1, let c = ReferenceSource.exactDouble(ratio) else { return nil }
         let corrections = rows.map { i, row -> (Int, Double) in
             let ci = i == i0 ? ratio : Rational(0)
             return (i, row.indices.dropFirst().reduce(0.0) { sum, m in

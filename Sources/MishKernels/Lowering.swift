@@ -498,15 +498,13 @@ public struct KernelLowering {
         let threshold: Double
         let power: Int
         let coefficient: Double
-        /// c = numerator/denominator in lowest terms, both exact in double.
-        let numerator: Double
-        let denominator: Double
+        /// c exactly.
+        let exactCoefficient: Rational
         let relativeSign: Int
         /// C = f − L.
         let correction: ExpRational
         var coefficientText: String {
-            denominator == 1 || isPowerOfTwo(BigInt(Int(denominator))) ? (coefficient == 1 ? "" : "\(coefficient)*")
-                : "\(Int(numerator))/\(Int(denominator))*"
+            isPowerOfTwo(exactCoefficient.denominator) ? (coefficient == 1 ? "" : "\(coefficient)*") : "\(exactCoefficient)*"
         }
         var note: String {
             "limit tail: x \(direction < 0 ? "<" : ">") \(Int(threshold)): f = \(coefficientText)x^\(power) + C "
@@ -520,20 +518,11 @@ public struct KernelLowering {
     /// ``LimitTail`` for inputs of `inputBits` significand bits.
     static func limitTails(_ r: ExpRational, backward: Bool, inputBits: Int) -> [LimitTail] {
         [-1, 1].compactMap { direction -> LimitTail? in
-            let form = direction < 0 ? r.sideForms.negative : r.sideForms.positive
-            guard form.shift == 0, !form.denominator[0].isZero else { return nil }
-            let limits = form.numerators.map { Rational($0[0]) / Rational(form.denominator[0]) }
-            let terms = limits.indices.filter { !limits[$0].isZero }
-            guard terms.count == 1, let n = terms.first else { return nil }
-            let c = limits[n]
-            let magnitude = c.magnitude
-            let powerOfTwo = (magnitude.numerator == BigInt(1) && isPowerOfTwo(magnitude.denominator))
-                || (magnitude.denominator == BigInt(1) && isPowerOfTwo(magnitude.numerator))
+            guard let (n, c) = (direction < 0 ? r.sideForms.negative : r.sideForms.positive).limitTerm else { return nil }
             let factors = n + (backward ? 1 : 0)
-            guard canBeMidpoint(c, factors: factors, bits: inputBits) else { return nil }
-            let exact = n == 3 ? powerOfTwo && !backward
-                : n < 3 && magnitude.denominator < BigInt(1 << 20) && factors * inputBits + magnitude.numerator.digitCountEstimate(radix: 2) <= 53
-            guard exact else { return nil }
+            guard canBeMidpoint(c, factors: factors, bits: inputBits),
+                  n == 3 ? isSignedPowerOfTwo(c) && !backward : n < 3 && productIsExact(c, factors: factors, bits: inputBits)
+            else { return nil }
             guard let limit = ExpRational(Expr.number(c) * Expr.power(.x, .number(n))) else { return nil }
             let h = r - limit
             guard !h.isZero else { return nil }
@@ -564,8 +553,8 @@ public struct KernelLowering {
                 let l = limit.enclosure(at: point)
                 let bound = BigFloat.min(l.lower.magnitude, l.upper.magnitude).scaled(byPowerOfTwo: -20)
                 if e.isBounded && l.isBounded && BigFloat.max(e.lower.magnitude, e.upper.magnitude) < bound {
-                    return LimitTail(direction: direction, threshold: t, power: n, coefficient: c.doubleValue, numerator: c.numerator.doubleValue,
-                                     denominator: c.denominator.doubleValue, relativeSign: ds * limitSign, correction: h)
+                    return LimitTail(direction: direction, threshold: t, power: n, coefficient: c.doubleValue, exactCoefficient: c,
+                                     relativeSign: ds * limitSign, correction: h)
                 }
                 t += Double(direction)
             }
@@ -584,13 +573,7 @@ public struct KernelLowering {
                 high = ir.value(.multiply(cube.high, ir.constant(tail.coefficient)))
                 low = ir.value(.multiply(cube.low, ir.constant(tail.coefficient)))
             } else {
-                var product = tail.power == 0 ? nil : (tail.power == 1 ? x : ir.value(.multiply(x, x)))
-                if let dy { product = product.map { ir.value(.multiply($0, dy)) } ?? dy }
-                let exact = ir.value(.multiply(product!, ir.constant(tail.numerator)))
-                let reciprocal = ir.constant(1 / tail.denominator)
-                high = ir.value(.multiply(exact, reciprocal))
-                low = isPowerOfTwo(BigInt(Int(tail.denominator))) ? ir.constant(0)
-                    : ir.value(.multiply(ir.value(.fma(ir.value(.negate(high)), ir.constant(tail.denominator), exact)), reciprocal))
+                (high, low) = exactMultiple(exactPower(x, tail.power, dy: dy, into: &ir), tail.exactCoefficient, into: &ir)
             }
             if let dy { correction = ir.value(.multiply(correction, dy)) }
             let nudge = ir.value(.multiply(high, ir.constant(Double(tail.relativeSign) * 0x1p-80)))
@@ -646,6 +629,14 @@ public struct KernelLowering {
         let square = ir.value(.multiply(x, x))
         let cube = ir.value(.multiply(square, x))
         return (cube, ir.value(.fma(square, x, ir.value(.negate(cube)))))
+    }
+
+    /// xʲ·dy (j ≤ 2; dy when given), exact in double for binary32 or narrower inputs while j + 1 factors fit (the callers
+    /// check with ``productIsExact``).
+    static func exactPower(_ x: Int, _ j: Int, dy: Int?, into ir: inout KernelIR) -> Int {
+        let power: Int? = j == 0 ? nil : (j == 1 ? x : ir.value(.multiply(x, x)))
+        guard let dy else { return power! }
+        return power.map { ir.value(.multiply($0, dy)) } ?? dy
     }
 
     /// Replaces `value` by the origin series for |x| below its radius (see ``OriginSeries``) where its leading order is
@@ -704,11 +695,32 @@ public struct KernelLowering {
     /// 3/5·x never has more than 24, 3·mish's 9/5·x up to 25).
     static func canBeMidpoint(_ c: Rational, factors: Int, bits: Int) -> Bool {
         guard factors > 0, !c.isZero else { return false }
+        if isSignedPowerOfTwo(c) { return factors >= 2 }
+        return Double(factors * bits) + Foundation.log2(c.magnitude.doubleValue) > Double(bits)
+    }
+
+    /// c = ±2ᵏ (k of either sign).
+    static func isSignedPowerOfTwo(_ c: Rational) -> Bool {
         let m = c.magnitude
-        if (m.numerator == BigInt(1) && isPowerOfTwo(m.denominator)) || (m.denominator == BigInt(1) && isPowerOfTwo(m.numerator)) {
-            return factors >= 2
-        }
-        return Double(factors * bits) + Foundation.log2(m.doubleValue) > Double(bits)
+        return (m.numerator == BigInt(1) && isPowerOfTwo(m.denominator)) || (m.denominator == BigInt(1) && isPowerOfTwo(m.numerator))
+    }
+
+    /// Whether P = p·(product of `factors` values of `bits` significand bits) is exact in double for c = p/q, and q small
+    /// enough (below 2²⁰) that a nonzero remainder over q is at least 2⁻⁷² of P/q (``exactMultiple``).
+    static func productIsExact(_ c: Rational, factors: Int, bits: Int) -> Bool {
+        c.denominator < BigInt(1 << 20) && factors * bits + c.numerator.magnitude.digitCountEstimate(radix: 2) <= 53
+    }
+
+    /// c·v = Q + L for c = p/q and v·p exact in double: Q = (v·p)·(1/q) and L = R·(1/q) with R = v·p − Q·q exact by fma
+    /// (R is a multiple of ulp(Q) below q·ulp(Q)), so L is the remainder over q to 2⁻⁵² of itself and exactly 0 where
+    /// c·v is a double; L is the constant 0 for a dyadic c.
+    static func exactMultiple(_ v: Int, _ c: Rational, into ir: inout KernelIR) -> (high: Int, low: Int) {
+        let q = c.denominator.doubleValue
+        let product = ir.value(.multiply(v, ir.constant(c.numerator.doubleValue)))
+        let reciprocal = ir.constant(1 / q)
+        let high = ir.value(.multiply(product, reciprocal))
+        guard !isPowerOfTwo(c.denominator) else { return (high, ir.constant(0)) }
+        return (high, ir.value(.multiply(ir.value(.fma(ir.value(.negate(high)), ir.constant(q), product)), reciprocal)))
     }
 
     /// The series near 0 where f = c_j·xʲ + … (j ≤ 2), times dy in a backward kernel (`dy`), whose leading term c_j·xʲ·dy
@@ -721,29 +733,23 @@ public struct KernelLowering {
     /// joins R/q and the pair is rounded to odd. Without dy only a non-dyadic c_j (``withOriginSeries`` forms a dyadic
     /// one exactly). nil where the series has another shape.
     static func rationalLeadingSeries(_ r: ExpRational, dy: Bool, inputBits: Int) -> OriginSeries? {
-        guard let series = originSeries(r, rationalSlope: true), series.order <= 2, dy || !isPowerOfTwo(series.leading.denominator),
-              series.leading.denominator < BigInt(1 << 20) else { return nil }
+        guard let series = originSeries(r, rationalSlope: true), series.order <= 2, dy || !isPowerOfTwo(series.leading.denominator)
+        else { return nil }
         let factors = series.order + (dy ? 1 : 0)
-        let pBits = series.leading.numerator.magnitude.digitCountEstimate(radix: 2)
-        guard canBeMidpoint(series.leading, factors: factors, bits: inputBits), factors * inputBits + pBits <= 53 else { return nil }
+        guard canBeMidpoint(series.leading, factors: factors, bits: inputBits),
+              productIsExact(series.leading, factors: factors, bits: inputBits) else { return nil }
         return series
     }
 
     /// `value` replaced by that series (``rationalLeadingSeries(_:dy:inputBits:)``) for |x| below its radius.
     static func withRationalLeadingSeries(_ series: OriginSeries, x: Int, dy: Int?, value: Int, into ir: inout KernelIR) -> Int {
-        let p = series.leading.numerator.doubleValue, q = series.leading.denominator.doubleValue
         var acc = ir.constant(series.coefficients.last ?? 0)
         for c in series.coefficients.dropLast().reversed() { acc = ir.value(.fma(acc, x, ir.constant(c))) }
-        let power: Int? = series.order == 0 ? nil : (series.order == 1 ? x : ir.value(.multiply(x, x)))
-        let base = power.map { p in dy.map { ir.value(.multiply($0, p)) } ?? p } ?? dy!
-        let reciprocal = ir.constant(1 / q)
-        let product = ir.value(.multiply(base, ir.constant(p)))
-        let quotient = ir.value(.multiply(product, reciprocal))
-        let remainder = ir.value(.fma(ir.value(.negate(quotient)), ir.constant(q), product))
+        let (quotient, remainder) = exactMultiple(exactPower(x, series.order, dy: dy, into: &ir), series.leading, into: &ir)
         var tail = ir.value(.multiply(acc, x))
         for _ in 0..<series.order { tail = ir.value(.multiply(tail, x)) }
         if let dy { tail = ir.value(.multiply(tail, dy)) }
-        let low = ir.value(.add(ir.value(.multiply(remainder, reciprocal)), tail))
+        let low = ir.value(.add(remainder, tail))
         let top = ir.value(.add(quotient, low))
         let bottom = ir.value(.add(ir.value(.subtract(quotient, top)), low))
         let magnitude = ir.value(.absolute(x))
@@ -868,8 +874,9 @@ public struct KernelLowering {
         for (r, rTails) in functions {
             let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded)
             var out = try KernelLowering.withZeroSeries(r, x: x, value: lowered, into: &ir, multiplier: folded, fast: fast)
-            // f16 needs the series only where the form cancels at 0 (sinh′ = cosh is fine, but dy·sinh(x) at
-            // x ~ 2⁻¹⁸ meets an f16 midpoint dy·x that the form's error 2⁻⁵³/|x| cannot resolve).
+            // Near 0: the exact leading term where it can be a midpoint (f32, bf16), else the origin series; f16 needs
+            // that only where the form cancels at 0 (sinh′ = cosh is fine, but dy·sinh(x) at x ~ 2⁻¹⁸ meets an f16
+            // midpoint dy·x that the form's error 2⁻⁵³/|x| cannot resolve).
             if exactLeading && folded == nil, let series = KernelLowering.rationalLeadingSeries(r, dy: false, inputBits: type.precision) {
                 out = KernelLowering.withRationalLeadingSeries(series, x: x, dy: nil, value: out, into: &ir)
             } else if !fast, dySeries == nil, let lowest = KernelLowering.OriginSeries.lowestOrder(type) ?? (r.cancelsAtOrigin ? 0 : nil) {
