@@ -33,6 +33,22 @@ public struct KernelIR: Sendable, Equatable {
         /// q = p(r) in the reduction e^a = q·2^k of the arithmetic's ``ExpKernel``, for
         /// ``ExpKernel/lowestArgument`` ≤ a ≤ 0 (NaN stays NaN): the lowering raises a to its floor first.
         case expMantissa(Int)
+        /// e^r − 1 for the reduced argument r of a (the binary32 kernel's r + r²·c(r), before its one rounding
+        /// in 1 + (e^r − 1)): q − 1 without that rounding, for forms that add q − 1 to a value instead of
+        /// multiplying by q. Also for 0 < a ≤ ln2/2, where k = 0 and q = e^a.
+        case expMinusOne(Int)
+        /// v·2^max(k, emin + 1) for k from the reduction of a (binary32), by adding to v's exponent field: exact
+        /// for 1/2 ≤ |v| < 2 (a mantissa q). e^a where only values above 2^(emin + 1) matter: where the form
+        /// uses s = e^a in a correction that vanishes with s, any s below that changes nothing. k is not clamped:
+        /// for a NaN the value is unspecified (the kernel's result carries the NaN through x).
+        case scaleByClampedExp(Int, Int)
+        /// max(a, A) for a constant A < 0 (binary32) by the unsigned order of the bit patterns, an integer
+        /// minimum: any a ≥ +0 stays, negative a below A (and a NaN with its sign bit set) become A. Operands a, A.
+        case raiseToFloor(Int, Int)
+        /// v·2^k (binary32, k from the reduction of a) as (v·2^E1)·2^E2 with E1 = max(k, −100) added to v's
+        /// exponent field and E2 = max(k − E1, −126): only the product rounds, for finite 2⁻²⁶ ≤ |v| < 2¹²⁸ (the
+        /// field stays normal); other v, and a NaN a, give an unspecified value, which the kernel must not return.
+        case scaleLargeByExp(Int, Int)
         /// v·2^(m·k) with k from the reduction of a ≤ 0 in the arithmetic's ``ExpKernel``, as two multiplications
         /// by powers of two of which only the last can round (into the subnormal range):
         /// e^(m·a)·w = scaleByExp(w·qᵐ, a, m).
@@ -61,8 +77,9 @@ public struct KernelIR: Sendable, Equatable {
         public var operands: [Int] {
             switch self {
             case .input, .constant: return []
-            case .negate(let a), .absolute(let a), .unitWithSign(let a), .expMantissa(let a): return [a]
-            case .scaleByExp(let v, let a, _), .scaleByNormalExp(let v, let a, _): return [v, a]
+            case .negate(let a), .absolute(let a), .unitWithSign(let a), .expMantissa(let a), .expMinusOne(let a): return [a]
+            case .scaleByExp(let v, let a, _), .scaleByNormalExp(let v, let a, _), .scaleByClampedExp(let v, let a),
+                 .raiseToFloor(let v, let a), .scaleLargeByExp(let v, let a): return [v, a]
             case .scaleByExpTimes(let v, let t, let a, _): return [v, t, a]
             case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
                  .roundToOdd(let a, let b), .scaleByPowerOfTwo(let a, let b): return [a, b]

@@ -27,6 +27,18 @@ public enum KernelInterpreter {
             case .absolute(let a): v[i] = Swift.abs(v[a])
             case .unitWithSign(let a): v[i] = T(signOf: v[a], magnitudeOf: 1)
             case .expMantissa(let a): v[i] = reduce(v[a], kernel: kernel).q
+            case .expMinusOne(let a): v[i] = reduce(v[a], kernel: kernel).minusOne
+            case .scaleByClampedExp(let x, let a):
+                let k = Swift.max(reduce(v[a], kernel: kernel).k, Int64(kernel.minimumExponent + 1))
+                v[i] = v[x].isFinite ? v[x] * powerOfTwo(k) : v[x]
+            case .raiseToFloor(let a, let floor):
+                let bits = UInt32(truncatingIfNeeded: Float(v[a]).bitPattern), floorBits = Float(v[floor]).bitPattern
+                v[i] = T(Float(bitPattern: Swift.min(bits, floorBits)))
+            case .scaleLargeByExp(let x, let a):
+                let k = reduce(v[a], kernel: kernel).k
+                let e1 = Swift.max(k, -100), e2 = Swift.max(k - e1, -126)
+                let field = Float(bitPattern: Float(v[x]).bitPattern &+ (UInt32(bitPattern: Int32(e1)) << 23))
+                v[i] = T(field) * powerOfTwo(e2)
             case .selectLess(let a, let b, let t, let f): v[i] = v[a] < v[b] ? v[t] : v[f]
             case .scaleByExp(let x, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m, kernel: kernel)
             case .scaleByExpTimes(let x, let t, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m, kernel: kernel, multiplier: v[t])
@@ -47,19 +59,25 @@ public enum KernelInterpreter {
     }
 
     /// The reduction of ``ExpKernel``: e^a = q·2^k with q = p(r), k clamped to [−1500, 0] (the emitted code
-    /// reads k from the bits of the shifted sum; any k serves NaN).
-    static func reduce<T: BinaryFloatingPoint>(_ a0: T, kernel: ExpKernel) -> (q: T, k: Int64) {
+    /// reads k from the bits of the shifted sum; any k serves NaN); `minusOne` is q − 1 before q's last
+    /// rounding in the ``ExpKernel/minusOneForm`` (otherwise q − 1).
+    static func reduce<T: BinaryFloatingPoint>(_ a0: T, kernel: ExpKernel) -> (q: T, k: Int64, minusOne: T) {
         let lowest = T(kernel.lowestArgument), shift = T(kernel.roundingShift)
         let a = a0 < lowest ? lowest : a0
         let t = shift.addingProduct(a, T(kernel.inverseLn2))
         let k = t - shift
         var r = a.addingProduct(-k, T(kernel.ln2High))
         r = r.addingProduct(-k, T(kernel.ln2Low))
-        var p = T(kernel.coefficients[kernel.degree])
-        for c in kernel.coefficients.dropLast().reversed() { p = T(c).addingProduct(p, r) }
         var ki = t.isNaN ? 0 : Int64(k)
         ki = ki < -1500 ? -1500 : (ki > 0 ? 0 : ki)
-        return (p, ki)
+        var p = T(kernel.coefficients[kernel.degree])
+        if kernel.minusOneForm {
+            for c in kernel.coefficients[2..<kernel.degree].reversed() { p = T(c).addingProduct(p, r) }
+            let minusOne = r.addingProduct(p, r * r)
+            return (1 + minusOne, ki, minusOne)
+        }
+        for c in kernel.coefficients.dropLast().reversed() { p = T(c).addingProduct(p, r) }
+        return (p, ki, p - 1)
     }
 
     /// ``KernelIR/Operation/scaleByPowerOfTwo(_:_:)`` as emitted.

@@ -59,6 +59,10 @@ extension KernelSource {
             case .absolute(let a): e = f == .double ? "fabs(v\(a))" : "fabsf(v\(a))"
             case .unitWithSign(let a): e = f == .double ? "copysign(1.0, v\(a))" : "copysignf(1.0f, v\(a))"
             case .expMantissa(let a): e = "\(name)_\(expName)_mantissa(v\(a))"
+            case .expMinusOne(let a): e = "\(name)_\(expName)_minus_one(v\(a))"
+            case .scaleByClampedExp(let v, let a): e = "\(name)_\(expName)_scale_clamped(v\(v), v\(a))"
+            case .raiseToFloor(let a, let floor): e = "\(name)_\(expName)_floor(v\(a), v\(floor))"
+            case .scaleLargeByExp(let v, let a): e = "\(name)_\(expName)_scale_large(v\(v), v\(a))"
             case .selectLess(let a, let b, let t, let f):
                 if let x = comparand(a, against: b) {
                     e = "(\(x) < \(asElement(b))) ? v\(t) : v\(f)"

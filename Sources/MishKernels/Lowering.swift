@@ -58,7 +58,8 @@ public struct KernelLowering {
     /// by 2^(m·k) (``KernelIR/Operation/scaleByExpTimes(_:_:_:_:)``), so that f′ is never rounded to a binary32
     /// subnormal before dy scales it back up, and v·dy cannot overflow first.
     static func lower(_ r: ExpRational, x: Int, into ir: inout KernelIR, splitLimits: Bool = false, expFloor: Double? = nil,
-                      multiplier: Int? = nil) throws -> Int {
+                      multiplier: Int? = nil, coveredEnds: Set<Int> = []) throws -> Int {
+        if splitLimits && multiplier == nil, let value = centredSplit(r, x: x, into: &ir, coveredEnds: coveredEnds) { return value }
         let (negativeForm, positiveForm) = r.sideForms
         let d = negativeForm.degree
         let precision = ir.arithmetic.precision
@@ -248,6 +249,157 @@ public struct KernelLowering {
             }
             return acc ?? ir.constant(0)
         }
+    }
+
+    /// The binary32 fast tier for f = xⁿ·P(u)/Q(u), n ≥ 1 (one numerator row), where the limit-plus-correction
+    /// split loses up to 3 ulp near 0: there c + R/Q has c = 1 (mish) while f/xⁿ is 3/5, so the correction's
+    /// rounding errors count 2/3 of their size in the result. Instead, with T = ln2/2:
+    ///
+    ///     x ≥ −T: f = xⁿ·(c + R(t)/D(t)),  t = e^(−x) ≤ √2, the positive side's form D(t), extended
+    ///             across 0; c a 6-bit dyadic near the centre 2·v₋·v₊/(v₋ + v₊) of the range of v = f/xⁿ for
+    ///             t ∈ [0, √2], so |v − c| ≤ 0.45·|v| and the correction's errors count at most that much;
+    ///             R = 2ʲN − (c·2ʲ)·D exact; formed as fma(xⁿ, c, xⁿ·R/D), the product xⁿ·c exact inside
+    ///     x < −T: f = xⁿ·(c₋ + q)·m·2^k, q = R₋(s)/D₋(s) the negative side's correction (c₋ = ±2ʲ its limit,
+    ///             a shift of 0 or 1), m = 1 + E the exponential's mantissa: with g = fma(q, m, c₋·E) before E's
+    ///             rounding in m, f = fma(xⁿ, g, xⁿ·c₋)·2^k rounds once before the (exact) scaling.
+    ///
+    /// Both sides share every operation: their coefficients are selected by x < −T, and e^a with a = x there
+    /// and a = −x elsewhere (k = 0 on (0, T]). s enters the division only through a correction that vanishes
+    /// with it, so its exponent is clamped at 2⁻¹²⁵ (``KernelIR/Operation/scaleByClampedExp(_:_:)``).
+    /// x = ±∞ and ±0 are checked by evaluating the form there; where it misses the limit (and no threshold of
+    /// the kernel covers that end) or the zero's sign, a select returns it. nil where the shape does not fit
+    /// (several rows, growth, a positive shift, a pole of D(t) or a sign change of v on [0, √2]).
+    static func centredSplit(_ r: ExpRational, x: Int, into ir: inout KernelIR, coveredEnds: Set<Int>) -> Int? {
+        let (negativeForm, positiveForm) = r.sideForms
+        guard ir.arithmetic == .single, negativeForm.growth == 0, positiveForm.growth == 0, positiveForm.shift == 0,
+              negativeForm.shift <= 1 else { return nil }
+        let rows = negativeForm.numerators.indices.filter { i in
+            !negativeForm.numerators[i].allSatisfy(\.isZero) || !positiveForm.numerators[i].allSatisfy(\.isZero) }
+        guard rows.count == 1, let n = rows.first, n >= 1 else { return nil }
+        func exact(_ q: Rational) -> Double? {
+            let v = q.doubleValue
+            guard v.isFinite, abs(v) <= 0x1p24, BigFloat(v, precision: 64).exactRational == q, Double(Float(v)) == v else { return nil }
+            return v
+        }
+        let nN = negativeForm.numerators[n].map { Rational($0) }, dN = negativeForm.denominator.map { Rational($0) }
+        let nP = positiveForm.numerators[n].map { Rational($0) }, dP = positiveForm.denominator.map { Rational($0) }
+        guard !dN[0].isZero, dP.allSatisfy({ $0.signum >= 0 }), dP[0].signum > 0 else { return nil }
+        let limitN = nN[0] / dN[0]
+        guard let cN = exact(limitN), cN != 0, negativeForm.shift == 0 || cN.significandWidth == 0,
+              case let rN = nN.indices.map({ nN[$0] - limitN * dN[$0] }), case let remainderN = rN.compactMap(exact),
+              remainderN.count == rN.count, case let denominatorN = dN.compactMap(exact), denominatorN.count == dN.count
+        else { return nil }
+        let band = Double(Float(0.6931471805599453 / 2).nextDown)
+        let top = 2.0.squareRoot()
+        let ratios = (0...256).map { i -> Double in
+            let t = top * Double(i) / 256
+            let num = nP.reversed().reduce(0.0) { $0 * t + $1.doubleValue }
+            let den = dP.reversed().reduce(0.0) { $0 * t + $1.doubleValue }
+            return num / den
+        }
+        guard let low = ratios.min(by: { abs($0) < abs($1) }), let high = ratios.max(by: { abs($0) < abs($1) }),
+              low != 0, ratios.allSatisfy({ ($0 > 0) == (low > 0) && $0 != 0 }) else { return nil }
+        let centre = 2 * low * high / (low + high)
+        let scale = 5 - Int(abs(centre).exponent)
+        guard scale >= 0, scale < 60 else { return nil }
+        let steps = Int((centre * Double(sign: .plus, exponent: scale, significand: 1)).rounded())
+        let cP = Rational(steps, 1 << scale)
+        guard ratios.allSatisfy({ abs($0 - cP.doubleValue) <= 0.45 * abs($0) }),
+              case let rP = nP.indices.map({ Rational(1 << scale) * nP[$0] - Rational(steps) * dP[$0] }),
+              case let remainderP = rP.compactMap(exact), remainderP.count == rP.count,
+              case let scaledP = dP.map({ Rational(1 << scale) * $0 }), case let denominatorP = scaledP.compactMap(exact),
+              denominatorP.count == scaledP.count else { return nil }
+
+        /// For x < −T, where no threshold has taken over, |xⁿ·(c₋ + g)| = |x|ⁿ·|N₋(s)/D₋(s)|·m ≥ 2⁻²⁶ (sampled with a
+        /// factor 4 to spare, m ≥ 0.7) and finite: its exponent field can take 2^max(k, −100) exactly.
+        let largeBeforeScaling: Bool = {
+            guard negativeForm.shift == 1, coveredEnds.contains(-1) else { return false }
+            let values = (0...256).map { i -> Double in
+                let t = exp(-band) * Double(i) / 256
+                return nN.reversed().reduce(0.0) { $0 * t + $1.doubleValue } / dN.reversed().reduce(0.0) { $0 * t + $1.doubleValue }
+            }
+            guard let smallest = values.map(abs).min(), values.allSatisfy({ ($0 > 0) == (values[0] > 0) }) else { return false }
+            return pow(band, Double(n)) * smallest * 0.7 >= 4 * 0x1p-26
+        }()
+
+        /// The value; `signedZero` returns x·sign(f′(0)) at x = ±0, before the scaling (x = ±0 is not scaled).
+        func build(_ ir: inout KernelIR, _ x: Int, signedZero: Int?) -> Int {
+            let edge = ir.constant(-band)
+            func selected(_ negative: Int, _ positive: Int) -> Int {
+                negative == positive ? negative : ir.value(.selectLess(x, edge, negative, positive))
+            }
+            let argument = selected(x, ir.value(.negate(x)))
+            let a = ir.value(.raiseToFloor(argument, ir.constant(ir.arithmetic.exp.lowestArgument)))
+            let minusOne = ir.value(.expMinusOne(a))
+            let mantissa = ir.value(.add(ir.constant(1), minusOne))
+            let s = ir.value(.scaleByClampedExp(mantissa, a))
+            func polynomial(_ negative: [Double], _ positive: [Double]) -> Int {
+                var acc: Int?
+                for m in stride(from: negative.count - 1, through: 0, by: -1) {
+                    let isZero = negative[m] == 0 && positive[m] == 0
+                    let c = selected(ir.constant(negative[m]), ir.constant(positive[m]))
+                    if let a = acc {
+                        acc = isZero ? ir.value(.multiply(a, s)) : ir.value(.fma(a, s, c))
+                    } else if !isZero {
+                        acc = c
+                    }
+                }
+                return acc ?? ir.constant(0)
+            }
+            let q = ir.value(.divide(polynomial(remainderN, remainderP), polynomial(denominatorN, denominatorP)))
+            var power = x
+            for _ in 1..<n { power = ir.value(.multiply(power, x)) }
+            let limit = ir.constant(cN)
+            let g = negativeForm.shift == 0 ? q
+                : ir.value(.fma(q, mantissa, cN == 1 ? minusOne : ir.value(.multiply(minusOne, limit))))
+            var w = ir.value(.fma(power, selected(g, ir.constant(cP.doubleValue)), ir.value(.multiply(power, selected(limit, q)))))
+            if n >= 2 {
+                // xⁿ underflows before x does (x³ at |x| < 2⁻⁵⁰): where the sum is ±0 its sign is that of xⁿ·c, not of
+                // the rounded sum (−0·c + +0·q is +0 for c > 0 > q).
+                let zero = selected(ir.constant(cN < 0 ? -0.0 : 0.0), ir.constant(cP.signum < 0 ? -0.0 : 0.0))
+                let smallest = ir.constant(Double(Float.leastNonzeroMagnitude))
+                w = ir.value(.selectLess(ir.value(.absolute(w)), smallest, ir.value(.multiply(power, zero)), w))
+            }
+            if let sign = signedZero {
+                w = ir.value(.selectLess(ir.constant(0), ir.value(.absolute(x)), w, ir.value(.multiply(x, ir.constant(Double(sign))))))
+            }
+            return negativeForm.shift == 0 ? w : selected(ir.value(largeBeforeScaling ? .scaleLargeByExp(w, a) : .scaleByExp(w, a, 1)), w)
+        }
+
+        var probe = KernelIR(arithmetic: .single)
+        let px = probe.value(.input(0))
+        probe.outputs = [build(&probe, px, signedZero: nil)]
+        var signedZero: Int?
+        if r.valueAtOrigin?.isZero == true, let slope = r.derivative().valueAtOrigin, !slope.isZero {
+            let wrong = [0.0, -0.0].contains { z in
+                let v = KernelInterpreter.evaluate(probe, [z])[0]
+                return v != 0 || (v.sign == z.sign) != (slope.signum > 0)
+            }
+            if wrong { signedZero = slope.signum }
+        }
+        let largest = Double(Float.greatestFiniteMagnitude)
+        var value = build(&ir, x, signedZero: signedZero)
+        for direction in [-1, 1] where !coveredEnds.contains(direction) {
+            let end = KernelInterpreter.evaluate(probe, [Double.infinity * Double(direction)])[0]
+            let expected: Double
+            switch r.limit(direction: direction) {
+            case .infinite(let sign): expected = sign < 0 ? -.infinity : .infinity
+            case .finite(let l):
+                guard let v = exact(l) ?? (l.isZero ? 0 : nil) else { return nil }
+                let atLargest = KernelInterpreter.evaluate(probe, [largest * Double(direction)])[0]
+                guard !atLargest.isNaN else { return nil }
+                expected = v != 0 ? v : atLargest.sign == .minus ? -0.0 : 0.0
+            }
+            guard end != expected || end.sign != expected.sign else { continue }
+            let bound = ir.constant(largest * Double(direction))
+            let target = ir.constant(expected)
+            value = direction < 0 ? ir.value(.selectLess(x, bound, target, value)) : ir.value(.selectLess(bound, x, target, value))
+        }
+        ir.notes.append(String(format: "form: x >= -%.9g: x^%d*(%@ + R(t)/D(t)), t = e^-x (the positive side's form across 0, t <= sqrt 2; "
+            + "%@ near the centre of the range of f/x^%d there, so the correction's rounding errors count at most 0.45 of their size); "
+            + "x < -%.9g: the limit %@ plus R(s)/D(s)%@", band, n, "\(cP)", "\(cP)", n, band, "\(limitN)",
+            negativeForm.shift == 0 ? "" : ", times e^x = m*2^k as fma(x^n, q*m + (m - 1), x^n) with m - 1 before its rounding, then 2^k"))
+        return value
     }
 
     /// Output types: IEEE binary32/64, binary16 and bfloat16 (the half types and f32 computed in double and
@@ -872,7 +1024,8 @@ public struct KernelLowering {
             ? KernelLowering.rationalLeadingSeries(derivative, dy: true, inputBits: type.precision) : nil
         var values: [Int] = []
         for (r, rTails) in functions {
-            let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded)
+            let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded,
+                                                  coveredEnds: Set(rTails.map(\.direction)))
             var out = try KernelLowering.withZeroSeries(r, x: x, value: lowered, into: &ir, multiplier: folded, fast: fast)
             // Near 0: the exact leading term where it can be a midpoint (f32, bf16), else the origin series; f16 needs
             // that only where the form cancels at 0 (sinh′ = cosh is fine, but dy·sinh(x) at x ~ 2⁻¹⁸ meets an f16

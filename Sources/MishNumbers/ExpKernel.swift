@@ -12,7 +12,9 @@
 ///                                        E1 = max(k, −1000), E2 = k − E1: only the last product can round
 ///
 /// and for binary32 the same with a' = max(a, −300) (a backward kernel's dy·f′ reaches below 2⁻²⁵²), 1.5·2²³, a
-/// 16-bit ln2hi, and the Taylor polynomial of degree 7 (coefficients 1/i!), E1, E2, E3 ≥ −126.
+/// 16-bit ln2hi, p of degree 6 (c of degree 4, the same interpolation), E1, E2, E3 ≥ −126, and p evaluated as
+/// 1 + (r + r²·c(r)): c by Horner, then one fma, so that e^r − 1 is available before its rounding in the sum
+/// (``minusOneForm``).
 /// Every constant is computed here in MPFR; `relativeErrorBound` is proven by interval arithmetic over
 /// the reduced range (truncation and coefficient rounding) plus a bound on the rounding of the reduction
 /// and of Horner's rule with fma.
@@ -34,6 +36,9 @@ public struct ExpKernel: Sendable {
     public let lowestArgument: Double
     /// The smallest exponent of a normal number: the scaling uses 2^max(E, minimumExponent) twice.
     public let minimumExponent: Int
+    /// Whether q is evaluated as 1 + E with E = r + r²·c(r) (c = coefficients[2...] by Horner, then
+    /// fma(c, r·r, r)) rather than by Horner on all of p: binary32.
+    public var minusOneForm: Bool { precision == 24 }
 
     public static let standard = ExpKernel(precision: 53)
     public static let single = ExpKernel(precision: 24)
@@ -41,7 +46,7 @@ public struct ExpKernel: Sendable {
     init(precision: Int) {
         self.precision = precision
         let isDouble = precision == 53
-        degree = isDouble ? 11 : 7
+        degree = isDouble ? 11 : 6
         lowestArgument = isDouble ? -1000 : -300
         minimumExponent = isDouble ? -1022 : -126
         roundingShift = 1.5 * Double(sign: .plus, exponent: precision - 1, significand: 1)
@@ -52,17 +57,7 @@ public struct ExpKernel: Sendable {
         let high = ln2.rounded(toPrecision: isDouble ? 42 : 16)
         ln2High = high.toDouble()
         ln2Low = rounded(ln2.subtracting(high, precision: p).value)
-        var cs: [Double] = []
-        if isDouble {
-            let h = ln2.scaled(byPowerOfTwo: -1)
-            cs = [1, 1] + ExpKernel.chebyshevTail(degree: degree, halfWidth: h, precision: p).map(rounded)
-        } else {
-            var factorial = Rational(1)
-            for i in 0...degree {
-                if i > 0 { factorial = factorial * Rational(i) }
-                cs.append(rounded(BigFloat(Rational(1) / factorial, precision: p)))
-            }
-        }
+        let cs = [1, 1] + ExpKernel.chebyshevTail(degree: degree, halfWidth: ln2.scaled(byPowerOfTwo: -1), precision: p).map(rounded)
         coefficients = cs
         let largestK = Int((-lowestArgument / 0.6931471805599453).rounded(.up)) + 1
         relativeErrorBound = ExpKernel.proveBound(cs, ln2High: ln2High, ln2Low: ln2Low, ln2: ln2, largestK: largestK,
@@ -72,8 +67,11 @@ public struct ExpKernel: Sendable {
     /// c₀ … c_(n−2) of the polynomial c of degree n − 2 that interpolates g(r) = (e^r − 1 − r)/r² (g(0) = 1/2) at
     /// the Chebyshev nodes of [−h, h]: then 1 + r + r²·c(r) keeps e^r's first two coefficients exactly.
     static func chebyshevTail(degree n: Int, halfWidth h: BigFloat, precision p: Int) -> [BigFloat] {
+        // An odd count of nodes puts one at r = cos(π/2)·h, zero up to the rounding of π: there (e^r − 1 − r)/r²
+        // cancels every bit, and 1/2 + r/6 is exact to r², far below the precision.
         chebyshevInterpolant(degree: n - 2, halfWidth: h, precision: p) { r in
-            r.isZero ? BigFloat(0.5, precision: p)
+            r.isZero || r.binaryExponent! < -p / 2 + 8
+                ? BigFloat(0.5, precision: p).adding(r.divided(by: BigFloat(6, precision: 64), precision: p).value, precision: p).value
                 : r.expm1(precision: p).subtracting(r, precision: p).value.divided(by: r.multiplied(by: r, precision: p).value, precision: p).value
         }
     }
@@ -116,8 +114,9 @@ public struct ExpKernel: Sendable {
     /// sup |p(r)e^(−r) − 1| over |r| ≤ ln2/2 + 2⁻⁴⁰ (binary32: 2⁻¹⁵, k may be off by one there) by interval branch-and-bound at 128 bits, plus the
     /// reduction error (|k| ≤ largestK times |ln2 − ln2hi − ln2lo|, relative to e^r) and Horner's rounding
     /// (with fma each step rounds once: at most (2·degree + 3)·u relative, since all terms are positive
-    /// for r ≥ 0 and alternate with decreasing size for r < 0, bounded by Σ|cᵢ||r|ⁱ/p(r) ≤ e^(2·0.35)),
-    /// and the two scalings by powers of two, which are exact for normal results.
+    /// for r ≥ 0 and alternate with decreasing size for r < 0, bounded by Σ|cᵢ||r|ⁱ/p(r) ≤ e^(2·0.35); the
+    /// binary32 order 1 + fma(c(r), r·r, r) has one operation more and each of its roundings is relative to a
+    /// partial sum no larger than Horner's), and the two scalings by powers of two, exact for normal results.
     static func proveBound(_ cs: [Double], ln2High: Double, ln2Low: Double, ln2: BigFloat, largestK: Int, unitRoundoff u: Double) -> Double {
         let p = 128
         let half = ln2.scaled(byPowerOfTwo: -1).adding(BigFloat(1, precision: 64).scaled(byPowerOfTwo: u < 0x1p-40 ? -40 : -15), precision: p, rounding: .up).value

@@ -631,7 +631,7 @@ struct KernelFastTierTests {
         }
     }
 
-    @Test("a limit part that underflows gives f's signed zero (x²·σ(x) > 0: +0, not the −0 of x² + x²·R/Q), and x·eˣ(+∞) = +∞",
+    @Test("a limit part that underflows gives f's signed zero (x²·σ(x) > 0: +0, not the −0 of x² + x²·R/Q; x³·σ(x) has x's sign), and x·eˣ(+∞) = +∞",
           arguments: [KernelLowering.OutputType.f32, .f64])
     func underflowAndOneSidedLimits(_ type: KernelLowering.OutputType) throws {
         let square = try KernelLowering(try ExprParser.parse("x^2*sigmoid(x)")).kernel(.forward, type: type, fast: true)
@@ -639,6 +639,11 @@ struct KernelFastTierTests {
         for x in tiny {
             let y = KernelInterpreter.evaluate(square, [x])[0]
             #expect(y == 0 && y.sign == .plus, "x²·σ(x) at \(x): \(y)")
+        }
+        let cube = try KernelLowering(try ExprParser.parse("x^3*sigmoid(x)")).kernel(.forward, type: type, fast: true)
+        for x in tiny {
+            let y = KernelInterpreter.evaluate(cube, [x])[0]
+            #expect(y == 0 && (y.sign == .minus) == (x < 0), "x³·σ(x) at \(x): \(y)")
         }
         let product = try KernelLowering(try ExprParser.parse("x*exp(x)")).kernel(.forward, type: type, fast: true)
         let ends = [Double.infinity, -.infinity, .nan].map { KernelInterpreter.evaluate(product, [$0])[0] }
@@ -730,17 +735,41 @@ struct KernelFastTierTests {
         #expect(beyondOneUlp.isEmpty, "one ulp or more off at \(beyondOneUlp.prefix(5))")
     }
 
-    @Test("the split form: f = x + x·R/Q with one fma, the limit at ±∞ and the signed zero selected")
-    func splitForm() throws {
+    @Test("mish's fast f32 forward takes one form per side of −ln2/2, both ending in one fma(x, ·, x·(·)); the exact tiers keep the unsplit form")
+    func centredSplitForm() throws {
         let ir = try mish.kernel(.forward, type: .f32, fast: true)
         let fused = ir.live.contains { i in
-            if case .fma(_, let b, let c) = ir.operations[i], case .input(0) = ir.operations[b], case .multiply = ir.operations[c] { return true }
-            return false
+            guard case .fma(let a, _, let c) = ir.operations[i], case .input(0) = ir.operations[a],
+                  case .multiply(let p, _) = ir.operations[c], case .input(0) = ir.operations[p] else { return false }
+            return true
         }
-        #expect(fused, "the correction x·(R/Q) and the limit x fuse into one fma")
+        #expect(fused, "x·c (or x·c₋) and the correction x·(R/D) fuse into one fma")
+        let band = Float(0.6931471805599453 / 2).nextDown
+        let splitsAtBand = ir.live.contains { i in
+            guard case .selectLess(let a, let b, _, _) = ir.operations[i], case .input(0) = ir.operations[a],
+                  case .constant(let bits) = ir.operations[b] else { return false }
+            return Double(bitPattern: bits) == -Double(band)
+        }
+        #expect(splitsAtBand, "the sides meet at x = −ln2/2, not at 0")
         let exact = try mish.kernel(.forward, type: .f32)
         #expect(!exact.live.contains { if case .constant(let bits) = exact.operations[$0] { return Double(bitPattern: bits).isInfinite }; return false },
                 "the exact tiers keep the unsplit form")
+    }
+
+    @Test("mish's fast f32 forward is within 2 ulp through ±[2⁻¹², 1], where the limit 1 plus a correction near −2/5 lost 3")
+    func centredSplitAccuracy() throws {
+        let ir = try mish.kernel(.forward, type: .f32, fast: true)
+        var g = SeededGenerator.forTest("kernels.fast.band", defaultSeed: 11)
+        var worst = 0.0, worstX: Float = 0
+        for _ in 0..<40_000 {
+            let magnitude = Float(Foundation.pow(2.0, Double.random(in: -12...0, using: &g)))
+            let x = Bool.random(using: &g) ? magnitude : -magnitude
+            let e = mish.function.enclosure(at: BigInterval(BigFloat(Double(x), precision: 128)))
+            let y = KernelInterpreter.evaluate(ir, [Double(x)])[0]
+            let err = KernelFastTierTests.ulps(y, e.midpoint.toDouble(), precision: 24, minimumExponent: -126)
+            if err > worst { (worst, worstX) = (err, x) }
+        }
+        #expect(worst <= 2, "\(worst) ulp at x = \(worstX)")
     }
 
     @Test("each side's constants and factor e^(m·a) come from copysign(1, x) by exact fmas: no x < 0 comparison in mish's exact f32 kernels; f(±0) and f′(±0) exact (sigmoid too)")

@@ -32,6 +32,17 @@ struct ExpKernelTests {
         #expect(sampled < k.relativeErrorBound)
     }
 
+    @Test("binary32: 1 + r + r²·c(r) of degree 6, within 2⁻²⁶ of e^r by sampling (an odd node count puts a node at r ≈ 0), inside the proven bound")
+    func singlePolynomial() {
+        let k = ExpKernel.single
+        #expect(k.degree == 6 && k.coefficients.count == 7 && k.minusOneForm)
+        #expect(k.coefficients[0] == 1 && k.coefficients[1] == 1 && k.coefficients[2] == 0.5)
+        #expect(k.coefficients.allSatisfy { Double(Float($0)) == $0 })
+        let sampled = sampledError(k.coefficients)
+        #expect(sampled < 0x1p-26, "sampled approximation error \(sampled)")
+        #expect(sampled < k.relativeErrorBound)
+    }
+
     @Test("the Chebyshev fit is why degree 11 suffices: Taylor's polynomial of the same degree is over 100 times further from e^r")
     func chebyshevAgainstTaylor() {
         var taylor: [Double] = [1]

@@ -1,5 +1,6 @@
 /*
  * snapshot of mish forward f32, fast tier
+ * form: x >= -0.346573561: x^1*(21/32 + R(t)/D(t)), t = e^-x (the positive side's form across 0, t <= sqrt 2; 21/32 near the centre of the range of f/x^1 there, so the correction's rounding errors count at most 0.45 of their size); x < -0.346573561: the limit 1 plus R(s)/D(s), times e^x = m*2^k as fma(x^n, q*m + (m - 1), x^n) with m - 1 before its rounding, then 2^k
  * threshold: x < -109: |f(x) - 0| < 2^-150 (interval evaluation at x = -109; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f32
  */
 #ifndef MISH_FORWARD_F32_H
@@ -14,21 +15,23 @@
 
 #ifndef MISH_EXPF_HELPERS
 #define MISH_EXPF_HELPERS
-/* e^a = q*2^k for -300.0f <= a <= 0 in binary32 (the kernel raises a to its floor): Cody-Waite reduction
- * by ln 2 and a degree-7 polynomial, relative error below 2.05e-06 (proven by mish-math). q (NaN for NaN): */
-static inline float mish_expf_mantissa(float a) {
+/* e^a = q*2^k for -300.0f <= a <= 0 in binary32 (the kernel raises a to its floor; also for 0 < a <= ln2/2,
+ * where k = 0): Cody-Waite reduction by ln 2 and a degree-6 polynomial, relative error below 1.82e-06 (proven by
+ * mish-math). e^r - 1 = r + r^2*c(r) before q = 1 + (e^r - 1) rounds (NaN for NaN): */
+static inline float mish_expf_minus_one(float a) {
     const float kd = fmaf(a, 0x1.715476p+0f, 12582912.0f) - 12582912.0f;
     float r = fmaf(-kd, 0x1.62e4p-1f, a);
     r = fmaf(-kd, 0x1.7f7d1cp-20f, r);
-    float p = 0x1.a01a02p-13f;
-    p = fmaf(p, r, 0x1.6c16c2p-10f);
-    p = fmaf(p, r, 0x1.111112p-7f);
-    p = fmaf(p, r, 0x1.555556p-5f);
-    p = fmaf(p, r, 0x1.555556p-3f);
+    float p = 0x1.6d10fcp-10f;
+    p = fmaf(p, r, 0x1.120b62p-7f);
+    p = fmaf(p, r, 0x1.55551ap-5f);
+    p = fmaf(p, r, 0x1.5554dep-3f);
     p = fmaf(p, r, 0x1p-1f);
-    p = fmaf(p, r, 1.0f);
-    p = fmaf(p, r, 1.0f);
-    return p;
+    return fmaf(p, r * r, r);
+}
+
+static inline float mish_expf_mantissa(float a) {
+    return 1.0f + mish_expf_minus_one(a);
 }
 
 static inline float mish_pow2f(int32_t e) {
@@ -38,12 +41,17 @@ static inline float mish_pow2f(int32_t e) {
     return s;
 }
 
-/* m*k, k from the reduction of a (clamped to [-1500, 0]). */
-static inline int32_t mish_expf_exponent(float a, int m) {
+/* k from the reduction of a, unclamped (any value for NaN). */
+static inline int32_t mish_expf_reduction_exponent(float a) {
     const float t = fmaf(a, 0x1.715476p+0f, 12582912.0f);
     uint32_t tb;
     memcpy(&tb, &t, sizeof tb);
-    const int32_t ki = (int32_t)(tb - UINT32_C(0x4b400000));
+    return (int32_t)(tb - UINT32_C(0x4b400000));
+}
+
+/* m*k, k from the reduction of a (clamped to [-1500, 0]). */
+static inline int32_t mish_expf_exponent(float a, int m) {
+    const int32_t ki = mish_expf_reduction_exponent(a);
     return m * ((ki < -1500) ? -1500 : ((ki > 0) ? 0 : ki));
 }
 
@@ -54,6 +62,41 @@ static inline float mish_expf_scale(float v, float a, int m) {
     const int32_t e1 = (e < -126) ? -126 : ((e > 127) ? 127 : e);
     const int32_t e2 = (e - e1 < -126) ? -126 : ((e - e1 > 127) ? 127 : e - e1);
     return v * mish_pow2f(e1) * mish_pow2f(e2);
+}
+
+/* v*2^max(k, -125) by the exponent field: exact for 1/2 <= |v| < 2 (s = e^a where values below
+ * 2^-125 only perturb a correction that vanishes with s; k unclamped: a <= ln2/2 not NaN). */
+static inline float mish_expf_scale_clamped(float v, float a) {
+    const int32_t e = mish_expf_reduction_exponent(a);
+    uint32_t b;
+    memcpy(&b, &v, sizeof b);
+    const int32_t ec = (e < -125) ? -125 : e;
+    b += (uint32_t)ec << 23;
+    memcpy(&v, &b, sizeof v);
+    return v;
+}
+
+/* max(a, A) for A < 0 by the unsigned order of the bits (a NaN with the sign bit set becomes A). */
+static inline float mish_expf_floor(float a, float A) {
+    uint32_t b, f;
+    memcpy(&b, &a, sizeof b);
+    memcpy(&f, &A, sizeof f);
+    b = (b < f) ? b : f;
+    memcpy(&a, &b, sizeof a);
+    return a;
+}
+
+/* v*2^k as (v*2^e1)*2^e2, e1 = max(k, -100) added to the exponent field: for finite 2^-26 <= |v| < 2^128 only
+ * the product rounds (k unclamped: a <= ln2/2 not NaN). */
+static inline float mish_expf_scale_large(float v, float a) {
+    const int32_t e = mish_expf_reduction_exponent(a);
+    const int32_t e1 = (e < -100) ? -100 : e;
+    const int32_t e2 = (e - e1 < -126) ? -126 : e - e1;
+    uint32_t b;
+    memcpy(&b, &v, sizeof b);
+    b += (uint32_t)e1 << 23;
+    memcpy(&v, &b, sizeof v);
+    return v * mish_pow2f(e2);
 }
 
 /* v*t*2^(m*k) as ((v*2^e1)*t)*2^e2*2^e3: a backward kernel's dy*f', never a subnormal f' first, and
@@ -70,42 +113,49 @@ static inline float mish_expf_scale_times(float v, float t, float a, int m) {
 
 static inline float mish_forward_f32_scalar(float x) {
     const float v0 = (float)x;
-    const float v1 = 0.0f;
-    const float v2 = copysignf(1.0f, v0);
-    const float v3 = -300.0f;
-    const float v4 = fabsf(v0);
-    const float v5 = -v4;
-    const float v6 = (v5 < v3) ? v3 : v5;
-    const float v7 = mish_expf_mantissa(v6);
-    const float v8 = mish_expf_scale(v7, v6, 1);
-    const float v9 = -0x1p-1f;
-    const float v10 = -0x1.8p+0f;
-    const float v11 = fmaf(v9, v2, v10);
-    const float v12 = 0x1p-1f;
-    const float v13 = fmaf(v12, v2, v9);
-    const float v14 = fmaf(v11, v8, v13);
-    const float v15 = v14 * v8;
-    const float v16 = 0x1.8p+0f;
-    const float v17 = fmaf(v12, v2, v16);
-    const float v18 = 2.0f;
-    const float v19 = fmaf(v17, v8, v18);
-    const float v20 = fmaf(v9, v2, v16);
-    const float v21 = fmaf(v19, v8, v20);
-    const float v22 = v15 / v21;
-    const float v24 = 1.0f;
-    const float v25 = v24 * v0;
-    const float v26 = fmaf(v22, v0, v25);
-    const float v27 = 0x1.fffffep+127f;
-    const float v28 = (v27 < v4) ? v25 : v26;
-    const float v29 = v0 * v24;
-    const float v30 = (v1 < v4) ? v28 : v29;
-    const float v31 = v30 * v7;
-    const float v32 = mish_expf_scale(v31, v6, 1);
-    const float v33 = (x < v1) ? v32 : v30;
-    const float v34 = -109.0f;
-    const float v35 = -0.0f;
-    const float v36 = (x < v34) ? v35 : v33;
-    return (float)v36;
+    const float v1 = -0x1.62e42ep-2f;
+    const float v2 = -v0;
+    const float v3 = (x < v1) ? v0 : v2;
+    const float v4 = -300.0f;
+    const float v5 = mish_expf_floor(v3, v4);
+    const float v6 = mish_expf_minus_one(v5);
+    const float v7 = 1.0f;
+    const float v8 = v7 + v6;
+    const float v9 = mish_expf_scale_clamped(v8, v5);
+    const float v10 = -1.0f;
+    const float v11 = -84.0f;
+    const float v12 = (x < v1) ? v10 : v11;
+    const float v13 = 44.0f;
+    const float v14 = (x < v1) ? v10 : v13;
+    const float v15 = fmaf(v12, v9, v14);
+    const float v16 = 0.0f;
+    const float v17 = 22.0f;
+    const float v18 = (x < v1) ? v16 : v17;
+    const float v19 = fmaf(v15, v9, v18);
+    const float v20 = 128.0f;
+    const float v21 = (x < v1) ? v7 : v20;
+    const float v22 = 2.0f;
+    const float v23 = (x < v1) ? v22 : v20;
+    const float v24 = fmaf(v21, v9, v23);
+    const float v25 = 64.0f;
+    const float v26 = (x < v1) ? v22 : v25;
+    const float v27 = fmaf(v24, v9, v26);
+    const float v28 = v19 / v27;
+    const float v29 = fmaf(v28, v8, v6);
+    const float v30 = 0x1.5p-1f;
+    const float v31 = (x < v1) ? v29 : v30;
+    const float v32 = (x < v1) ? v7 : v28;
+    const float v33 = v0 * v32;
+    const float v34 = fmaf(v0, v31, v33);
+    const float v35 = fabsf(v0);
+    const float v36 = v0 * v7;
+    const float v37 = (v16 < v35) ? v34 : v36;
+    const float v38 = mish_expf_scale_large(v37, v5);
+    const float v39 = (x < v1) ? v38 : v37;
+    const float v40 = -109.0f;
+    const float v41 = -0.0f;
+    const float v42 = (x < v40) ? v41 : v39;
+    return (float)v42;
 }
 
 void mish_forward_f32(const float *restrict x, float *restrict y, size_t n);
