@@ -302,10 +302,15 @@ public struct KernelLowering {
         let centre = 2 * low * high / (low + high)
         let scale = 5 - Int(abs(centre).exponent)
         guard scale >= 0, scale < 60 else { return nil }
-        let steps = Int((centre * Double(sign: .plus, exponent: scale, significand: 1)).rounded())
+        /// The centre rounded to 6 bits; first, where f(0) = 0, the 6-bit c between 0 and v(0) nearest to it: then
+        /// xⁿ·c and xⁿ·(v(0) − c) are zeros of one sign at x = ±0, and the kernel needs no select there.
+        let unit = Double(sign: .plus, exponent: scale, significand: 1)
+        let valueAtZero = nP.reduce(Rational(0), +) / dP.reduce(Rational(0), +)
+        let zeroSafe = r.valueAtOrigin?.isZero == true ? [Int((valueAtZero.doubleValue * unit).rounded(.towardZero))] : []
+        guard let steps = (zeroSafe + [Int((centre * unit).rounded())]).first(where: { m in
+            m != 0 && ratios.allSatisfy { abs($0 - Double(m) / unit) <= 0.45 * abs($0) } }) else { return nil }
         let cP = Rational(steps, 1 << scale)
-        guard ratios.allSatisfy({ abs($0 - cP.doubleValue) <= 0.45 * abs($0) }),
-              case let rP = nP.indices.map({ Rational(1 << scale) * nP[$0] - Rational(steps) * dP[$0] }),
+        guard case let rP = nP.indices.map({ Rational(1 << scale) * nP[$0] - Rational(steps) * dP[$0] }),
               case let remainderP = rP.compactMap(exact), remainderP.count == rP.count,
               case let scaledP = dP.map({ Rational(1 << scale) * $0 }), case let denominatorP = scaledP.compactMap(exact),
               denominatorP.count == scaledP.count else { return nil }

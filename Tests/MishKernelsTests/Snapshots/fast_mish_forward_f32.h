@@ -1,6 +1,6 @@
 /*
  * snapshot of mish forward f32, fast tier
- * form: x >= -0.346573561: x^1*(21/32 + R(t)/D(t)), t = e^-x (the positive side's form across 0, t <= sqrt 2; 21/32 near the centre of the range of f/x^1 there, so the correction's rounding errors count at most 0.45 of their size); x < -0.346573561: the limit 1 plus R(s)/D(s), times e^x = m*2^k as fma(x^n, q*m + (m - 1), x^n) with m - 1 before its rounding, then 2^k
+ * form: x >= -0.346573561: x^1*(19/32 + R(t)/D(t)), t = e^-x (the positive side's form across 0, t <= sqrt 2; 19/32 near the centre of the range of f/x^1 there, so the correction's rounding errors count at most 0.45 of their size); x < -0.346573561: the limit 1 plus R(s)/D(s), times e^x = m*2^k as fma(x^n, q*m + (m - 1), x^n) with m - 1 before its rounding, then 2^k
  * threshold: x < -109: |f(x) - 0| < 2^-150 (interval evaluation at x = -109; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f32
  */
 #ifndef MISH_FORWARD_F32_H
@@ -123,13 +123,13 @@ static inline float mish_forward_f32_scalar(float x) {
     const float v8 = v7 + v6;
     const float v9 = mish_expf_scale_clamped(v8, v5);
     const float v10 = -1.0f;
-    const float v11 = -84.0f;
+    const float v11 = -76.0f;
     const float v12 = (x < v1) ? v10 : v11;
-    const float v13 = 44.0f;
+    const float v13 = 52.0f;
     const float v14 = (x < v1) ? v10 : v13;
     const float v15 = fmaf(v12, v9, v14);
     const float v16 = 0.0f;
-    const float v17 = 22.0f;
+    const float v17 = 26.0f;
     const float v18 = (x < v1) ? v16 : v17;
     const float v19 = fmaf(v15, v9, v18);
     const float v20 = 128.0f;
@@ -142,20 +142,17 @@ static inline float mish_forward_f32_scalar(float x) {
     const float v27 = fmaf(v24, v9, v26);
     const float v28 = v19 / v27;
     const float v29 = fmaf(v28, v8, v6);
-    const float v30 = 0x1.5p-1f;
+    const float v30 = 0x1.3p-1f;
     const float v31 = (x < v1) ? v29 : v30;
     const float v32 = (x < v1) ? v7 : v28;
     const float v33 = v0 * v32;
     const float v34 = fmaf(v0, v31, v33);
-    const float v35 = fabsf(v0);
-    const float v36 = v0 * v7;
-    const float v37 = (v16 < v35) ? v34 : v36;
-    const float v38 = mish_expf_scale_large(v37, v5);
-    const float v39 = (x < v1) ? v38 : v37;
-    const float v40 = -109.0f;
-    const float v41 = -0.0f;
-    const float v42 = (x < v40) ? v41 : v39;
-    return (float)v42;
+    const float v35 = mish_expf_scale_large(v34, v5);
+    const float v36 = (x < v1) ? v35 : v34;
+    const float v37 = -109.0f;
+    const float v38 = -0.0f;
+    const float v39 = (x < v37) ? v38 : v36;
+    return (float)v39;
 }
 
 void mish_forward_f32(const float *restrict x, float *restrict y, size_t n);
