@@ -34,8 +34,8 @@ public enum KernelInterpreter {
             case .raiseToFloor(let a, let floor):
                 let bits = UInt32(truncatingIfNeeded: Float(v[a]).bitPattern), floorBits = Float(v[floor]).bitPattern
                 v[i] = T(Float(bitPattern: Swift.min(bits, floorBits)))
-            case .scaleLargeByExp(let x, let a):
-                let k = reduce(v[a], kernel: kernel).k
+            case .scaleLargeByExpWhereLess(let x, let a, let c, let b):
+                let k = v[c] < v[b] ? reduce(v[a], kernel: kernel).k : 0
                 let e1 = Swift.max(k, -100), e2 = Swift.max(k - e1, -126)
                 let field = Float(bitPattern: Float(v[x]).bitPattern &+ (UInt32(bitPattern: Int32(e1)) << 23))
                 v[i] = T(field) * powerOfTwo(e2)

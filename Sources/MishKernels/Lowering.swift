@@ -368,7 +368,8 @@ public struct KernelLowering {
             if let sign = signedZero {
                 w = ir.value(.selectLess(ir.constant(0), ir.value(.absolute(x)), w, ir.value(.multiply(x, ir.constant(Double(sign))))))
             }
-            return negativeForm.shift == 0 ? w : selected(ir.value(largeBeforeScaling ? .scaleLargeByExp(w, a) : .scaleByExp(w, a, 1)), w)
+            if negativeForm.shift == 0 { return w }
+            return largeBeforeScaling ? ir.value(.scaleLargeByExpWhereLess(w, a, x, edge)) : selected(ir.value(.scaleByExp(w, a, 1)), w)
         }
 
         var probe = KernelIR(arithmetic: .single)

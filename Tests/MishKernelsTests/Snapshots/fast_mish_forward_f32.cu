@@ -65,9 +65,9 @@ __device__ __forceinline__ float mish_expf_floor(float a, float A) {
     return __int_as_float((int)((b < f) ? b : f));
 }
 
-/* v*2^k as (v*2^e1)*2^e2, e1 = max(k, -100) by the exponent field (the C kernel's). */
-__device__ __forceinline__ float mish_expf_scale_large(float v, float a) {
-    const int e = mish_expf_reduction_exponent(a);
+/* scaled ? v*2^k : v as (v*2^e1)*2^e2, e1 = max(k, -100) by the exponent field (the C kernel's). */
+__device__ __forceinline__ float mish_expf_scale_large(float v, float a, int scaled) {
+    const int e = scaled ? mish_expf_reduction_exponent(a) : 0;
     const int e1 = (e < -100) ? -100 : e;
     const int e2 = (e - e1 < -126) ? -126 : e - e1;
     return __fmul_rn(__int_as_float((int)((unsigned)__float_as_int(v) + ((unsigned)e1 << 23))), mish_pow2f(e2));
@@ -119,12 +119,11 @@ __device__ __forceinline__ float mish_forward_f32_scalar(float x) {
     const float v32 = (x < v1) ? v7 : v28;
     const float v33 = __fmul_rn(v0, v32);
     const float v34 = __fmaf_rn(v0, v31, v33);
-    const float v35 = mish_expf_scale_large(v34, v5);
-    const float v36 = (x < v1) ? v35 : v34;
-    const float v37 = -109.0f;
-    const float v38 = -0.0f;
-    const float v39 = (x < v37) ? v38 : v36;
-    return (v39);
+    const float v35 = mish_expf_scale_large(v34, v5, x < v1);
+    const float v36 = -109.0f;
+    const float v37 = -0.0f;
+    const float v38 = (x < v36) ? v37 : v35;
+    return (v38);
 }
 
 /* Grid-stride over groups of 4 with 128-bit loads and stores (all pointers 16-byte aligned), then

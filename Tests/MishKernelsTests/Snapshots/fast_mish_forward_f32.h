@@ -86,10 +86,10 @@ static inline float mish_expf_floor(float a, float A) {
     return a;
 }
 
-/* v*2^k as (v*2^e1)*2^e2, e1 = max(k, -100) added to the exponent field: for finite 2^-26 <= |v| < 2^128 only
- * the product rounds (k unclamped: a <= ln2/2 not NaN). */
-static inline float mish_expf_scale_large(float v, float a) {
-    const int32_t e = mish_expf_reduction_exponent(a);
+/* scaled ? v*2^k : v, as (v*2^e1)*2^e2, e1 = max(k, -100) added to the exponent field: for finite
+ * 2^-26 <= |v| < 2^128 only the product rounds (k unclamped: a <= ln2/2 not NaN); k = 0 where not scaled. */
+static inline float mish_expf_scale_large(float v, float a, int scaled) {
+    const int32_t e = scaled ? mish_expf_reduction_exponent(a) : 0;
     const int32_t e1 = (e < -100) ? -100 : e;
     const int32_t e2 = (e - e1 < -126) ? -126 : e - e1;
     uint32_t b;
@@ -147,12 +147,11 @@ static inline float mish_forward_f32_scalar(float x) {
     const float v32 = (x < v1) ? v7 : v28;
     const float v33 = v0 * v32;
     const float v34 = fmaf(v0, v31, v33);
-    const float v35 = mish_expf_scale_large(v34, v5);
-    const float v36 = (x < v1) ? v35 : v34;
-    const float v37 = -109.0f;
-    const float v38 = -0.0f;
-    const float v39 = (x < v37) ? v38 : v36;
-    return (float)v39;
+    const float v35 = mish_expf_scale_large(v34, v5, x < v1);
+    const float v36 = -109.0f;
+    const float v37 = -0.0f;
+    const float v38 = (x < v36) ? v37 : v35;
+    return (float)v38;
 }
 
 void mish_forward_f32(const float *restrict x, float *restrict y, size_t n);
