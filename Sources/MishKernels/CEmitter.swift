@@ -171,7 +171,7 @@ public struct CEmitter: KernelSource {
             "/* e^a = q*2^k for \(lit(k.lowestArgument)) <= a <= 0 in binary32 (the kernel raises a to its floor; also for 0 < a <= ln2/2,",
             String(format: " * where k = 0): Cody-Waite reduction by ln 2 and a degree-%d polynomial, relative error below %.3g (proven by",
                    k.degree, k.relativeErrorBound),
-            " * mish-math). e^r - 1 = r + r^2*c(r) before q = 1 + (e^r - 1) rounds (NaN for NaN): */",
+            " * mish-math). e^r - 1 = r + r^2*c(r) (NaN for NaN), for forms that add it to a value; q = p(r) by Horner: */",
             "static inline float \(prefix)_expf_minus_one(float a) {",
             "    const float kd = fmaf(a, \(lit(k.inverseLn2)), \(lit(k.roundingShift))) - \(lit(k.roundingShift));",
             "    float r = fmaf(-kd, \(lit(k.ln2High)), a);",
@@ -184,7 +184,14 @@ public struct CEmitter: KernelSource {
             "}",
             "",
             "static inline float \(prefix)_expf_mantissa(float a) {",
-            "    return 1.0f + \(prefix)_expf_minus_one(a);",
+            "    const float kd = fmaf(a, \(lit(k.inverseLn2)), \(lit(k.roundingShift))) - \(lit(k.roundingShift));",
+            "    float r = fmaf(-kd, \(lit(k.ln2High)), a);",
+            "    r = fmaf(-kd, \(lit(k.ln2Low)), r);",
+            "    float p = \(lit(k.coefficients[k.degree]));",
+        ]
+        for c in k.coefficients.dropLast().reversed() { lines.append("    p = fmaf(p, r, \(lit(c)));") }
+        lines += [
+            "    return p;",
             "}",
             "",
             "static inline float \(prefix)_pow2f(int32_t e) {",

@@ -46,7 +46,7 @@ public struct CUDAEmitter: KernelSource {
         func lit(_ c: Double) -> String { CEmitter.literal(c) + "f" }
         var lines = [
             "/* e^a = q*2^k for a <= 0 (and 0 < a <= ln2/2, k = 0) in binary32 (the C kernel's reduction, operation for",
-            " * operation). e^r - 1 before q = 1 + (e^r - 1) rounds: */",
+            " * operation). e^r - 1 = r + r^2*c(r); q = p(r) by Horner: */",
             "__device__ __forceinline__ float \(prefix)_expf_minus_one(float a) {",
             "    const float kd = __fsub_rn(__fmaf_rn(a, \(lit(k.inverseLn2)), \(lit(k.roundingShift))), \(lit(k.roundingShift)));",
             "    float r = __fmaf_rn(-kd, \(lit(k.ln2High)), a);",
@@ -59,7 +59,14 @@ public struct CUDAEmitter: KernelSource {
             "}",
             "",
             "__device__ __forceinline__ float \(prefix)_expf_mantissa(float a) {",
-            "    return __fadd_rn(1.0f, \(prefix)_expf_minus_one(a));",
+            "    const float kd = __fsub_rn(__fmaf_rn(a, \(lit(k.inverseLn2)), \(lit(k.roundingShift))), \(lit(k.roundingShift)));",
+            "    float r = __fmaf_rn(-kd, \(lit(k.ln2High)), a);",
+            "    r = __fmaf_rn(-kd, \(lit(k.ln2Low)), r);",
+            "    float p = \(lit(k.coefficients[k.degree]));",
+        ]
+        for c in k.coefficients.dropLast().reversed() { lines.append("    p = __fmaf_rn(p, r, \(lit(c)));") }
+        lines += [
+            "    return p;",
             "}",
             "",
             "__device__ __forceinline__ float \(prefix)_pow2f(int e) {",

@@ -33,9 +33,9 @@ public struct KernelIR: Sendable, Equatable {
         /// q = p(r) in the reduction e^a = q·2^k of the arithmetic's ``ExpKernel``, for
         /// ``ExpKernel/lowestArgument`` ≤ a ≤ 0 (NaN stays NaN): the lowering raises a to its floor first.
         case expMantissa(Int)
-        /// e^r − 1 for the reduced argument r of a (the binary32 kernel's r + r²·c(r), before its one rounding
-        /// in 1 + (e^r − 1)): q − 1 without that rounding, for forms that add q − 1 to a value instead of
-        /// multiplying by q. Also for 0 < a ≤ ln2/2, where k = 0 and q = e^a.
+        /// e^r − 1 for the reduced argument r of a (binary32: r + r²·c(r), one rounding last): q − 1 without q's
+        /// rounding, for forms that add it to a value instead of multiplying by q. Also for 0 < a ≤ ln2/2, where
+        /// k = 0.
         case expMinusOne(Int)
         /// v·2^max(k, emin + 1) for k from the reduction of a (binary32), by adding to v's exponent field: exact
         /// for 1/2 ≤ |v| < 2 (a mantissa q). e^a where only values above 2^(emin + 1) matter: where the form

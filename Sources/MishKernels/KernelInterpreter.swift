@@ -59,8 +59,8 @@ public enum KernelInterpreter {
     }
 
     /// The reduction of ``ExpKernel``: e^a = q·2^k with q = p(r), k clamped to [−1500, 0] (the emitted code
-    /// reads k from the bits of the shifted sum; any k serves NaN); `minusOne` is q − 1 before q's last
-    /// rounding in the ``ExpKernel/minusOneForm`` (otherwise q − 1).
+    /// reads k from the bits of the shifted sum; any k serves NaN); `minusOne` is e^r − 1 as r + r²·c(r) in the
+    /// ``ExpKernel/minusOneForm`` (otherwise q − 1).
     static func reduce<T: BinaryFloatingPoint>(_ a0: T, kernel: ExpKernel) -> (q: T, k: Int64, minusOne: T) {
         let lowest = T(kernel.lowestArgument), shift = T(kernel.roundingShift)
         let a = a0 < lowest ? lowest : a0
@@ -71,13 +71,11 @@ public enum KernelInterpreter {
         var ki = t.isNaN ? 0 : Int64(k)
         ki = ki < -1500 ? -1500 : (ki > 0 ? 0 : ki)
         var p = T(kernel.coefficients[kernel.degree])
-        if kernel.minusOneForm {
-            for c in kernel.coefficients[2..<kernel.degree].reversed() { p = T(c).addingProduct(p, r) }
-            let minusOne = r.addingProduct(p, r * r)
-            return (1 + minusOne, ki, minusOne)
-        }
         for c in kernel.coefficients.dropLast().reversed() { p = T(c).addingProduct(p, r) }
-        return (p, ki, p - 1)
+        guard kernel.minusOneForm else { return (p, ki, p - 1) }
+        var tail = T(kernel.coefficients[kernel.degree])
+        for c in kernel.coefficients[2..<kernel.degree].reversed() { tail = T(c).addingProduct(tail, r) }
+        return (p, ki, r.addingProduct(tail, r * r))
     }
 
     /// ``KernelIR/Operation/scaleByPowerOfTwo(_:_:)`` as emitted.

@@ -12,9 +12,9 @@
 ///                                        E1 = max(k, −1000), E2 = k − E1: only the last product can round
 ///
 /// and for binary32 the same with a' = max(a, −300) (a backward kernel's dy·f′ reaches below 2⁻²⁵²), 1.5·2²³, a
-/// 16-bit ln2hi, p of degree 6 (c of degree 4, the same interpolation), E1, E2, E3 ≥ −126, and p evaluated as
-/// 1 + (r + r²·c(r)): c by Horner, then one fma, so that e^r − 1 is available before its rounding in the sum
-/// (``minusOneForm``).
+/// 16-bit ln2hi, p of degree 6 (c of degree 4, the same interpolation), E1, E2, E3 ≥ −126; besides q = p(r) by
+/// Horner (one rounding last, as in double), e^r − 1 = r + r²·c(r) (c by Horner, then one fma) for forms that
+/// add e^r − 1 to a value instead of multiplying by q (``minusOneForm``).
 /// Every constant is computed here in MPFR; `relativeErrorBound` is proven by interval arithmetic over
 /// the reduced range (truncation and coefficient rounding) plus a bound on the rounding of the reduction
 /// and of Horner's rule with fma.
@@ -36,8 +36,8 @@ public struct ExpKernel: Sendable {
     public let lowestArgument: Double
     /// The smallest exponent of a normal number: the scaling uses 2^max(E, minimumExponent) twice.
     public let minimumExponent: Int
-    /// Whether q is evaluated as 1 + E with E = r + r²·c(r) (c = coefficients[2...] by Horner, then
-    /// fma(c, r·r, r)) rather than by Horner on all of p: binary32.
+    /// Whether e^r − 1 is offered as r + r²·c(r) (c = coefficients[2...] by Horner, then fma(c, r·r, r)):
+    /// binary32.
     public var minusOneForm: Bool { precision == 24 }
 
     public static let standard = ExpKernel(precision: 53)

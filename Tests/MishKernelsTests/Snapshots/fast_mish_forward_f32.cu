@@ -12,7 +12,7 @@
 #ifndef MISH_CUDA_EXPF_HELPERS
 #define MISH_CUDA_EXPF_HELPERS
 /* e^a = q*2^k for a <= 0 (and 0 < a <= ln2/2, k = 0) in binary32 (the C kernel's reduction, operation for
- * operation). e^r - 1 before q = 1 + (e^r - 1) rounds: */
+ * operation). e^r - 1 = r + r^2*c(r); q = p(r) by Horner: */
 __device__ __forceinline__ float mish_expf_minus_one(float a) {
     const float kd = __fsub_rn(__fmaf_rn(a, 0x1.715476p+0f, 12582912.0f), 12582912.0f);
     float r = __fmaf_rn(-kd, 0x1.62e4p-1f, a);
@@ -26,7 +26,17 @@ __device__ __forceinline__ float mish_expf_minus_one(float a) {
 }
 
 __device__ __forceinline__ float mish_expf_mantissa(float a) {
-    return __fadd_rn(1.0f, mish_expf_minus_one(a));
+    const float kd = __fsub_rn(__fmaf_rn(a, 0x1.715476p+0f, 12582912.0f), 12582912.0f);
+    float r = __fmaf_rn(-kd, 0x1.62e4p-1f, a);
+    r = __fmaf_rn(-kd, 0x1.7f7d1cp-20f, r);
+    float p = 0x1.6d10fcp-10f;
+    p = __fmaf_rn(p, r, 0x1.120b62p-7f);
+    p = __fmaf_rn(p, r, 0x1.55551ap-5f);
+    p = __fmaf_rn(p, r, 0x1.5554dep-3f);
+    p = __fmaf_rn(p, r, 0x1p-1f);
+    p = __fmaf_rn(p, r, 1.0f);
+    p = __fmaf_rn(p, r, 1.0f);
+    return p;
 }
 
 __device__ __forceinline__ float mish_pow2f(int e) {

@@ -17,7 +17,7 @@
 #define MISH_EXPF_HELPERS
 /* e^a = q*2^k for -300.0f <= a <= 0 in binary32 (the kernel raises a to its floor; also for 0 < a <= ln2/2,
  * where k = 0): Cody-Waite reduction by ln 2 and a degree-6 polynomial, relative error below 1.82e-06 (proven by
- * mish-math). e^r - 1 = r + r^2*c(r) before q = 1 + (e^r - 1) rounds (NaN for NaN): */
+ * mish-math). e^r - 1 = r + r^2*c(r) (NaN for NaN), for forms that add it to a value; q = p(r) by Horner: */
 static inline float mish_expf_minus_one(float a) {
     const float kd = fmaf(a, 0x1.715476p+0f, 12582912.0f) - 12582912.0f;
     float r = fmaf(-kd, 0x1.62e4p-1f, a);
@@ -31,7 +31,17 @@ static inline float mish_expf_minus_one(float a) {
 }
 
 static inline float mish_expf_mantissa(float a) {
-    return 1.0f + mish_expf_minus_one(a);
+    const float kd = fmaf(a, 0x1.715476p+0f, 12582912.0f) - 12582912.0f;
+    float r = fmaf(-kd, 0x1.62e4p-1f, a);
+    r = fmaf(-kd, 0x1.7f7d1cp-20f, r);
+    float p = 0x1.6d10fcp-10f;
+    p = fmaf(p, r, 0x1.120b62p-7f);
+    p = fmaf(p, r, 0x1.55551ap-5f);
+    p = fmaf(p, r, 0x1.5554dep-3f);
+    p = fmaf(p, r, 0x1p-1f);
+    p = fmaf(p, r, 1.0f);
+    p = fmaf(p, r, 1.0f);
+    return p;
 }
 
 static inline float mish_pow2f(int32_t e) {
