@@ -311,6 +311,29 @@ public struct CEmitter: KernelSource {
             "    return v * \(prefix)_pow2(e1) * \(prefix)_pow2(e2);",
             "}",
             "",
+            "/* max(a, A) for A < 0 by the unsigned order of the bits (a NaN with the sign bit set becomes A). */",
+            "static inline double \(prefix)_exp_floor(double a, double A) {",
+            "    uint64_t b, f;",
+            "    memcpy(&b, &a, sizeof b);",
+            "    memcpy(&f, &A, sizeof f);",
+            "    b = (b < f) ? b : f;",
+            "    memcpy(&a, &b, sizeof a);",
+            "    return a;",
+            "}",
+            "",
+            "/* v*2^max(k, -1021) by the exponent field: exact for 1/2 <= |v| < 2 (the mantissa q of e^a). */",
+            "static inline double \(prefix)_exp_scale_clamped(double v, double a) {",
+            "    const double t = fma(a, \(literal(k.inverseLn2)), \(literal(k.roundingShift)));",
+            "    uint64_t tb, b;",
+            "    memcpy(&tb, &t, sizeof tb);",
+            "    const int64_t e = (int64_t)(tb - UINT64_C(0x4338000000000000));",
+            "    const int64_t ec = (e < -1021) ? -1021 : e;",
+            "    memcpy(&b, &v, sizeof b);",
+            "    b += (uint64_t)ec << 52;",
+            "    memcpy(&v, &b, sizeof v);",
+            "    return v;",
+            "}",
+            "",
             "/* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */",
             "static inline double \(prefix)_exp_scale_normal(double v, double a, int m) {",
             "    const double t = fma(a, \(literal(k.inverseLn2)), \(literal(k.roundingShift)));",
@@ -473,7 +496,7 @@ public struct CEmitter: KernelSource {
         for i in live where !first.contains(i) {
             let scaled: (value: Int, argument: Int)?
             switch ir.operations[i] {
-            case .scaleByExp(let v, let a, _), .scaleByNormalExp(let v, let a, _): scaled = (v, a)
+            case .scaleByExp(let v, let a, _), .scaleByNormalExp(let v, let a, _), .scaleByClampedExp(let v, let a): scaled = (v, a)
             default: scaled = nil
             }
             if let scaled, expensive.contains(scaled.value), first.contains(scaled.argument) {

@@ -37,13 +37,13 @@ public struct KernelIR: Sendable, Equatable {
         /// rounding, for forms that add it to a value instead of multiplying by q. Also for 0 < a ≤ ln2/2, where
         /// k = 0.
         case expMinusOne(Int)
-        /// v·2^max(k, emin + 1) for k from the reduction of a (binary32), by adding to v's exponent field: exact
-        /// for 1/2 ≤ |v| < 2 (a mantissa q). e^a where only values above 2^(emin + 1) matter: where the form
+        /// v·2^max(k, emin + 1) for k from the reduction of a, by adding to v's exponent field: exact for
+        /// 1/2 ≤ |v| < 2 (a mantissa q). e^a where only values above 2^(emin + 1) matter: where the form
         /// uses s = e^a in a correction that vanishes with s, any s below that changes nothing. k is not clamped:
         /// for a NaN the value is unspecified (the kernel's result carries the NaN through x).
         case scaleByClampedExp(Int, Int)
-        /// max(a, A) for a constant A < 0 (binary32) by the unsigned order of the bit patterns, an integer
-        /// minimum: any a ≥ +0 stays, negative a below A (and a NaN with its sign bit set) become A. Operands a, A.
+        /// max(a, A) for a constant A < 0 by the unsigned order of the bit patterns, an integer minimum: any
+        /// a ≥ +0 stays, negative a below A (and a NaN with its sign bit set) become A. Operands a, A.
         case raiseToFloor(Int, Int)
         /// x < b ? v·2^k : v (binary32, k from the reduction of a), with k taken as 0 where x ≥ b: (v·2^E1)·2^E2 with
         /// E1 = max(k, −100) added to v's exponent field and E2 = max(k − E1, −126), so only the product rounds, for

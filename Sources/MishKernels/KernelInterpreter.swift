@@ -29,16 +29,19 @@ public enum KernelInterpreter {
             case .expMantissa(let a): v[i] = reduce(v[a], kernel: kernel).q
             case .expMinusOne(let a): v[i] = reduce(v[a], kernel: kernel).minusOne
             case .scaleByClampedExp(let x, let a):
-                let k = Swift.max(reduce(v[a], kernel: kernel).k, Int64(kernel.minimumExponent + 1))
-                v[i] = v[x].isFinite ? v[x] * powerOfTwo(k) : v[x]
+                let k = Swift.max(rawExponent(v[a], kernel: kernel), Int64(kernel.minimumExponent + 1))
+                v[i] = addingToExponentField(v[x], k)
             case .raiseToFloor(let a, let floor):
-                let bits = UInt32(truncatingIfNeeded: Float(v[a]).bitPattern), floorBits = Float(v[floor]).bitPattern
-                v[i] = T(Float(bitPattern: Swift.min(bits, floorBits)))
+                if ir.arithmetic == .single {
+                    v[i] = T(Float(bitPattern: Swift.min(Float(v[a]).bitPattern, Float(v[floor]).bitPattern)))
+                } else {
+                    v[i] = T(Double(bitPattern: Swift.min(Double(v[a]).bitPattern, Double(v[floor]).bitPattern)))
+                }
             case .scaleLargeByExpWhereLess(let x, let a, let c, let b):
-                let k = v[c] < v[b] ? reduce(v[a], kernel: kernel).k : 0
-                let e1 = Swift.max(k, -100), e2 = Swift.max(k - e1, -126)
-                let field = Float(bitPattern: Float(v[x]).bitPattern &+ (UInt32(bitPattern: Int32(e1)) << 23))
-                v[i] = T(field) * powerOfTwo(e2)
+                let k = v[c] < v[b] ? Int32(truncatingIfNeeded: rawExponent(v[a], kernel: kernel)) : 0
+                let e1 = Swift.max(k, -100), e2 = Swift.max(k &- e1, -126)
+                let scale = Float(bitPattern: UInt32(bitPattern: e2 &+ 127) << 23)
+                v[i] = addingToExponentField(v[x], Int64(e1)) * T(scale)
             case .selectLess(let a, let b, let t, let f): v[i] = v[a] < v[b] ? v[t] : v[f]
             case .scaleByExp(let x, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m, kernel: kernel)
             case .scaleByExpTimes(let x, let t, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m, kernel: kernel, multiplier: v[t])
@@ -76,6 +79,24 @@ public enum KernelInterpreter {
         var tail = T(kernel.coefficients[kernel.degree])
         for c in kernel.coefficients[2..<kernel.degree].reversed() { tail = T(c).addingProduct(tail, r) }
         return (p, ki, r.addingProduct(tail, r * r))
+    }
+
+    /// k from the bits of a·(1/ln 2) + 1.5·2^(p−1) as the helpers read it, unclamped: any value for NaN (binary32:
+    /// the 32-bit difference, as in the C).
+    static func rawExponent<T: BinaryFloatingPoint>(_ a: T, kernel: ExpKernel) -> Int64 {
+        let t = T(kernel.roundingShift).addingProduct(a, T(kernel.inverseLn2))
+        if kernel.precision == 24 {
+            return Int64(Int32(bitPattern: Float(t).bitPattern &- Float(kernel.roundingShift).bitPattern))
+        }
+        return Int64(bitPattern: Double(t).bitPattern &- kernel.roundingShift.bitPattern)
+    }
+
+    /// v with k added to its exponent field, as the helpers do (wrapping; exact for a normal result).
+    static func addingToExponentField<T: BinaryFloatingPoint>(_ v: T, _ k: Int64) -> T {
+        if T.self == Float.self {
+            return T(Float(bitPattern: Float(v).bitPattern &+ (UInt32(truncatingIfNeeded: k) << 23)))
+        }
+        return T(Double(bitPattern: Double(v).bitPattern &+ (UInt64(bitPattern: k) << 52)))
     }
 
     /// ``KernelIR/Operation/scaleByPowerOfTwo(_:_:)`` as emitted.

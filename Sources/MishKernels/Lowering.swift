@@ -123,7 +123,12 @@ public struct KernelLowering {
         }
         let floor = ir.constant(expFloor ?? ir.arithmetic.exp.lowestArgument)
         let negativeMagnitude = ir.value(.negate(ir.value(.absolute(x))))
-        let a = ir.value(.selectLess(negativeMagnitude, floor, floor, negativeMagnitude))
+        /// Where x multiplies a nonzero row (Horner in x), a NaN x reaches the result whatever a is: then the floor
+        /// is an integer minimum of the bits (a −NaN becomes the floor), not a comparison.
+        let xCarriesNaN = (1..<negative.numerators.count).contains { i in
+            negative.numerators[i].contains { $0 != 0 } || positive.numerators[i].contains { $0 != 0 } }
+        let a = xCarriesNaN ? ir.value(.raiseToFloor(negativeMagnitude, floor))
+                            : ir.value(.selectLess(negativeMagnitude, floor, floor, negativeMagnitude))
         /// Whether 2^(m·k) is a normal number for every a ≥ A: m·k ≥ −1021.
         func scalesNormally(_ m: Int) -> Bool {
             guard let floor = expFloor, m >= 0 else { return false }
@@ -134,7 +139,9 @@ public struct KernelLowering {
             scalesNormally(m) ? ir.value(.scaleByNormalExp(v, a, m)) : ir.value(.scaleByExp(v, a, m))
         }
         let mantissa = ir.value(.expMantissa(a))
-        let s = scale(mantissa, 1)
+        /// s = q·2^k by the exponent field where 2^k is normal (q ∈ [1/√2, √2]·(1 ± ε), so q·2^k is too) and x carries
+        /// a NaN to the result (the field of a NaN q can turn finite).
+        let s = scalesNormally(1) && xCarriesNaN ? ir.value(.scaleByClampedExp(mantissa, a)) : scale(mantissa, 1)
         var quotient: Int
         let highest = negative.numerators.count - 1
         let lowerRowsVanish = (0..<highest).allSatisfy { i in
@@ -217,6 +224,7 @@ public struct KernelLowering {
         // are 1 and 0 by the sign of x and S = qᵐ·2^(m·k) is a finite, normal double: one product then rounds.
         func power(_ m: Int) -> Int {
             if m == 0 { return ir.constant(1) }
+            if m == 1 { return s }
             var w = mantissa
             for _ in 1..<m { w = ir.value(.multiply(w, mantissa)) }
             return scale(w, m)

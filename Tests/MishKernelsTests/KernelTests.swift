@@ -103,6 +103,36 @@ struct KernelTests {
         }
     }
 
+    @Test("a NaN of either sign stays NaN in the exact kernels, also where x multiplies no row (tanh, sigmoid), whose s is not formed in the exponent field of a NaN mantissa; the compiled tanh agrees",
+          arguments: [KernelLowering.OutputType.f32, .f16, .bf16])
+    func exactTiersKeepNaN(_ type: KernelLowering.OutputType) throws {
+        let negativeNaN = -Double.nan
+        for text in ["tanh(x)", "sigmoid(x)", "mish(x)", "x^2*sigmoid(x)"] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            for kind in KernelLowering.Kind.allCases {
+                let ir = try lowering.kernel(kind, type: type)
+                for x in [Double.nan, negativeNaN] {
+                    let y = KernelInterpreter.evaluate(ir, [x, 1])
+                    let sign = x.sign == .minus ? "-" : ""
+                    #expect(y.allSatisfy { $0.isNaN }, "\(text) \(kind) \(type) at \(sign)NaN: \(y)")
+                }
+            }
+        }
+        guard type == .f32 else { return }
+        let tanh = try KernelLowering(try ExprParser.parse("tanh(x)"))
+        let ir = try tanh.kernel(.forward, type: .f32)
+        let kernel = try CompiledKernel(CEmitter(name: "tanh", kind: .forward, type: .f32, ir: ir, description: ["test"]))
+        typealias F = @convention(c) (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+        let xs: [Float] = [.nan, -.nan, Float(bitPattern: 0xffc0_1234), 0.5, -3]
+        var out = [Float](repeating: 0, count: xs.count)
+        kernel.symbol("tanh_forward_f32", as: F.self)(xs, &out, xs.count)
+        for (x, y) in zip(xs, out) {
+            let expected = Float(KernelInterpreter.evaluate(ir, [Double(x)])[0])
+            #expect(y.bitPattern == expected.bitPattern || (y.isNaN && expected.isNaN), "tanh(\(x)): C \(y), interpreter \(expected)")
+            #expect(y.isNaN == x.isNaN)
+        }
+    }
+
     @Test("exact f32 arrays run in two passes per block: every exponential in the first, none computed in the second; any length, block edges included, gives the interpreter's bits",
           arguments: KernelLowering.Kind.allCases)
     func exponentialPasses(_ kind: KernelLowering.Kind) throws {

@@ -59,6 +59,29 @@ static inline double mish_exp_scale(double v, double a, int m) {
     return v * mish_pow2(e1) * mish_pow2(e2);
 }
 
+/* max(a, A) for A < 0 by the unsigned order of the bits (a NaN with the sign bit set becomes A). */
+static inline double mish_exp_floor(double a, double A) {
+    uint64_t b, f;
+    memcpy(&b, &a, sizeof b);
+    memcpy(&f, &A, sizeof f);
+    b = (b < f) ? b : f;
+    memcpy(&a, &b, sizeof a);
+    return a;
+}
+
+/* v*2^max(k, -1021) by the exponent field: exact for 1/2 <= |v| < 2 (the mantissa q of e^a). */
+static inline double mish_exp_scale_clamped(double v, double a) {
+    const double t = fma(a, 0x1.71547652b82fep+0, 0x1.8p+52);
+    uint64_t tb, b;
+    memcpy(&tb, &t, sizeof tb);
+    const int64_t e = (int64_t)(tb - UINT64_C(0x4338000000000000));
+    const int64_t ec = (e < -1021) ? -1021 : e;
+    memcpy(&b, &v, sizeof b);
+    b += (uint64_t)ec << 52;
+    memcpy(&v, &b, sizeof v);
+    return v;
+}
+
 /* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
 static inline double mish_exp_scale_normal(double v, double a, int m) {
     const double t = fma(a, 0x1.71547652b82fep+0, 0x1.8p+52);
@@ -184,9 +207,9 @@ static inline uint16_t mish_backward_bf16_scalar(uint16_t x, uint16_t dy) {
     const double v3 = -188.0;
     const double v4 = fabs(v0);
     const double v5 = -v4;
-    const double v6 = (v5 < v3) ? v3 : v5;
+    const double v6 = mish_exp_floor(v5, v3);
     const double v7 = mish_exp_mantissa(v6);
-    const double v8 = mish_exp_scale_normal(v7, v6, 1);
+    const double v8 = mish_exp_scale_clamped(v7, v6);
     const double v9 = 2.0;
     const double v10 = fma(v9, v2, v9);
     const double v11 = fma(v10, v8, v10);

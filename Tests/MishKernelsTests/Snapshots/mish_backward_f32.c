@@ -23,9 +23,9 @@ void mish_backward_f32(const float *restrict x, const float *restrict dy, float 
             const double v3 = -199.0;
             const double v4 = fabs(v0);
             const double v5 = -v4;
-            const double v6 = (v5 < v3) ? v3 : v5;
+            const double v6 = mish_exp_floor(v5, v3);
             const double v7 = mish_exp_mantissa(v6);
-            const double v8 = mish_exp_scale_normal(v7, v6, 1);
+            const double v8 = mish_exp_scale_clamped(v7, v6);
             e0[i] = v8;
         }
         for (size_t i = 0; i < m; i++) {

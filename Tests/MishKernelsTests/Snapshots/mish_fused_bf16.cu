@@ -49,6 +49,20 @@ __device__ __forceinline__ double mish_exp_scale(double v, double a, int m) {
     return __dmul_rn(__dmul_rn(v, mish_pow2(e1)), mish_pow2(e2));
 }
 
+/* max(a, A) for A < 0 by the unsigned order of the bits (the C kernel's). */
+__device__ __forceinline__ double mish_exp_floor(double a, double A) {
+    const unsigned long long b = (unsigned long long)__double_as_longlong(a), f = (unsigned long long)__double_as_longlong(A);
+    return __longlong_as_double((long long)((b < f) ? b : f));
+}
+
+/* v*2^max(k, -1021) by the exponent field (the C kernel's). */
+__device__ __forceinline__ double mish_exp_scale_clamped(double v, double a) {
+    const double t = __fma_rn(a, 0x1.71547652b82fep+0, 0x1.8p+52);
+    const long long e = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);
+    const long long ec = (e < -1021) ? -1021 : e;
+    return __longlong_as_double((long long)((unsigned long long)__double_as_longlong(v) + ((unsigned long long)ec << 52)));
+}
+
 /* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
 __device__ __forceinline__ double mish_exp_scale_normal(double v, double a, int m) {
     const double t = __fma_rn(a, 0x1.71547652b82fep+0, 0x1.8p+52);
@@ -70,9 +84,9 @@ __device__ __forceinline__ void mish_fused_bf16_scalar(__nv_bfloat16 x, __nv_bfl
     const double v3 = -700.0;
     const double v4 = fabs(v0);
     const double v5 = -v4;
-    const double v6 = (v5 < v3) ? v3 : v5;
+    const double v6 = mish_exp_floor(v5, v3);
     const double v7 = mish_exp_mantissa(v6);
-    const double v8 = mish_exp_scale_normal(v7, v6, 1);
+    const double v8 = mish_exp_scale_clamped(v7, v6);
     const double v9 = 0x1p-1;
     const double v10 = 0x1.8p+0;
     const double v11 = __fma_rn(v9, v2, v10);
