@@ -35,11 +35,20 @@ int main(void) {
         {"rational float form (expf)", rational_float}, {"rational form in double (exp)", rational_double},
         {"copy (memory limit)", copy},
     };
-    for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++) {
-        double large = rate(ks[i].k, x, y, big, big * 4);
-        double cached = rate(ks[i].k, x, y, small, big * 4);
-        printf("%s\t%.4f\t%.4f\n", ks[i].name, large, cached);
+    /* Three rounds over all kernels, the best rate of each kept: the machine's drift (neighbours on the host)
+     * then hits every kernel alike instead of whichever ran during it (the ratios to copy stay comparable).
+     * The naive formula, 50x slower than the rest, runs in the first round only. */
+    enum { kernels = sizeof ks / sizeof ks[0], rounds = 3 };
+    double large[kernels] = {0}, cached[kernels] = {0};
+    for (int round = 0; round < rounds; round++) {
+        for (size_t i = 0; i < kernels; i++) {
+            if (round > 0 && ks[i].k == naive) continue;
+            const double l = rate(ks[i].k, x, y, big, big * 4), c = rate(ks[i].k, x, y, small, big * 4);
+            if (l > large[i]) large[i] = l;
+            if (c > cached[i]) cached[i] = c;
+        }
     }
+    for (size_t i = 0; i < kernels; i++) printf("%s\t%.4f\t%.4f\n", ks[i].name, large[i], cached[i]);
     free(x); free(y);
     return 0;
 }

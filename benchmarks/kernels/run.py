@@ -5,7 +5,8 @@ In one run on this machine: the generated correctly-rounded C kernel (`mish-math
 forward --dtype f32`, built with gcc -O3 -march=native), the naive libm formula x*tanhf(log1pf(expf(x))), the
 rational float form, the rational form in double, a plain copy (the memory limit) -- all in harness.c -- and
 PyTorch CPU torch.nn.functional.mish with one thread (pip torch), each on a 16M-element array (memory-bound)
-and a 16K array looped in cache. Prints a Markdown table; --write stores it in RESULTS.md.
+and a 16K array looped in cache; the C kernels in three interleaved rounds, the best of each kept, so that the
+host's drift hits every kernel alike. Prints a Markdown table; --write stores it in RESULTS.md.
 """
 import os, platform, subprocess, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
