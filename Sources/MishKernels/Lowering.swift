@@ -115,7 +115,9 @@ public struct KernelLowering {
             if negative == positive { return ir.constant(negative) }
             let middle = (negative + positive) / 2, half = (positive - negative) / 2
             func rational(_ v: Double) -> Rational { BigFloat(v, precision: 64).exactRational! }
-            if let m = exact((rational(negative) + rational(positive)) / Rational(2)), m == middle,
+            // In binary32 (16 lanes) a blend on x < 0 leaves the fma pipes to the arithmetic; in double the mask
+            // would be widened from the input's lanes.
+            if ir.arithmetic == .double, let m = exact((rational(negative) + rational(positive)) / Rational(2)), m == middle,
                let h = exact((rational(positive) - rational(negative)) / Rational(2)), h == half {
                 return ir.value(.fma(ir.constant(half), sign, ir.constant(middle)))
             }
