@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "MishSymbolic", dependencies: ["MishNumbers"], exclude: ["README.md"]),
         .target(name: "MishSeries", dependencies: ["MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
         .target(name: "MishAnalysis", dependencies: ["MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
-        .target(name: "MishKernels", dependencies: ["MishAnalysis", "MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
+        .target(name: "MishKernels", dependencies: ["MishAnalysis", "MishSeries", "MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
         .target(name: "MishAccuracy", dependencies: ["MishSymbolic", "MishNumbers"], exclude: ["README.md"]),
         .executableTarget(
             name: "mish-math",

@@ -1,6 +1,7 @@
 import Foundation
 import MishAnalysis
 import MishNumbers
+import MishSeries
 import MishSymbolic
 
 /// The faithful f64 kernels: the side forms of ``KernelLowering/lower(_:x:into:splitLimits:expFloor:multiplier:)``
@@ -296,13 +297,10 @@ struct DoubleDoubleOriginSeries {
     let coefficients: [BigFloat]
 
     init?(_ r: ExpRational) {
-        var g = r
-        var factorial = Rational(1)
+        guard let maclaurin = try? r.maclaurinCoefficients(order: 41) else { return nil }
         var cs: [Rational] = []
         for k in 0...40 {
-            if k > 0 { g = g.derivative(); factorial = factorial * Rational(k) }
-            guard let d = g.valueAtOrigin else { return nil }
-            cs.append(d / factorial)
+            cs.append(maclaurin[k])
             guard let j = cs.firstIndex(where: { !$0.isZero }) else { continue }
             let c = cs[k].doubleValue, lead = cs[j].doubleValue
             if k > j && abs(c) * pow(DoubleDoubleOriginSeries.radius, Double(k - j)) < abs(lead) * 0x1p-110 && !cs[k].isZero {

@@ -1,6 +1,7 @@
 import Foundation
 import MishAnalysis
 import MishNumbers
+import MishSeries
 import MishSymbolic
 
 public enum KernelError: Error, CustomStringConvertible, Equatable {
@@ -600,17 +601,13 @@ public struct KernelLowering {
 
     /// `rationalSlope`: accept a leading c₁ = p/q with q not a power of two (``rationalLeadingSeries(_:dy:inputBits:)``).
     static func originSeries(_ r: ExpRational, rationalSlope: Bool = false) -> OriginSeries? {
-        guard let c0 = r.valueAtOrigin else { return nil }
+        guard let c0 = r.valueAtOrigin, let maclaurin = try? r.maclaurinCoefficients(order: 65) else { return nil }
         let p = 200
-        var g = r
-        var factorial = Rational(1)
         var k = 0
-        /// c_(k+1) = f⁽ᵏ⁺¹⁾(0)/(k + 1)!, the derivatives taken one at a time as the series needs them.
+        /// c_(k+1) = f⁽ᵏ⁺¹⁾(0)/(k + 1)!.
         func next() -> Rational? {
             k += 1
-            g = g.derivative()
-            factorial = factorial * Rational(k)
-            return g.valueAtOrigin.map { $0 / factorial }
+            return maclaurin[k]
         }
         let order: Int, leading: Rational
         if !c0.isZero {
@@ -943,12 +940,10 @@ public struct KernelLowering {
     static func withFastOriginSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, multiplier: Int? = nil) -> Int {
         guard r.cancelsAtOrigin else { return value }
         let radius = 0.5, precision = ir.arithmetic.precision
-        var g = r, factorial = Rational(1)
+        guard let maclaurin = try? r.maclaurinCoefficients(order: 64) else { return value }
         var cs: [Rational] = []
         for k in 0..<64 {
-            if k > 0 { g = g.derivative(); factorial = factorial * Rational(k) }
-            guard let c = g.valueAtOrigin else { return value }
-            cs.append(c / factorial)
+            cs.append(maclaurin[k])
             guard let j = cs.firstIndex(where: { !$0.isZero }), k > j + 1, !cs[k].isZero else { continue }
             let lead = abs(cs[j].doubleValue)
             guard abs(cs[k].doubleValue) * pow(radius, Double(k - j)) < lead * pow(2, -Double(precision + 4)) else { continue }
