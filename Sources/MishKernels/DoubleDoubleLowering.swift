@@ -253,14 +253,9 @@ struct DoubleDoubleZeroSeries {
                 rest = rest.subtracting(BigFloat(v), precision: p).value
             }
             let point = BigInterval(x0)
-            var derivative = r
-            var factorial = BigFloat(1, precision: p)
             var coefficients: [(hi: Double, lo: Double)] = []
             var first = 0.0
-            for k in 1...60 {
-                derivative = derivative.derivative()
-                factorial = factorial.multiplied(by: BigFloat(k, precision: 64), precision: p).value
-                let c = derivative.enclosure(at: point).midpoint.divided(by: factorial, precision: p).value
+            for (k, c) in zip(1...60, KernelLowering.taylorCoefficients(r, at: point, precision: p)) {
                 let hi = c.toDouble()
                 if k == 1 { first = hi }
                 if k > 1 && abs(hi) * pow(radiusValue, Double(k - 1)) < abs(first) * 0x1p-110 { break }

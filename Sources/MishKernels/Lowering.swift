@@ -526,6 +526,18 @@ public struct KernelLowering {
         }
     }
 
+    /// f⁽ᵏ⁾(x₀)/k! for k = 1, 2, …: the midpoint of f⁽ᵏ⁾'s enclosure at `point` over k!, at p bits, each derivative
+    /// taken as the sequence reaches it (the zero series around an irrational zero, in double and double-double).
+    static func taylorCoefficients(_ r: ExpRational, at point: BigInterval, precision p: Int) -> AnyIterator<BigFloat> {
+        var derivative = r, factorial = BigFloat(1, precision: p), k = 0
+        return AnyIterator {
+            k += 1
+            derivative = derivative.derivative()
+            factorial = factorial.multiplied(by: BigFloat(k, precision: 64), precision: p).value
+            return derivative.enclosure(at: point).midpoint.divided(by: factorial, precision: p).value
+        }
+    }
+
     static func zeroSeries(_ r: ExpRational, arithmetic: KernelIR.Arithmetic = .double, fast: Bool = false) throws -> [ZeroSeries] {
         let precision = arithmetic.precision
         func value(_ v: BigFloat) -> Double { v.rounded(toPrecision: precision).toDouble() }
@@ -542,13 +554,9 @@ public struct KernelLowering {
             let low = value(x0.midpoint.subtracting(BigFloat(high), precision: 200).value)
             let point = BigInterval(x0.midpoint.rounded(toPrecision: 200))
             var coefficients: [Double] = []
-            var derivative = r
-            var factorial = BigFloat(1, precision: 200)
             var first = 0.0
-            for k in 1...40 {
-                derivative = derivative.derivative()
-                factorial = factorial.multiplied(by: BigFloat(k, precision: 64), precision: 200).value
-                let c = value(derivative.enclosure(at: point).midpoint.divided(by: factorial, precision: 200).value)
+            for (k, exact) in zip(1...40, taylorCoefficients(r, at: point, precision: 200)) {
+                let c = value(exact)
                 if k == 1 { first = c }
                 if k > 1 && abs(c) * pow(radius, Double(k - 1)) < abs(first) * (precision == 53 ? 0x1p-60 : 0x1p-30) { break }
                 coefficients.append(c)
