@@ -27,7 +27,7 @@ public enum KernelInterpreter {
             case .absolute(let a): v[i] = Swift.abs(v[a])
             case .unitWithSign(let a): v[i] = T(signOf: v[a], magnitudeOf: 1)
             case .expMantissa(let a): v[i] = reduce(v[a], kernel: kernel).q
-            case .expMinusOne(let a): v[i] = reduce(v[a], kernel: kernel).minusOne
+            case .expMinusOne(let a): v[i] = minusOne(v[a], kernel: kernel)
             case .scaleByClampedExp(let x, let a):
                 let k = Swift.max(rawExponent(v[a], kernel: kernel), Int64(kernel.minimumExponent + 1))
                 v[i] = addingToExponentField(v[x], k)
@@ -62,9 +62,8 @@ public enum KernelInterpreter {
     }
 
     /// The reduction of ``ExpKernel``: e^a = q·2^k with q = p(r), k clamped to [−1500, 0] (the emitted code
-    /// reads k from the bits of the shifted sum; any k serves NaN); `minusOne` is e^r − 1 as r + r²·c(r) in the
-    /// ``ExpKernel/minusOneForm`` (otherwise q − 1).
-    static func reduce<T: BinaryFloatingPoint>(_ a0: T, kernel: ExpKernel) -> (q: T, k: Int64, minusOne: T) {
+    /// reads k from the bits of the shifted sum; any k serves NaN); r is the reduced argument.
+    static func reduce<T: BinaryFloatingPoint>(_ a0: T, kernel: ExpKernel) -> (q: T, k: Int64, r: T) {
         let lowest = T(kernel.lowestArgument), shift = T(kernel.roundingShift)
         let a = a0 < lowest ? lowest : a0
         let t = shift.addingProduct(a, T(kernel.inverseLn2))
@@ -75,10 +74,16 @@ public enum KernelInterpreter {
         ki = ki < -1500 ? -1500 : (ki > 0 ? 0 : ki)
         var p = T(kernel.coefficients[kernel.degree])
         for c in kernel.coefficients.dropLast().reversed() { p = T(c).addingProduct(p, r) }
-        guard kernel.minusOneForm else { return (p, ki, p - 1) }
+        return (p, ki, r)
+    }
+
+    /// ``KernelIR/Operation/expMinusOne(_:)`` as emitted: r + r²·c(r) in the ``ExpKernel/minusOneForm``, else q − 1.
+    static func minusOne<T: BinaryFloatingPoint>(_ a: T, kernel: ExpKernel) -> T {
+        let (q, _, r) = reduce(a, kernel: kernel)
+        guard kernel.minusOneForm else { return q - 1 }
         var tail = T(kernel.coefficients[kernel.degree])
         for c in kernel.coefficients[2..<kernel.degree].reversed() { tail = T(c).addingProduct(tail, r) }
-        return (p, ki, r.addingProduct(tail, r * r))
+        return r.addingProduct(tail, r * r)
     }
 
     /// k from the bits of a·(1/ln 2) + 1.5·2^(p−1) as the helpers read it, unclamped: any value for NaN (binary32:

@@ -64,12 +64,7 @@ public struct KernelLowering {
         let (negativeForm, positiveForm) = r.sideForms
         let d = negativeForm.degree
         let precision = ir.arithmetic.precision
-        func exact(_ q: Rational) -> Double? {
-            let v = q.doubleValue
-            guard v.isFinite, abs(v) <= 0x1p53, BigFloat(v, precision: 64).exactRational == q,
-                  v.significandWidth < precision else { return nil }
-            return v
-        }
+        func exact(_ q: Rational) -> Double? { exactValue(q, precision: precision) }
         /// The fast tier where f grows like e^(g|x|) on a side (D(0) = 0, lowest term d_g·s^g): D = s^g·D′, the
         /// value is s^(−g)·N/D′, and the power joins the final scaling as 2^(−g·k) (after the multiplier dy). In
         /// binary32 s^g is subnormal long before f overflows (exp(88.7) from 1/t was 5 ulp off); the exact tiers
@@ -262,6 +257,18 @@ public struct KernelLowering {
         }
     }
 
+    /// q as a double when it is exactly a value of `precision` significand bits (53: double, 24: binary32) within ±2⁵³.
+    static func exactValue(_ q: Rational, precision: Int) -> Double? {
+        let v = q.doubleValue
+        guard v.isFinite, abs(v) <= 0x1p53, BigFloat(v, precision: 64).exactRational == q, v.significandWidth < precision else { return nil }
+        return v
+    }
+
+    /// N(t)/D(t) in double, the coefficients lowest degree first.
+    static func quotient(_ numerator: [Rational], _ denominator: [Rational], at t: Double) -> Double {
+        numerator.reversed().reduce(0.0) { $0 * t + $1.doubleValue } / denominator.reversed().reduce(0.0) { $0 * t + $1.doubleValue }
+    }
+
     /// The binary32 fast tier for f = xⁿ·P(u)/Q(u), n ≥ 1 (one numerator row), where the limit-plus-correction
     /// split loses up to 3 ulp near 0: there c + R/Q has c = 1 (mish) while f/xⁿ is 3/5, so the correction's
     /// rounding errors count 2/3 of their size in the result. Instead, with T = ln2/2:
@@ -287,11 +294,7 @@ public struct KernelLowering {
         let rows = negativeForm.numerators.indices.filter { i in
             !negativeForm.numerators[i].allSatisfy(\.isZero) || !positiveForm.numerators[i].allSatisfy(\.isZero) }
         guard rows.count == 1, let n = rows.first, n >= 1 else { return nil }
-        func exact(_ q: Rational) -> Double? {
-            let v = q.doubleValue
-            guard v.isFinite, abs(v) <= 0x1p24, BigFloat(v, precision: 64).exactRational == q, Double(Float(v)) == v else { return nil }
-            return v
-        }
+        func exact(_ q: Rational) -> Double? { exactValue(q, precision: 24) }
         let nN = negativeForm.numerators[n].map { Rational($0) }, dN = negativeForm.denominator.map { Rational($0) }
         let nP = positiveForm.numerators[n].map { Rational($0) }, dP = positiveForm.denominator.map { Rational($0) }
         guard !dN[0].isZero, dP.allSatisfy({ $0.signum >= 0 }), dP[0].signum > 0 else { return nil }
@@ -302,12 +305,7 @@ public struct KernelLowering {
         else { return nil }
         let band = Double(Float(0.6931471805599453 / 2).nextDown)
         let top = 2.0.squareRoot()
-        let ratios = (0...256).map { i -> Double in
-            let t = top * Double(i) / 256
-            let num = nP.reversed().reduce(0.0) { $0 * t + $1.doubleValue }
-            let den = dP.reversed().reduce(0.0) { $0 * t + $1.doubleValue }
-            return num / den
-        }
+        let ratios = (0...256).map { quotient(nP, dP, at: top * Double($0) / 256) }
         guard let low = ratios.min(by: { abs($0) < abs($1) }), let high = ratios.max(by: { abs($0) < abs($1) }),
               low != 0, ratios.allSatisfy({ ($0 > 0) == (low > 0) && $0 != 0 }) else { return nil }
         let centre = 2 * low * high / (low + high)
@@ -330,10 +328,7 @@ public struct KernelLowering {
         /// factor 4 to spare, m ≥ 0.7) and finite: its exponent field can take 2^max(k, −100) exactly.
         let largeBeforeScaling: Bool = {
             guard negativeForm.shift == 1, coveredEnds.contains(-1) else { return false }
-            let values = (0...256).map { i -> Double in
-                let t = exp(-band) * Double(i) / 256
-                return nN.reversed().reduce(0.0) { $0 * t + $1.doubleValue } / dN.reversed().reduce(0.0) { $0 * t + $1.doubleValue }
-            }
+            let values = (0...256).map { quotient(nN, dN, at: exp(-band) * Double($0) / 256) }
             guard let smallest = values.map(abs).min(), values.allSatisfy({ ($0 > 0) == (values[0] > 0) }) else { return false }
             return pow(band, Double(n)) * smallest * 0.7 >= 4 * 0x1p-26
         }()

@@ -114,9 +114,8 @@ public struct ExpKernel: Sendable {
     /// sup |p(r)e^(−r) − 1| over |r| ≤ ln2/2 + 2⁻⁴⁰ (binary32: 2⁻¹⁵, k may be off by one there) by interval branch-and-bound at 128 bits, plus the
     /// reduction error (|k| ≤ largestK times |ln2 − ln2hi − ln2lo|, relative to e^r) and Horner's rounding
     /// (with fma each step rounds once: at most (2·degree + 3)·u relative, since all terms are positive
-    /// for r ≥ 0 and alternate with decreasing size for r < 0, bounded by Σ|cᵢ||r|ⁱ/p(r) ≤ e^(2·0.35); the
-    /// binary32 order 1 + fma(c(r), r·r, r) has one operation more and each of its roundings is relative to a
-    /// partial sum no larger than Horner's), and the two scalings by powers of two, exact for normal results.
+    /// for r ≥ 0 and alternate with decreasing size for r < 0, bounded by Σ|cᵢ||r|ⁱ/p(r) ≤ e^(2·0.35)),
+    /// and the two scalings by powers of two, which are exact for normal results.
     static func proveBound(_ cs: [Double], ln2High: Double, ln2Low: Double, ln2: BigFloat, largestK: Int, unitRoundoff u: Double) -> Double {
         let p = 128
         let half = ln2.scaled(byPowerOfTwo: -1).adding(BigFloat(1, precision: 64).scaled(byPowerOfTwo: u < 0x1p-40 ? -40 : -15), precision: p, rounding: .up).value
