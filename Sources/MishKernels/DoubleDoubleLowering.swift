@@ -47,6 +47,7 @@ extension KernelLowering {
                 out = ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(DoubleDoubleOriginSeries.radius), value, out))
                 ir.notes.append(series.note)
             }
+            if let dy { out = try KernelLowering.withDoubleDoublePolynomialTails(r, x: x, dy: dy, value: out, into: &ir) }
             if let dy {
                 // dy = ±∞: ±∞ with f′'s sign, as dy·f′ in IEEE arithmetic (the double-word product would give NaN).
                 out = ir.value(.selectLess(ir.constant(.greatestFiniteMagnitude), ir.value(.absolute(dy)), ir.value(.multiply(dy, w.hi)), out))
@@ -67,17 +68,48 @@ extension KernelLowering {
         return ir
     }
 
+    /// An integer coefficient of a side form as a double, exactly (|b| ≤ 2⁵³); the kernel is refused otherwise.
+    static func exactCoefficient(_ b: BigInt) throws -> Double {
+        let v = Rational(b).doubleValue
+        guard v.isFinite, abs(v) <= 0x1p53, BigFloat(v, precision: 64).exactRational == Rational(b) else {
+            throw KernelError.coefficientTooLarge(b.description)
+        }
+        return v
+    }
+
+    /// dy·f′ beyond |x| = 2¹²⁸, where s = e^(−|x|) is 0 and f′ is its limit polynomial L(x) = Σ Nᵢ(0)xⁱ/D(0) of
+    /// degree n ≥ 1 toward that end: L alone overflows where dy·L need not (x³σ: 3x² above 2⁵¹¹), so the
+    /// kernel forms w = dy·x exactly (2Prod; normal for any nonzero finite dy) and w·Σ_{i≥1} Nᵢ(0)xⁱ⁻¹/D(0)
+    /// in double-double, rounded once (N₀(0)·dy/D(0), below 2⁻¹²⁸ of the rest, is dropped). The partial sums
+    /// grow toward the result, so an overflow is the result's own (its NaN error word becomes the signed
+    /// infinity in ``specialInputs``).
+    static func withDoubleDoublePolynomialTails(_ r: ExpRational, x: Int, dy: Int, value: Int, into ir: inout KernelIR) throws -> Int {
+        var out = value
+        let sides = r.sideForms
+        for (direction, form) in [(-1, sides.negative), (1, sides.positive)] {
+            guard form.shift == 0, !form.denominator[0].isZero,
+                  let n = form.numerators.lastIndex(where: { !$0[0].isZero }), n >= 1 else { continue }
+            func exact(_ b: BigInt) throws -> Int { ir.constant(try exactCoefficient(b)) }
+            let w = ir.twoProduct(dy, x)
+            var h = ir.multiply(w, try exact(form.numerators[n][0]))
+            for i in stride(from: n - 1, through: 1, by: -1) {
+                h = ir.multiply(h, x)
+                if !form.numerators[i][0].isZero { h = ir.add(h, ir.multiply(w, try exact(form.numerators[i][0]))) }
+            }
+            if form.denominator[0] != BigInt(1) { h = ir.divide(h, ir.doubleDouble(exact: try exact(form.denominator[0]))) }
+            let bound = ir.constant(Double(direction) * 0x1p128)
+            out = direction < 0 ? ir.value(.selectLess(x, bound, h.hi, out)) : ir.value(.selectLess(bound, x, h.hi, out))
+            ir.notes.append("beyond x = \(direction < 0 ? "-" : "")2^128: dy*f'(x) = (dy*x)*(f'(x)/x) in double-double with f' its limit "
+                + "polynomial there (degree \(n)), so that f' alone does not overflow where dy*f' is finite")
+        }
+        return out
+    }
+
     /// W (a double-double) and the exponent K (a double holding an integer; nil for 0) with f = W·2^K.
     static func lowerDoubleDouble(_ r: ExpRational, x: Int, exp: (mantissa: DoubleDouble, k: Int), into ir: inout KernelIR)
         throws -> (value: DoubleDouble, exponent: Int?) {
         let (negativeForm, positiveForm) = r.sideForms
-        func exact(_ b: BigInt) throws -> Double {
-            let v = Rational(b).doubleValue
-            guard v.isFinite, abs(v) <= 0x1p53, BigFloat(v, precision: 64).exactRational == Rational(b) else {
-                throw KernelError.coefficientTooLarge(b.description)
-            }
-            return v
-        }
+        let exact = exactCoefficient
         let zero = ir.constant(0)
         func selected(_ n: Double, _ p: Double) -> Int {
             n == p ? ir.constant(n) : ir.value(.selectLess(x, zero, ir.constant(n), ir.constant(p)))

@@ -955,13 +955,40 @@ public struct KernelLowering {
             guard tail < lead / 2 else { return value }
             var acc = ir.constant(terms.last!)
             for c in terms.dropLast().reversed() { acc = ir.value(.fma(acc, x, ir.constant(c))) }
-            for _ in 0..<j { acc = ir.value(.multiply(acc, x)) }
-            if let dy = multiplier { acc = ir.value(.multiply(acc, dy)) }
+            if let dy = multiplier, j >= 1 {
+                acc = ir.value(.multiply(acc, ir.value(.multiply(dy, x))))
+                for _ in 1..<j { acc = ir.value(.multiply(acc, x)) }
+            } else {
+                for _ in 0..<j { acc = ir.value(.multiply(acc, x)) }
+                if let dy = multiplier { acc = ir.value(.multiply(acc, dy)) }
+            }
             ir.notes.append("series: |x| < 1/2: x^\(j) times the degree-\(terms.count - 1) Taylor polynomial of f/x^\(j) at 0 (the form "
                 + "cancels near 0: a numerator row vanishes at e^-|x| = 1, so its relative error grows like 2^-\(precision)/|x|)")
             return ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(radius), acc, value))
         }
         return value
+    }
+
+    /// A backward kernel that folds dy in, where f′ vanishes at 0 like cⱼxʲ (j ≥ 1) and its form does not
+    /// cancel there: for |x| < 2^(−p−8) (p the arithmetic's precision) the next terms are below 2^(−p−2) of
+    /// the first, and dy·f′ is (cⱼ·(dy·x))·xʲ⁻¹. The form's f′ alone would be a subnormal there before the
+    /// product with dy (x³σ: f′ ≈ 3x²/2 below 2⁻¹²⁶ for |x| < 2⁻⁶³, 184 ulp with dy ≈ 250); dy·x does not
+    /// overflow (|x| < 1), and where it is a subnormal, so is the result. The zero's sign is IEEE's: that of
+    /// cⱼ·dy·xʲ.
+    static func withLeadingTermAtOrigin(_ r: ExpRational, x: Int, dy: Int, value: Int, into ir: inout KernelIR) -> Int {
+        guard !r.cancelsAtOrigin, let maclaurin = try? r.maclaurinCoefficients(order: 12) else { return value }
+        let cs = Array(maclaurin.prefix(12))
+        guard let j = cs.firstIndex(where: { !$0.isZero }), j >= 1 else { return value }
+        let precision = ir.arithmetic.precision
+        let radius = Double(sign: .plus, exponent: -(precision + 8), significand: 1)
+        let lead = abs(cs[j].doubleValue)
+        let rest = cs[(j + 1)...].enumerated().reduce(0.0) { $0 + abs($1.element.doubleValue) * pow(radius, Double($1.offset + 1)) }
+        guard lead.isFinite, lead > 0, rest < lead * Double(sign: .plus, exponent: -(precision + 2), significand: 1) else { return value }
+        var acc = ir.value(.multiply(ir.constant(cs[j].doubleValue), ir.value(.multiply(dy, x))))
+        for _ in 1..<j { acc = ir.value(.multiply(acc, x)) }
+        ir.notes.append("series: |x| < 2^\(-(precision + 8)): dy*f'(x) = (c*(dy*x))*x^\(j - 1), c = f^(\(j + 1))(0)/\(j)! = \(cs[j]), "
+            + "so that f' alone does not become a subnormal before the product with dy")
+        return ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(radius), acc, value))
     }
 
     /// Replaces `value` by the series within 1/64 (the fast tier: 1/4) of each irrational zero of r.
@@ -1050,6 +1077,10 @@ public struct KernelLowering {
                 out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir, lowestOrder: lowest)
             }
             if fast { out = KernelLowering.withFastOriginSeries(r, x: x, value: out, into: &ir, multiplier: folded) }
+            if let dy = folded, kind == .backward {
+                out = KernelLowering.withLeadingTermAtOrigin(r, x: x, dy: dy, value: out, into: &ir)
+                out = KernelLowering.withPolynomialTails(r, x: x, dy: dy, value: out, inputMaximumExponent: type.maximumExponent, into: &ir)
+            }
             if !fast && folded == nil { out = KernelLowering.withSignedZeroAtOrigin(r, x: x, value: out, into: &ir) }
             if !fast && kind != .backward && type != .f64 {
                 out = try KernelLowering.withLimitTails(KernelLowering.limitTails(r, backward: false, inputBits: type.precision), x: x, dy: nil, value: out,
@@ -1076,6 +1107,42 @@ public struct KernelLowering {
             ir.outputs = values
         }
         return ir
+    }
+
+    /// A backward kernel that folds dy in (binary32 and the fast f64 tier): beyond |x| = T = 2ᴱ (E = 32 in
+    /// binary32, 128 in double), where s = e^(−|x|) is 0, f′ is its limit polynomial L(x) = Σ cᵢxⁱ toward
+    /// that end (cᵢ = Nᵢ(0)/D(0): no shift, D(0) ≠ 0) and L alone can overflow where dy·L(x) does not
+    /// (x²σ: f′ → 2x, infinite above half the largest finite value, times dy = 2⁻⁸). Where L has degree
+    /// n ≥ 1, the kernel returns w·Σ_{1≤i≤n} cᵢxⁱ⁻¹ with w = dy·x first, by Horner with w folded into each
+    /// coefficient: w is normal for every nonzero finite dy (|x| ≥ T lifts the smallest subnormal), each
+    /// partial sum grows toward the result, so an overflow is the result's own; c₀·dy, below 2^(−E) of the
+    /// rest, is dropped. Below T, L itself stays finite while |cₙ|·Tⁿ does (n ≤ 3 in binary32, 7 in double;
+    /// the note says when not). Only for inputs that reach T (not f16).
+    static func withPolynomialTails(_ r: ExpRational, x: Int, dy: Int, value: Int, inputMaximumExponent: Int,
+                                    into ir: inout KernelIR) -> Int {
+        let exponent = ir.arithmetic == .single ? 32 : 128
+        let largest = ir.arithmetic == .single ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
+        guard inputMaximumExponent >= exponent else { return value }
+        var out = value
+        let sides = r.sideForms
+        for (direction, form) in [(-1, sides.negative), (1, sides.positive)] {
+            guard form.shift == 0, !form.denominator[0].isZero else { continue }
+            let c = form.numerators.map { Rational($0[0]) / Rational(form.denominator[0]) }
+            guard let n = c.lastIndex(where: { !$0.isZero }), n >= 1 else { continue }
+            let w = ir.value(.multiply(dy, x))
+            var h = ir.value(.multiply(ir.constant(c[n].doubleValue), w))
+            for i in stride(from: n - 1, through: 1, by: -1) {
+                h = c[i].isZero ? ir.value(.multiply(h, x))
+                    : ir.value(.fma(h, x, ir.value(.multiply(ir.constant(c[i].doubleValue), w))))
+            }
+            let bound = ir.constant(Double(direction) * Double(sign: .plus, exponent: exponent, significand: 1))
+            out = direction < 0 ? ir.value(.selectLess(x, bound, h, out)) : ir.value(.selectLess(bound, x, h, out))
+            let reach = abs(c[n].doubleValue) * Double(sign: .plus, exponent: exponent * n, significand: 1)
+            ir.notes.append("beyond x = \(direction < 0 ? "-" : "")2^\(exponent): dy*f'(x) = (dy*x)*(f'(x)/x) with f' its limit polynomial there "
+                + "(degree \(n)), so that f' alone does not overflow where dy*f' is finite"
+                + (reach < largest ? "" : "; below 2^\(exponent), f' itself can overflow before dy"))
+        }
+        return out
     }
 
     /// The floor A of the exponential's argument a = −|x|: above every threshold (|T| + 1), and at −700 where

@@ -308,6 +308,26 @@ struct KernelF64Tests {
         #expect(worst <= 4, "\(worst) ulp at \(worstAt)")
     }
 
+    @Test("faithful f64 backward where f′ grows like a power of x (x³σ′ ~ 3x² overflows above 2⁵¹¹): dy·f′ within 1 ulp wherever it is finite, +∞ where it is not")
+    func powerGrowthTimesDy() throws {
+        for text in ["x^2*sigmoid(x)", "x^3*sigmoid(x)", "x^2*tanh(x)"] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            let ir = try lowering.kernel(.backward, type: .f64)
+            var worst = 0.0, worstAt = ""
+            for x in [1.7e308, -1.1e308, 9.5e153, -2e200, 3.4e38, -1e39] {
+                for dy in [0.004, -3e-200, 0.75, 5e-320, 2e-290] {
+                    let exact = KernelFastTierTests.powerGrowthDerivative(text, at: x).multiplied(by: BigFloat(dy, precision: 64), precision: 300).value
+                    guard abs(exact.toDouble()) < .greatestFiniteMagnitude, abs(exact.toDouble()) >= 0x1p-1022 else { continue }
+                    let got = KernelInterpreter.evaluate(ir, [x, dy])[0]
+                    let err = got.isFinite ? KernelF64Tests.ulpError(got, exact) : .infinity
+                    if err > worst { (worst, worstAt) = (err, "x = \(x), dy = \(dy): \(got)") }
+                }
+            }
+            #expect(worst <= 1, "\(text): \(worst) ulp at \(worstAt)")
+            #expect(KernelInterpreter.evaluate(ir, [1.7e308, 4])[0] == .infinity, "\(text): dy·f′ beyond the largest double is +∞")
+        }
+    }
+
     @Test("faithful f64 at an exact zero of f′ ((x·eˣ)′ at x = −1): dy·f′ is the zero IEEE arithmetic gives, with dy's sign")
     func exactZeroKeepsTheSignOfDy() throws {
         let lowering = try KernelLowering(try ExprParser.parse("x*exp(x)"))
@@ -738,6 +758,51 @@ struct KernelFastTierTests {
             }
         }
         #expect(worst <= 5, "\(worst) ulp at \(worstAt): f′ rounded to a binary32 subnormal before the product is off by thousands of ulp")
+    }
+
+    /// f′ for the three power-growth test functions from their definitions in MPFR at 300 bits (σ = 1/(1 + e⁻ˣ),
+    /// tanh by MPFR): the kernels' Horner in x of the normal form's limit rows is not consulted.
+    static func powerGrowthDerivative(_ text: String, at x: Double) -> BigFloat {
+        let p = 300
+        let v = BigFloat(x, precision: p), one = BigFloat(1, precision: p)
+        func times(_ c: Int, _ a: BigFloat) -> BigFloat { BigFloat(c, precision: p) * a }
+        switch text {
+        case "x^2*sigmoid(x)", "x^3*sigmoid(x)":
+            let n = text == "x^2*sigmoid(x)" ? 2 : 3
+            let sigma = one / (one + (-v).exp(precision: p))
+            return sigma * (times(n, v.pow(n - 1, precision: p)) + v.pow(n, precision: p) * (one - sigma))
+        default:
+            let t = v.tanh(precision: p)
+            return times(2, v) * t + v.pow(2, precision: p) * (one - t * t)
+        }
+    }
+
+    @Test("backward kernels where f′ grows like a power of x (x²σ′ ~ 2x, x³σ′ ~ 3x², x²·tanh′ ~ ±2x): dy·f′ is finite and within a few ulps where f′ alone overflows, and tiny x keeps its digits where f′ alone is subnormal (binary32 and fast f64)",
+          arguments: [KernelLowering.OutputType.f32, .f64])
+    func powerGrowthTimesDy(_ type: KernelLowering.OutputType) throws {
+        let (precision, emin) = type == .f32 ? (24, -126) : (53, -1022)
+        let largest = type == .f32 ? Double(Float.greatestFiniteMagnitude) : .greatestFiniteMagnitude
+        func input(_ v: Double) -> Double { type == .f32 ? Double(Float(v)) : v }
+        let huge = type == .f32 ? [1.8e38, -3.3e38, 4.2e33, 9e19, -1.3e19] : [1.7e308, -1.1e308, 9.5e153, -2e200, 1e60]
+        let tiny = type == .f32 ? [1.95e-22, -3e-30, 7e-40] : [1e-170, -3e-200, 5e-310]
+        let dys = type == .f32 ? [0.004, -3e-20, 0.75, 1e-41, 246.0] : [0.004, -3e-200, 0.75, 5e-320, 2e100]
+        for text in ["x^2*sigmoid(x)", "x^3*sigmoid(x)", "x^2*tanh(x)"] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            let ir = try lowering.kernel(.backward, type: type, fast: true)
+            var worst = 0.0, worstAt = ""
+            for x in (huge + tiny).map(input) {
+                for dy in dys.map(input) {
+                    let exact = KernelFastTierTests.powerGrowthDerivative(text, at: x).multiplied(by: BigFloat(dy, precision: 64), precision: 300).value.toDouble()
+                    guard exact != 0, abs(exact) < largest, abs(exact) >= Double(sign: .plus, exponent: emin, significand: 1) else { continue }
+                    let got = KernelInterpreter.evaluate(ir, [x, dy])[0]
+                    let err = KernelFastTierTests.ulps(got, exact, precision: precision, minimumExponent: emin)
+                    if !(err <= worst) { (worst, worstAt) = (err.isNaN ? .infinity : err, "x = \(x), dy = \(dy): \(got) against \(exact)") }
+                }
+            }
+            #expect(worst <= 4, "\(text) \(type): \(worst) ulp at \(worstAt)")
+            let overflow = KernelInterpreter.evaluate(ir, [input(huge[0]), 4])[0]
+            #expect(overflow == .infinity, "\(text) \(type): dy·f′ beyond the largest finite value is +∞, got \(overflow)")
+        }
     }
 
     @Test("f16 and bf16 computed in binary32: every input within one ulp, compiled kernel equal to the interpreter",
