@@ -533,17 +533,38 @@ public struct KernelLowering {
         }
     }
 
+    /// The zeros of r on the real line, each isolated and refined to 40 digits (exact where rational).
+    static func certifiedZeros(_ r: ExpRational) throws -> [CertifiedRoot] {
+        let form = SignEquivalentForm(derivative: 0, of: r.hornerExpr)
+        return try RootIsolation.realLine(form).zeros.map { try RootRefinement.refine(form, in: $0, digits: 40) }
+    }
+
+    /// At a nonzero rational zero x₀ of r that the input type holds, the kernel returns +0 (times dy where
+    /// dy is folded in): r(x₀) is exactly 0, which IEEE arithmetic writes +0 (so dy·f′ takes dy's sign),
+    /// while the form's factors may give −0 there ((2x + x²)·eˣ at x = −2 is (−2)·(+0)). Selected on
+    /// prev(x₀) < x < next(x₀), the neighbours in the comparison's format, so a NaN keeps the form's NaN.
+    static func withExactZeros(_ r: ExpRational, x: Int, value: Int, type: OutputType, multiplier: Int?, into ir: inout KernelIR) throws -> Int {
+        var out = value
+        for root in try certifiedZeros(r) where root.isExact {
+            let e = root.x.enclosure
+            guard e.lower == e.upper, case let x0 = e.midpoint.toDouble(), x0 != 0, x0.isFinite,
+                  BigFloat(x0, precision: 64) == e.midpoint, x0.significandWidth < type.precision,
+                  Int(x0.exponent) >= type.minimumExponent, Int(x0.exponent) <= type.maximumExponent else { continue }
+            let (below, above) = type == .f64 ? (x0.nextDown, x0.nextUp) : (Double(Float(x0).nextDown), Double(Float(x0).nextUp))
+            let zero = multiplier.map { ir.value(.multiply(ir.constant(0), $0)) } ?? ir.constant(0)
+            let inside = ir.value(.selectLess(ir.constant(below), x, zero, out))
+            out = ir.value(.selectLess(x, ir.constant(above), inside, out))
+            ir.notes.append("zero: f(\(x0)) = 0 exactly: +0 there (times dy), the zero IEEE arithmetic gives an exact 0")
+        }
+        return out
+    }
+
     static func zeroSeries(_ r: ExpRational, arithmetic: KernelIR.Arithmetic = .double, fast: Bool = false) throws -> [ZeroSeries] {
         let precision = arithmetic.precision
         func value(_ v: BigFloat) -> Double { v.rounded(toPrecision: precision).toDouble() }
         let radius = ZeroSeries.radius(arithmetic, fast: fast)
-        let expr = r.hornerExpr
-        let form = SignEquivalentForm(derivative: 0, of: expr)
-        let isolation = RootIsolation.realLine(form)
         var out: [ZeroSeries] = []
-        for piece in isolation.zeros {
-            let root = try RootRefinement.refine(form, in: piece, digits: 40)
-            if root.isExact { continue }
+        for root in try certifiedZeros(r) where !root.isExact {
             let x0 = root.x.enclosure
             let high = value(x0.midpoint)
             let low = value(x0.midpoint.subtracting(BigFloat(high), precision: 200).value)
@@ -1077,6 +1098,7 @@ public struct KernelLowering {
                 out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir, lowestOrder: lowest)
             }
             if fast { out = KernelLowering.withFastOriginSeries(r, x: x, value: out, into: &ir, multiplier: folded) }
+            out = try KernelLowering.withExactZeros(r, x: x, value: out, type: type, multiplier: folded, into: &ir)
             if let dy = folded, kind == .backward {
                 out = KernelLowering.withLeadingTermAtOrigin(r, x: x, dy: dy, value: out, into: &ir)
                 out = KernelLowering.withPolynomialTails(r, x: x, dy: dy, value: out, inputMaximumExponent: type.maximumExponent, into: &ir)

@@ -328,6 +328,27 @@ struct KernelF64Tests {
         }
     }
 
+    @Test("at a nonzero exact zero (x·(x + 2)·eˣ and (x²·eˣ)′ at x = −2, (x·eˣ)′ at −1) every tier and type returns +0, times dy with dy's sign, as IEEE arithmetic gives an exact 0; the neighbours keep the form's nonzero value, NaN stays NaN",
+          arguments: [KernelLowering.OutputType.f32, .f16, .bf16, .f64])
+    func exactZeroSign(_ type: KernelLowering.OutputType) throws {
+        for (text, kind, x0) in [("x*(x+2)*exp(x)", KernelLowering.Kind.forward, -2.0), ("x^2*exp(x)", .backward, -2), ("x*exp(x)", .backward, -1),
+                                 ("x*(x+2)*exp(x)", .fused, -2)] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            for fast in [false, true] {
+                let ir = try lowering.kernel(kind, type: type, fast: fast)
+                for dy in [1.0, -0.75] {
+                    let outputs = KernelInterpreter.evaluate(ir, kind == .backward ? [x0, dy] : [x0])
+                    let expected = kind == .backward ? 0.0 * dy : 0.0
+                    #expect(outputs[0] == 0 && outputs[0].sign == expected.sign,
+                            "\(text) \(kind) \(type) fast \(fast) at \(x0), dy = \(dy): \(outputs[0]), expected \(expected)")
+                    let near = type == .f64 ? x0.nextUp : Double(Float(x0).nextUp)
+                    #expect(KernelInterpreter.evaluate(ir, kind == .backward ? [near, dy] : [near])[0] != 0, "\(text) \(kind) \(type) at \(near)")
+                    #expect(KernelInterpreter.evaluate(ir, kind == .backward ? [.nan, dy] : [.nan])[0].isNaN)
+                }
+            }
+        }
+    }
+
     @Test("faithful f64 at an exact zero of f′ ((x·eˣ)′ at x = −1): dy·f′ is the zero IEEE arithmetic gives, with dy's sign")
     func exactZeroKeepsTheSignOfDy() throws {
         let lowering = try KernelLowering(try ExprParser.parse("x*exp(x)"))
