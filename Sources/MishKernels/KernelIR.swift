@@ -28,8 +28,6 @@ public struct KernelIR: Sendable, Equatable {
         case fma(Int, Int, Int)
         case negate(Int)
         case absolute(Int)
-        /// ±1 with the sign bit of the operand (copysign(1, v)): −1 for −0 and for NaNs whose sign bit is set.
-        case unitWithSign(Int)
         /// q = p(r) in the reduction e^a = q·2^k of the arithmetic's ``ExpKernel``, for
         /// ``ExpKernel/lowestArgument`` ≤ a ≤ 0 (NaN stays NaN): the lowering raises a to its floor first.
         case expMantissa(Int)
@@ -78,7 +76,7 @@ public struct KernelIR: Sendable, Equatable {
         public var operands: [Int] {
             switch self {
             case .input, .constant: return []
-            case .negate(let a), .absolute(let a), .unitWithSign(let a), .expMantissa(let a), .expMinusOne(let a): return [a]
+            case .negate(let a), .absolute(let a), .expMantissa(let a), .expMinusOne(let a): return [a]
             case .scaleByExp(let v, let a, _), .scaleByNormalExp(let v, let a, _), .scaleByClampedExp(let v, let a),
                  .raiseToFloor(let v, let a): return [v, a]
             case .scaleLargeByExpWhereLess(let v, let a, let x, let b): return [v, a, x, b]

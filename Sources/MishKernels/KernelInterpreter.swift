@@ -25,7 +25,6 @@ public enum KernelInterpreter {
             case .fma(let a, let b, let c): v[i] = v[c].addingProduct(v[a], v[b])
             case .negate(let a): v[i] = -v[a]
             case .absolute(let a): v[i] = Swift.abs(v[a])
-            case .unitWithSign(let a): v[i] = T(signOf: v[a], magnitudeOf: 1)
             case .expMantissa(let a): v[i] = reduce(v[a], kernel: kernel).q
             case .expMinusOne(let a): v[i] = minusOne(v[a], kernel: kernel)
             case .scaleByClampedExp(let x, let a):

@@ -57,7 +57,6 @@ extension KernelSource {
             case .fma(let a, let b, let c): e = Self.arithmetic(op, "v\(a)", "v\(b)", "v\(c)", in: f)
             case .negate(let a): e = "-v\(a)"
             case .absolute(let a): e = f == .double ? "fabs(v\(a))" : "fabsf(v\(a))"
-            case .unitWithSign(let a): e = f == .double ? "copysign(1.0, v\(a))" : "copysignf(1.0f, v\(a))"
             case .expMantissa(let a): e = "\(name)_\(expName)_mantissa(v\(a))"
             case .expMinusOne(let a): e = "\(name)_\(expName)_minus_one(v\(a))"
             case .scaleByClampedExp(let v, let a): e = "\(name)_\(expName)_scale_clamped(v\(v), v\(a))"

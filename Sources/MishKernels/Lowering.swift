@@ -102,21 +102,12 @@ public struct KernelLowering {
         }
         let negative = try rows(negativeForm, growth: growthBy.negative), positive = try rows(positiveForm, growth: growthBy.positive)
         let zero = ir.constant(0)
-        let sign = ir.value(.unitWithSign(x))
-        /// The constant for x's side: m + h·sign(x) by one exact fma where m = (n + p)/2 and h = (p − n)/2 are
-        /// exact in the arithmetic (no comparison, whose mask a vectoriser must widen from the input's lanes);
-        /// otherwise a select. x = −0 takes the negative side's constant: at x = ±0, s = 1 and both side forms
-        /// are exact rewrites of f.
+        /// The constant for x's side, a blend on x < 0 (one comparison shared by every constant): a blend leaves
+        /// the fma pipes to the arithmetic (mish's exact f32 forward 8 %, backward 11 % faster than m + h·copysign(1, x) in
+        /// one fma). x = −0 takes the positive side's constant: at x = ±0, s = 1 and both side forms are exact
+        /// rewrites of f.
         func selected(_ negative: Double, _ positive: Double) -> Int {
             if negative == positive { return ir.constant(negative) }
-            let middle = (negative + positive) / 2, half = (positive - negative) / 2
-            func rational(_ v: Double) -> Rational { BigFloat(v, precision: 64).exactRational! }
-            // In binary32 (16 lanes) a blend on x < 0 leaves the fma pipes to the arithmetic; in double the mask
-            // would be widened from the input's lanes.
-            if ir.arithmetic == .double, let m = exact((rational(negative) + rational(positive)) / Rational(2)), m == middle,
-               let h = exact((rational(positive) - rational(negative)) / Rational(2)), h == half {
-                return ir.value(.fma(ir.constant(half), sign, ir.constant(middle)))
-            }
             return ir.value(.selectLess(x, zero, ir.constant(negative), ir.constant(positive)))
         }
         let floor = ir.constant(expFloor ?? ir.arithmetic.exp.lowestArgument)
@@ -218,8 +209,8 @@ public struct KernelLowering {
         guard multiplier == nil, min(shifts.negative, shifts.positive) >= 0, scalesNormally(max(shifts.negative, shifts.positive)) else {
             return ir.value(.selectLess(x, zero, scaled(shifts.negative), scaled(shifts.positive)))
         }
-        // The value times e^(m·a) for x's side m, that factor formed as n·S₋ + p·S₊ by one exact fma, where n, p
-        // are 1 and 0 by the sign of x and S = qᵐ·2^(m·k) is a finite, normal double: one product then rounds.
+        // The value times e^(m·a) for x's side m, that factor S = qᵐ·2^(m·k) selected on x < 0: a finite, normal
+        // double, so one product rounds.
         func power(_ m: Int) -> Int {
             if m == 0 { return ir.constant(1) }
             if m == 1 { return s }
@@ -227,10 +218,7 @@ public struct KernelLowering {
             for _ in 1..<m { w = ir.value(.multiply(w, mantissa)) }
             return scale(w, m)
         }
-        let onNegativeSide = selected(1, 0), onPositiveSide = selected(0, 1)
-        let positivePart = shifts.positive == 0 ? onPositiveSide : ir.value(.multiply(onPositiveSide, power(shifts.positive)))
-        let factor = ir.value(.fma(onNegativeSide, power(shifts.negative), positivePart))
-        return ir.value(.multiply(quotient, factor))
+        return ir.value(.multiply(quotient, ir.value(.selectLess(x, zero, power(shifts.negative), power(shifts.positive)))))
 
         /// Σᵢ xⁱ·Rᵢ(s)/D(s) by Horner in x, Rᵢ(s) by Horner in s with the coefficients of each power selected
         /// by the sign of x: x multiplies whole polynomials in s, so x = ±∞ meets a zero only where the limit

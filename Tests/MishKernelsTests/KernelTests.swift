@@ -888,19 +888,23 @@ struct KernelFastTierTests {
         #expect(worst <= 2, "\(worst) ulp at x = \(worstX)")
     }
 
-    @Test("each side's constants and factor e^(m·a) come from copysign(1, x) by exact fmas: no x < 0 comparison in mish's exact f32 kernels; f(±0) and f′(±0) exact (sigmoid too)")
-    func signSelectionWithoutComparisons() throws {
+    @Test("each side's constants and factor e^(m·a) are blends on x < 0 (no copysign, no fma by a sign), each side correctly rounded; f(±0) and f′(±0) exact (sigmoid too)")
+    func signSelectionByBlends() throws {
         let sigmoid = try KernelLowering(try ExprParser.parse("sigmoid(x)"))
         for (lowering, kind) in [(mish, KernelLowering.Kind.forward), (mish, .backward), (mish, .fused), (sigmoid, .forward)] {
             let ir = try lowering.kernel(kind, type: .f32)
-            let comparesSign = ir.live.contains { i in
+            let blendsOnSign = ir.live.contains { i in
                 if case .selectLess(let a, let b, _, _) = ir.operations[i], case .input(0) = ir.operations[a],
                    case .constant(let bits) = ir.operations[b], bits == 0 { return true }
                 return false
             }
-            // sigmoid's e^x has no floor (no threshold at −∞: the form's value there is already 0), so its factor
-            // e^a is not one normal power of two and the sides' results are still selected by comparison.
-            #expect(comparesSign == (lowering.expression != mish.expression), "\(kind)")
+            #expect(blendsOnSign, "\(kind)")
+            // Against the side form evaluated in MPFR: the blends select the right side on both sides of 0.
+            let r = kind == .backward ? lowering.derivative : lowering.function
+            for x in [Float(-3.5), -0.75, -2e-3, 2e-3, 0.75, 3.5] {
+                let got = Float(KernelInterpreter.evaluate(ir, [Double(x), 1.0])[0])
+                if let exact = correctlyRounded(r, at: x) { #expect(got == exact, "\(kind) at \(x)") }
+            }
             let f = kind == .backward ? lowering.derivative : lowering.function
             let atZero = Float(f.valueAtOrigin!.doubleValue)
             for zero in [0.0, -0.0] {

@@ -77,32 +77,28 @@ __device__ __forceinline__ double mish_round_to_odd(double hi, double lo) {
 
 __device__ __forceinline__ float mish_forward_f32_scalar(float x) {
     const double v0 = (double)x;
-    const double v2 = copysign(1.0, v0);
-    const double v3 = -700.0;
-    const double v4 = fabs(v0);
-    const double v5 = -v4;
-    const double v6 = mish_exp_floor(v5, v3);
-    const double v7 = mish_exp_mantissa(v6);
-    const double v8 = mish_exp_scale_clamped(v7, v6);
-    const double v9 = 0x1p-1;
-    const double v10 = 0x1.8p+0;
-    const double v11 = __fma_rn(v9, v2, v10);
-    const double v12 = -0x1p-1;
-    const double v13 = __fma_rn(v12, v2, v10);
-    const double v14 = __fma_rn(v11, v8, v13);
-    const double v15 = __dmul_rn(v14, v0);
-    const double v16 = 2.0;
-    const double v17 = __fma_rn(v11, v8, v16);
-    const double v18 = __fma_rn(v17, v8, v13);
-    const double v19 = __ddiv_rn(v15, v18);
-    const double v20 = __fma_rn(v12, v2, v9);
-    const double v21 = __fma_rn(v9, v2, v9);
-    const double v22 = __fma_rn(v20, v8, v21);
-    const double v23 = __dmul_rn(v19, v22);
-    const double v24 = -109.0;
-    const double v25 = -0.0;
-    const double v26 = (x < (float)v24) ? v25 : v23;
-    return __double2float_rn(v26);
+    const double v1 = 0.0;
+    const double v2 = -700.0;
+    const double v3 = fabs(v0);
+    const double v4 = -v3;
+    const double v5 = mish_exp_floor(v4, v2);
+    const double v6 = mish_exp_mantissa(v5);
+    const double v7 = mish_exp_scale_clamped(v6, v5);
+    const double v8 = 1.0;
+    const double v9 = 2.0;
+    const double v10 = (x < (float)v1) ? v8 : v9;
+    const double v11 = (x < (float)v1) ? v9 : v8;
+    const double v12 = __fma_rn(v10, v7, v11);
+    const double v13 = __dmul_rn(v12, v0);
+    const double v14 = __fma_rn(v10, v7, v9);
+    const double v15 = __fma_rn(v14, v7, v11);
+    const double v16 = __ddiv_rn(v13, v15);
+    const double v17 = (x < (float)v1) ? v7 : v8;
+    const double v18 = __dmul_rn(v16, v17);
+    const double v19 = -109.0;
+    const double v20 = -0.0;
+    const double v21 = (x < (float)v19) ? v20 : v18;
+    return __double2float_rn(v21);
 }
 
 /* Grid-stride over groups of 4 with 128-bit loads and stores (all pointers 16-byte aligned), then
