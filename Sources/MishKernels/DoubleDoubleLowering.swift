@@ -171,7 +171,7 @@ extension KernelLowering {
     /// its precision) breaks an exact tie at the subnormal quantum: the origin series, whose leading term
     /// c·x can sit exactly on a midpoint (swish(x) = x/2 + x²/4 for an odd subnormal x).
     static func finalRounding(_ w: DoubleDouble, exponent k: Int?, multiplier dy: Int?, tieDirection: Int? = nil,
-                              into ir: inout KernelIR) -> Int {
+                              zero: Int? = nil, into ir: inout KernelIR) -> Int {
         var v = w, k = k
         if let dy {
             if let e = k {
@@ -186,7 +186,8 @@ extension KernelLowering {
         }
         // An exact zero takes the sign IEEE arithmetic gives w·dy (the double-word product and sums round
         // −0 + +0 to +0): dy·f′ = −0 for dy < 0 where f′ vanishes exactly, as the f32 kernels and the reference.
-        let signedZero = ir.value(.multiply(dy.map { ir.value(.multiply(w.hi, $0)) } ?? w.hi, ir.constant(0)))
+        let signedZero = zero.map { z in dy.map { ir.value(.multiply(z, $0)) } ?? z }
+            ?? ir.value(.multiply(dy.map { ir.value(.multiply(w.hi, $0)) } ?? w.hi, ir.constant(0)))
         func keepingZeroSign(_ result: Int) -> Int {
             ir.value(.selectLess(ir.value(.absolute(result)), ir.constant(0x1p-1074), signedZero, result))
         }
@@ -359,6 +360,13 @@ struct DoubleDoubleOriginSeries {
             let c = ir.constant(sameSign ? 1 : -1)
             direction = (m - order) % 2 == 0 ? c : ir.value(.selectLess(x, ir.constant(0), ir.value(.negate(c)), c))
         }
-        return KernelLowering.finalRounding(g, exponent: exponent, multiplier: dy, tieDirection: direction, into: &ir)
+        // A result below the smallest subnormal is the zero of c·xᵏ's sign (k ≥ 1; near c₀ ≠ 0 nothing underflows): the scaled powers (x·2²⁰⁰)ᵏ underflow
+        // themselves for k ≥ 2 and tiny x (x³σ(x) at x = −10⁻²⁰⁰ gave +0), and the double-word sums round −0 + +0 to +0.
+        var zero: Int?
+        if order >= 1 {
+            let zeroSign = ir.constant(coefficients[0].signum < 0 ? -0.0 : 0.0)
+            zero = order % 2 == 1 ? ir.value(.multiply(x, zeroSign)) : zeroSign
+        }
+        return KernelLowering.finalRounding(g, exponent: exponent, multiplier: dy, tieDirection: direction, zero: zero, into: &ir)
     }
 }

@@ -349,6 +349,25 @@ struct KernelF64Tests {
         }
     }
 
+    @Test("faithful f64 where the origin series' leading term c·xᵏ underflows (x³σ(x) ≈ x³/2 below 2⁻¹⁰⁷⁵ for |x| < 2⁻³⁵⁸): the zero has the sign of c·xᵏ, for f and for dy·f′")
+    func underflowingLeadingTermSign() throws {
+        for (text, kind) in [("x^3*sigmoid(x)", KernelLowering.Kind.forward), ("x^3*sigmoid(x)", .backward), ("x^2*sigmoid(x)", .forward),
+                             ("x^2*tanh(x)", .forward)] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            let ir = try lowering.kernel(kind, type: .f64)
+            let r = kind == .backward ? lowering.derivative : lowering.function
+            for x in [-1e-200, 1e-200, -3e-310, 5e-324, -5e-324] {
+                for dy in [1.0, -2.5] {
+                    let y = KernelInterpreter.evaluate(ir, [x, dy])[0]
+                    // The sign of f far enough out that it is a normal double, from the normal form in MPFR.
+                    let far = r.enclosure(at: BigInterval(BigFloat(x < 0 ? -1e-3 : 1e-3, precision: 64))).midpoint.signum
+                    let expected = (far < 0) != (kind == .backward && dy < 0) ? -0.0 : 0.0
+                    #expect(y == 0 && y.sign == expected.sign, "\(text) \(kind) at \(x), dy = \(dy): \(y)")
+                }
+            }
+        }
+    }
+
     @Test("faithful f64 at an exact zero of f′ ((x·eˣ)′ at x = −1): dy·f′ is the zero IEEE arithmetic gives, with dy's sign")
     func exactZeroKeepsTheSignOfDy() throws {
         let lowering = try KernelLowering(try ExprParser.parse("x*exp(x)"))
