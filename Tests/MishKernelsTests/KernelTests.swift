@@ -103,6 +103,30 @@ struct KernelTests {
         }
     }
 
+    @Test("the compiled backward kernels of x²σ, x³σ and (x·(x + 2)·eˣ)′ match the interpreter bit for bit where f′ alone overflows or underflows and at the exact zero x = −2, in both f32 tiers")
+    func compiledPowerGrowthAndExactZeros() throws {
+        var inputs: [(Float, Float)] = []
+        for x: Float in [1.8e38, -3.3e38, 9e19, -1.3e19, 4e33, 1.95e-22, -3e-30, 7e-40, -2, Float(-2).nextUp, 0, -0.0, .nan, .infinity, -.infinity, 0.5, -7] {
+            for dy: Float in [0.004, -3e-20, 0.75, 1e-41, 246, -0.0, .infinity] { inputs.append((x, dy)) }
+        }
+        for text in ["x^2*sigmoid(x)", "x^3*sigmoid(x)", "x*(x+2)*exp(x)"] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            for fast in [false, true] {
+                let ir = try lowering.kernel(.backward, type: .f32, fast: fast)
+                let kernel = try CompiledKernel(CEmitter(name: "g", kind: .backward, type: .f32, ir: ir, description: ["test"]))
+                typealias F = @convention(c) (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+                let xs = inputs.map(\.0), dys = inputs.map(\.1)
+                var out = [Float](repeating: 0, count: xs.count)
+                kernel.symbol("g_backward_f32", as: F.self)(xs, dys, &out, xs.count)
+                for i in xs.indices {
+                    let expected = Float(KernelInterpreter.evaluate(ir, [Double(xs[i]), Double(dys[i])])[0])
+                    #expect(out[i].bitPattern == expected.bitPattern || (out[i].isNaN && expected.isNaN),
+                            "\(text) fast \(fast) at x = \(xs[i]), dy = \(dys[i]): \(out[i]) against \(expected)")
+                }
+            }
+        }
+    }
+
     @Test("a NaN of either sign stays NaN in the exact kernels, also where x multiplies no row (tanh, sigmoid), whose s is not formed in the exponent field of a NaN mantissa; the compiled tanh agrees",
           arguments: [KernelLowering.OutputType.f32, .f16, .bf16])
     func exactTiersKeepNaN(_ type: KernelLowering.OutputType) throws {
