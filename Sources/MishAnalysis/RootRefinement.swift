@@ -256,6 +256,11 @@ public enum RootRefinement {
         }
     }
 
+    /// The precision of a Newton correction g/g′ at a step to p bits: the iterate is already right to about
+    /// p/2 + 32 bits (the schedule halves and adds ``guardBits``), so the correction, of that size, needs only
+    /// p/2 + 64 bits of its own: g′ and the quotient at that precision (g itself at p, where it cancels).
+    static func correctionPrecision(_ p: Int) -> Int { Swift.min(p, p / 2 + 64) }
+
     /// Steps above 1/`offsetStepDivisor` of the certificate's precision correct an offset from one logarithm
     /// at that precision instead of taking a logarithm each.
     static let offsetStepDivisor = 16
@@ -300,8 +305,9 @@ public enum RootRefinement {
             }
             let g = r.g.evaluate(x: x, u: u, precision: p)
             if g.isZero { continue }
-            let ratio = g.divided(by: r.gPrime.evaluate(x: x, u: u, precision: p), precision: p).value
-            u = u.subtracting(u.multiplied(by: ratio, precision: p).value, precision: p).value
+            let q = correctionPrecision(p)
+            let ratio = g.divided(by: r.gPrime.evaluate(x: x.rounded(toPrecision: q), u: u.rounded(toPrecision: q), precision: q), precision: q).value
+            u = u.subtracting(u.multiplied(by: ratio, precision: q).value, precision: p).value
             guard u.isFinite, u.signum > 0 else {
                 throw RootRefinementError.noConvergence("a Newton step at \(p) bits left the isolating box")
             }
@@ -318,7 +324,8 @@ public enum RootRefinement {
             let ux = exponential.midpoint.rounded(toPrecision: p).multiplied(by: shift.midpoint, precision: p).value
             let g = r.g.evaluate(x: x, u: ux, precision: p)
             if g.isZero { continue }
-            let step = g.divided(by: r.gPrime.evaluate(x: x, u: ux, precision: p), precision: p).value
+            let q = correctionPrecision(p)
+            let step = g.divided(by: r.gPrime.evaluate(x: x.rounded(toPrecision: q), u: ux.rounded(toPrecision: q), precision: q), precision: q).value
             offset = offset.subtracting(step, precision: p).value
         }
         return .shifted(base: base, exponential: exponential, offset: offset)
