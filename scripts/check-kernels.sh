@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Compiles every generated C kernel (mish and swish; forward, backward and fused; f32, f16 and bf16 in the
+# Compiles every generated C kernel (mish, swish and x²·sigmoid(x), whose backward kernels take the
+# power-growth tails; forward, backward and fused; f32, f16 and bf16 in the
 # correctly-rounded tier, f64 in the faithful tier, and all four in the fast tier) with gcc and clang (-std=c11 -Wall -Wextra
 # -Wpedantic -Werror -O3, and the vectoriser's report) and every generated CUDA kernel with nvcc -arch=sm_90
 # (warnings are errors). nvcc comes from PyPI
@@ -32,9 +33,9 @@ mkdir -p "$out"
 dtypes="f32 f16 bf16"; [ $accuracy = fast ] && dtypes="f32 f16 bf16 f64"; [ $accuracy = faithful ] && dtypes="f64"
 for kernel in forward backward fused; do
  for dtype in $dtypes; do
-  for expr in 'mish(x)' 'swish(x)'; do
-    name=$(echo "$expr" | cut -d'(' -f1)
-    "$BIN" codegen "$expr" --target c --kernel $kernel --dtype $dtype --accuracy $accuracy --out "$out" 2>/dev/null || { echo "FAIL  codegen $expr $kernel $accuracy (C)"; failed=1; }
+  for pair in 'mish(x)=mish' 'swish(x)=swish' 'x^2*sigmoid(x)=x2sigmoid'; do
+    expr=${pair%%=*}; name=${pair##*=}
+    "$BIN" codegen "$expr" --target c --kernel $kernel --dtype $dtype --accuracy $accuracy --out "$out" --name "$name" 2>/dev/null || { echo "FAIL  codegen $expr $kernel $accuracy (C)"; failed=1; }
     for cc in gcc clang; do
       command -v $cc >/dev/null || continue
       if $cc -std=c11 -Wall -Wextra -Wpedantic -Werror -O3 -c "$out/${name}_${kernel}_${dtype}.c" -o "$out/${name}_${kernel}_${dtype}.$cc.o"; then
@@ -53,7 +54,7 @@ for kernel in forward backward fused; do
       if [ "$report" -ge "$loops" ] && [ "$loops" -gt 0 ]; then echo "ok    $cc -O3 -march=x86-64-v3 vectorises $accuracy ${name}_${kernel}_${dtype} ($loops loops)"
       else echo "FAIL  $cc vectorises $report of the $loops loops of ${name}_${kernel}_${dtype}"; failed=1; fi
     done
-    "$BIN" codegen "$expr" --target cuda --kernel $kernel --dtype $dtype --accuracy $accuracy --out "$out" 2>/dev/null || { echo "FAIL  codegen $expr $kernel $accuracy"; failed=1; continue; }
+    "$BIN" codegen "$expr" --target cuda --kernel $kernel --dtype $dtype --accuracy $accuracy --out "$out" --name "$name" 2>/dev/null || { echo "FAIL  codegen $expr $kernel $accuracy"; failed=1; continue; }
     if "$NVCC" -arch=sm_90 -Werror all-warnings -c "$out/${name}_${kernel}_${dtype}.cu" -o "$out/${name}_${kernel}_${dtype}.o"; then
       echo "ok    nvcc -arch=sm_90 $accuracy ${name}_${kernel}_${dtype}.cu"
     else

@@ -200,8 +200,9 @@ Tests sit in `Tests/`, one target per module plus `MishMathCLITests` (which runs
 the shared `MishTestSupport` (ulp and digit measures, a self-checking high-precision oracle, a seeded
 expression fuzzer). Randomised tests print their seed; `MISH_TEST_SEED=N` replays one. `make test` also runs
 `Tests/stress/bad-input.sh` (a 10 MB expression, 10⁵ nested parentheses, random bytes) against the release
-build, and `scripts/check-kernels.sh`, which compiles every generated C kernel with gcc and clang (-Werror) and
-every CUDA kernel with nvcc -arch=sm_90 (nvcc from PyPI, no GPU needed). `make verify-exhaustive` sweeps all
+build, and `scripts/check-kernels.sh`, which compiles every generated C kernel of mish, swish and x²·sigmoid(x)
+with gcc and clang (-Werror, and the vectoriser's report) and every CUDA kernel with nvcc -arch=sm_90 (nvcc from
+PyPI, no GPU needed). `make verify-exhaustive` sweeps all
 2³² f32 inputs of the shipped kernels (CI runs it too). Every example above is real output: `scripts/readme.sh > README.md` regenerates this file.
 
 EOF
