@@ -521,19 +521,20 @@ public struct KernelLowering {
         }
     }
 
-    /// The zeros of r on the real line, each isolated and refined to 40 digits (exact where rational).
+    /// The zeros of r on the real line, each isolated and refined to 40 digits (exact where rational): found once
+    /// per function of a kernel, for both the series around the irrational ones and the signs at the exact ones.
     static func certifiedZeros(_ r: ExpRational) throws -> [CertifiedRoot] {
         let form = SignEquivalentForm(derivative: 0, of: r.hornerExpr)
         return try RootIsolation.realLine(form).zeros.map { try RootRefinement.refine(form, in: $0, digits: 40) }
     }
 
-    /// At a nonzero rational zero x₀ of r that the input type holds, the kernel returns +0 (times dy where
+    /// At a nonzero rational zero x₀ of r (among its `zeros`) that the input type holds, the kernel returns +0 (times dy where
     /// dy is folded in): r(x₀) is exactly 0, which IEEE arithmetic writes +0 (so dy·f′ takes dy's sign),
     /// while the form's factors may give −0 there ((2x + x²)·eˣ at x = −2 is (−2)·(+0)). Selected on
     /// prev(x₀) < x < next(x₀), the neighbours in the comparison's format, so a NaN keeps the form's NaN.
-    static func withExactZeros(_ r: ExpRational, x: Int, value: Int, type: OutputType, multiplier: Int?, into ir: inout KernelIR) throws -> Int {
+    static func withExactZeros(_ zeros: [CertifiedRoot], x: Int, value: Int, type: OutputType, multiplier: Int?, into ir: inout KernelIR) -> Int {
         var out = value
-        for root in try certifiedZeros(r) where root.isExact {
+        for root in zeros where root.isExact {
             let e = root.x.enclosure
             guard e.lower == e.upper, case let x0 = e.midpoint.toDouble(), x0 != 0, x0.isFinite,
                   BigFloat(x0, precision: 64) == e.midpoint, x0.significandWidth < type.precision,
@@ -547,12 +548,12 @@ public struct KernelLowering {
         return out
     }
 
-    static func zeroSeries(_ r: ExpRational, arithmetic: KernelIR.Arithmetic = .double, fast: Bool = false) throws -> [ZeroSeries] {
+    static func zeroSeries(_ r: ExpRational, zeros: [CertifiedRoot], arithmetic: KernelIR.Arithmetic = .double, fast: Bool = false) -> [ZeroSeries] {
         let precision = arithmetic.precision
         func value(_ v: BigFloat) -> Double { v.rounded(toPrecision: precision).toDouble() }
         let radius = ZeroSeries.radius(arithmetic, fast: fast)
         var out: [ZeroSeries] = []
-        for root in try certifiedZeros(r) where !root.isExact {
+        for root in zeros where !root.isExact {
             let x0 = root.x.enclosure
             let high = value(x0.midpoint)
             let low = value(x0.midpoint.subtracting(BigFloat(high), precision: 200).value)
@@ -1004,10 +1005,10 @@ public struct KernelLowering {
     }
 
     /// Replaces `value` by the series within 1/64 (the fast tier: 1/4) of each irrational zero of r.
-    static func withZeroSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, multiplier: Int? = nil,
-                               fast: Bool = false) throws -> Int {
+    static func withZeroSeries(_ r: ExpRational, zeros: [CertifiedRoot], x: Int, value: Int, into ir: inout KernelIR,
+                               multiplier: Int? = nil, fast: Bool = false) -> Int {
         var out = value
-        for z in try zeroSeries(r, arithmetic: ir.arithmetic, fast: fast) {
+        for z in zeroSeries(r, zeros: zeros, arithmetic: ir.arithmetic, fast: fast) {
             let h = ir.value(.subtract(ir.value(.subtract(x, ir.constant(z.high))), ir.constant(z.low)))
             var acc = ir.constant(z.coefficients.last!)
             for c in z.coefficients.dropLast().reversed() { acc = ir.value(.fma(acc, h, ir.constant(c))) }
@@ -1079,7 +1080,8 @@ public struct KernelLowering {
         for (r, rTails) in functions {
             let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded,
                                                   coveredEnds: Set(rTails.map(\.direction)))
-            var out = try KernelLowering.withZeroSeries(r, x: x, value: lowered, into: &ir, multiplier: folded, fast: fast)
+            let zeros = try KernelLowering.certifiedZeros(r)
+            var out = KernelLowering.withZeroSeries(r, zeros: zeros, x: x, value: lowered, into: &ir, multiplier: folded, fast: fast)
             // Near 0: the exact leading term where it can be a midpoint (f32, bf16), else the origin series; f16 needs
             // that only where the form cancels at 0 (sinh′ = cosh is fine, but dy·sinh(x) at x ~ 2⁻¹⁸ meets an f16
             // midpoint dy·x that the form's error 2⁻⁵³/|x| cannot resolve).
@@ -1089,7 +1091,7 @@ public struct KernelLowering {
                 out = KernelLowering.withOriginSeries(r, x: x, value: out, into: &ir, lowestOrder: lowest)
             }
             if fast { out = KernelLowering.withFastOriginSeries(r, x: x, value: out, into: &ir, multiplier: folded) }
-            out = try KernelLowering.withExactZeros(r, x: x, value: out, type: type, multiplier: folded, into: &ir)
+            out = KernelLowering.withExactZeros(zeros, x: x, value: out, type: type, multiplier: folded, into: &ir)
             if let dy = folded, kind == .backward {
                 out = KernelLowering.withLeadingTermAtOrigin(r, x: x, dy: dy, value: out, into: &ir)
                 out = KernelLowering.withPolynomialTails(r, x: x, dy: dy, value: out, inputMaximumExponent: type.maximumExponent, into: &ir)
@@ -1139,9 +1141,7 @@ public struct KernelLowering {
         var out = value
         let sides = r.sideForms
         for (direction, form) in [(-1, sides.negative), (1, sides.positive)] {
-            guard form.shift == 0, !form.denominator[0].isZero else { continue }
-            let c = form.numerators.map { Rational($0[0]) / Rational(form.denominator[0]) }
-            guard let n = c.lastIndex(where: { !$0.isZero }), n >= 1 else { continue }
+            guard let c = form.limitPolynomial, let n = c.lastIndex(where: { !$0.isZero }), n >= 1 else { continue }
             let w = ir.value(.multiply(dy, x))
             var h = ir.value(.multiply(ir.constant(c[n].doubleValue), w))
             for i in stride(from: n - 1, through: 1, by: -1) {

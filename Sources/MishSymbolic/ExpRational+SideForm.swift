@@ -21,13 +21,20 @@ public struct ExpRationalSideForm: Sendable, Equatable {
     public func denominator(dividedByPower g: Int) -> [BigInt] {
         Array(denominator.dropFirst(g)) + Array(repeating: BigInt(0), count: g)
     }
-    /// f = c·xⁿ + (terms vanishing like a power of s) toward this end, where no shift divides the form, D(0) ≠ 0 and
-    /// only row n has a constant term: c = Nₙ(0)/D(0). nil otherwise.
-    public var limitTerm: (power: Int, coefficient: Rational)? {
+    /// f = Σ cᵢxⁱ + (terms vanishing like a power of s) toward this end, where no shift divides the form and
+    /// D(0) ≠ 0: cᵢ = Nᵢ(0)/D(0), lowest power first. nil otherwise.
+    public var limitPolynomial: [Rational]? {
         guard shift == 0, !denominator[0].isZero else { return nil }
-        let rows = numerators.indices.filter { !numerators[$0][0].isZero }
+        return numerators.map { Rational($0[0]) / Rational(denominator[0]) }
+    }
+
+    /// f = c·xⁿ + (terms vanishing like a power of s) toward this end, where the limit polynomial has one
+    /// nonzero term: c = Nₙ(0)/D(0). nil otherwise.
+    public var limitTerm: (power: Int, coefficient: Rational)? {
+        guard let c = limitPolynomial else { return nil }
+        let rows = c.indices.filter { !c[$0].isZero }
         guard rows.count == 1, let n = rows.first else { return nil }
-        return (n, Rational(numerators[n][0]) / Rational(denominator[0]))
+        return (n, c[n])
     }
 }
 
