@@ -87,8 +87,7 @@ extension KernelLowering {
         var out = value
         let sides = r.sideForms
         for (direction, form) in [(-1, sides.negative), (1, sides.positive)] {
-            guard form.shift == 0, !form.denominator[0].isZero,
-                  let n = form.numerators.lastIndex(where: { !$0[0].isZero }), n >= 1 else { continue }
+            guard let limit = form.limitPolynomial, let n = limit.lastIndex(where: { !$0.isZero }), n >= 1 else { continue }
             func exact(_ b: BigInt) throws -> Int { ir.constant(try exactCoefficient(b)) }
             let w = ir.twoProduct(dy, x)
             var h = ir.multiply(w, try exact(form.numerators[n][0]))
@@ -360,8 +359,9 @@ struct DoubleDoubleOriginSeries {
             let c = ir.constant(sameSign ? 1 : -1)
             direction = (m - order) % 2 == 0 ? c : ir.value(.selectLess(x, ir.constant(0), ir.value(.negate(c)), c))
         }
-        // A result below the smallest subnormal is the zero of c·xᵏ's sign (k ≥ 1; near c₀ ≠ 0 nothing underflows): the scaled powers (x·2²⁰⁰)ᵏ underflow
-        // themselves for k ≥ 2 and tiny x (x³σ(x) at x = −10⁻²⁰⁰ gave +0), and the double-word sums round −0 + +0 to +0.
+        // A result below the smallest subnormal is the zero of c·xᵏ's sign (k ≥ 1; near c₀ ≠ 0 nothing underflows):
+        // the scaled powers (x·2²⁰⁰)ᵏ underflow themselves for k ≥ 2 and tiny x (x³σ(x) at x = −10⁻²⁰⁰ gave +0),
+        // and the double-word sums round −0 + +0 to +0.
         var zero: Int?
         if order >= 1 {
             let zeroSign = ir.constant(coefficients[0].signum < 0 ? -0.0 : 0.0)
