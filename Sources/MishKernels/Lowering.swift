@@ -15,7 +15,7 @@ public enum KernelError: Error, CustomStringConvertible, Equatable {
         case .notExpRational(let e):
             return "\(e) is outside the exp-rational class Q(x, e^x) as the engine forms it, sum x^i*P_i(e^x)/Q(e^x) "
                 + "(it involves pi, erf, gelu, a logarithm that does not cancel, a non-integer power, e^(c*x) with c not an "
-                + "integer, or division by a function of x); every kernel is derived from that normal form"
+                + "integer (tanh(c*x) needs only 2c integer), or division by a function of x); every kernel is derived from that normal form"
         case .coefficientTooLarge(let c):
             return "the normal form has the coefficient \(c), which a double cannot hold exactly"
         case .threshold(let why):

@@ -5,10 +5,12 @@ import MishNumbers
 public enum ExpRationalRule: String, CaseIterable, Sendable {
     case expOfLog = "exp(log w) = w"
     case expOfMultipleOfX = "exp(n*x) = u^n"
+    case powerOfExp = "exp(a)^q = exp(q*a) (q rational, also sqrt(exp(a)) = exp(a/2))"
     case expOfSum = "exp(a + b) = exp(a)*exp(b)"
-    case tanhAsExp = "tanh(a) = (w^2 - 1)/(w^2 + 1)"
+    case tanhAsExp = "tanh(a) = (W - 1)/(W + 1), W = exp(2a) (so tanh(x/2) = (u - 1)/(u + 1))"
     case sinhAsExp = "sinh(a) = (w - 1/w)/2"
     case coshAsExp = "cosh(a) = (w + 1/w)/2"
+    case evenPowerAsExp = "sech(a)^2 = 4W/(W + 1)^2, cosh(a)^2 = (W + 2 + 1/W)/4, sinh(a)^2 = (W - 2 + 1/W)/4, W = exp(2a)"
     case sechAsExp = "sech(a) = 2*w/(w^2 + 1)"
     case expm1AsExp = "expm1(a) = w - 1"
     case sigmoidAsExp = "sigmoid(a) = w/(1 + w)"
@@ -31,7 +33,12 @@ extension ExpRational {
     /// Converts with memo tables over the DAG.
     struct Converter {
         var fieldMemo: [ObjectIdentifier: ExpRational?] = [:]
-        var logMemo: [ObjectIdentifier: ExpRational?] = [:]
+        var exponentialMemo: [ExponentialKey: ExpRational?] = [:]
+
+        struct ExponentialKey: Hashable {
+            let expression: ObjectIdentifier
+            let multiple: Rational
+        }
 
         /// e as an element of the class.
         mutating func field(_ e: Expr) -> ExpRational? {
@@ -41,11 +48,13 @@ extension ExpRational {
             return r
         }
 
-        /// W in the class with e = log(W) (so exp(e) = W), or nil.
-        mutating func exponential(_ e: Expr) -> ExpRational? {
-            if let m = logMemo[ObjectIdentifier(e)] { return m }
-            let r = computeExponential(e)
-            logMemo[ObjectIdentifier(e)] = r
+        /// W in the class with W = exp(m·e), or nil. The multiple lets exp(m·e) be in the class when exp(e)
+        /// is not: tanh(x/2) = (eˣ − 1)/(eˣ + 1) needs exp(2·(x/2)) only.
+        mutating func exponential(_ e: Expr, times m: Rational = Rational(1)) -> ExpRational? {
+            let key = ExponentialKey(expression: ObjectIdentifier(e), multiple: m)
+            if let r = exponentialMemo[key] { return r }
+            let r = m.isZero ? ExpRational.one : computeExponential(e, times: m)
+            exponentialMemo[key] = r
             return r
         }
 
@@ -69,8 +78,13 @@ extension ExpRational {
                 }
                 return acc
             case .power(let b, let n):
-                guard let k = n.integerValue, let v = field(b) else { return nil }
-                return v.power(k)
+                if case .apply(.exp, let a) = b.kind, let q = n.rationalValue { return exponential(a, times: q) }
+                guard let k = n.integerValue else { return nil }
+                if let v = field(b) { return v.power(k) }
+                return evenPower(b, k)
+            case .apply(.sqrt, let b):
+                guard case .apply(.exp, let a) = b.kind else { return nil }
+                return exponential(a, times: Rational(1, 2))
             case .apply(let f, let a):
                 return applied(f, a)
             }
@@ -84,7 +98,7 @@ extension ExpRational {
             case .expm1:
                 return exponential(a).map { $0 - one }
             case .tanh:
-                guard let w = exponential(a), let w2 = w.power(2) else { return nil }
+                guard let w2 = exponential(a, times: Rational(2)) else { return nil }
                 return (w2 - one) * (w2 + one).reciprocal
             case .sinh:
                 guard let w = exponential(a), let inv = w.reciprocal else { return nil }
@@ -109,38 +123,63 @@ extension ExpRational {
             }
         }
 
-        private mutating func computeExponential(_ e: Expr) -> ExpRational? {
+        /// sech(a)ᵏ, cosh(a)ᵏ and sinh(a)ᵏ for even k through W = exp(2a): sech² = 4W/(W + 1)²,
+        /// cosh² = (W + 2 + 1/W)/4, sinh² = (W − 2 + 1/W)/4, so sech(x/2)² is in the class though sech(x/2) is not.
+        private mutating func evenPower(_ b: Expr, _ k: Int) -> ExpRational? {
+            guard k % 2 == 0, case .apply(let f, let a) = b.kind, let w = exponential(a, times: Rational(2)),
+                  let inverse = w.reciprocal else { return nil }
+            let one = ExpRational.one, quarter = ExpRational(Rational(1, 4))
+            let square: ExpRational?
+            switch f {
+            case .sech: square = (w + one).power(2).flatMap { ExpRational(4) * w * $0.reciprocal }
+            case .cosh: square = quarter * (w + ExpRational(2) + inverse)
+            case .sinh: square = quarter * (w - ExpRational(2) + inverse)
+            default: square = nil
+            }
+            return square.flatMap { $0.power(k / 2) }
+        }
+
+        /// exp(m·e): m·(coefficient of x) must be an integer, and a logarithm's argument is raised to the
+        /// integer m.
+        private mutating func computeExponential(_ e: Expr, times m: Rational) -> ExpRational? {
             switch e.kind {
             case .variable:
-                return .uPower(1)
+                guard let n = m.exactInt else { return nil }
+                return .uPower(n)
             case .number(let q):
                 return q.isZero ? .one : nil
             case .sum(let k, let terms):
                 guard k.isZero else { return nil }
                 var acc = ExpRational.one
                 for t in terms {
-                    guard let n = t.coefficient.numerator.exactInt, t.coefficient.isInteger,
-                          let w = exponential(t.expr), let wn = w.power(n) else { return nil }
-                    acc = acc * wn
+                    guard let w = exponential(t.expr, times: m * t.coefficient) else { return nil }
+                    acc = acc * w
                 }
                 return acc
             case .product(let c, let fs):
-                guard !c.isOne, c.isInteger, let n = c.numerator.exactInt else { return nil }
-                return exponential(Expr.product(fs)).flatMap { $0.power(n) }
+                guard !c.isOne else { return nil }
+                return exponential(Expr.product(fs), times: m * c)
             case .apply(.log, let a):
-                return field(a)
+                guard let n = m.exactInt else { return nil }
+                return field(a).flatMap { $0.power(n) }
             case .apply(.log1p, let a):
-                return field(a).map { ExpRational.one + $0 }
+                guard let n = m.exactInt else { return nil }
+                return field(a).flatMap { (ExpRational.one + $0).power(n) }
             case .apply(.softplus, let a):
-                return exponential(a).map { ExpRational.one + $0 }
+                guard let n = m.exactInt else { return nil }
+                return exponential(a).flatMap { (ExpRational.one + $0).power(n) }
             case .apply(.logsigmoid, let a):
-                guard let w = exponential(a) else { return nil }
-                return w * (ExpRational.one + w).reciprocal
+                guard let n = m.exactInt, let w = exponential(a) else { return nil }
+                return (w * (ExpRational.one + w).reciprocal).flatMap { $0.power(n) }
             default:
                 return nil
             }
         }
     }
+}
+
+private extension Rational {
+    var exactInt: Int? { isInteger ? numerator.exactInt : nil }
 }
 
 private func * (a: ExpRational, b: ExpRational?) -> ExpRational? { b.map { a * $0 } }

@@ -1072,6 +1072,26 @@ struct KernelFastTierTests {
         }
     }
 
+    @Test("tanh(x/2) is in the class through exp(2·(x/2)) = eˣ: its f32 forward and f′ kernels are correctly rounded against MPFR's tanh(x/2) and its derivative evaluated directly (not through the normal form); x·tanh(x/4) stays refused")
+    func tanhOfHalfX() throws {
+        let e = try ExprParser.parse("tanh(x/2)")
+        let lowering = try KernelLowering(e)
+        let kernels = [("f", try lowering.kernel(.forward, type: .f32), e), ("f′", try lowering.kernel(.backward, type: .f32), e.derivative())]
+        var wrong: [String] = [], checked = 0
+        for x in testInputs(count: 8_000, seed: "kernels.tanhHalf") where x.isFinite {
+            for (name, ir, f) in kernels {
+                let exact = f.evaluate(at: BigFloat(Double(x), precision: 64), precision: 256)
+                let v = Float(exact.rounded(toPrecision: 24).toDouble())
+                guard abs(v) >= Float.leastNormalMagnitude || exact.isZero else { continue }
+                let y = Float(KernelInterpreter.evaluate(ir, [Double(x), 1])[0])
+                checked += 1
+                if y != v { wrong.append("\(name) at \(x): \(y) vs \(v)") }
+            }
+        }
+        #expect(checked > 10_000 && wrong.isEmpty, "\(wrong.count) not correctly rounded: \(wrong.prefix(6))")
+        #expect(throws: KernelError.self) { try KernelLowering(try ExprParser.parse("x*tanh(x/4)")) }
+    }
+
     @Test("swish in bf16 at its odd subnormals x = ±k·2⁻¹³³: x/2 is a bf16 midpoint and swish = x/2 + x²/4 + … lies above it, so it rounds up for x > 0 and toward 0 for x < 0")
     func swishBF16SubnormalMidpoints() throws {
         let swish = try KernelLowering(try ExprParser.parse("x*sigmoid(x)"))

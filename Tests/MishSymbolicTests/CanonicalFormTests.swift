@@ -83,7 +83,7 @@ struct CanonicalFormTests {
     func expRationalRuleIsSound(_ rule: ExpRationalRule) throws {
         let examples: [ExpRationalRule: String] = [
             .expOfLog: "exp(log(1 + exp(x)))", .expOfMultipleOfX: "exp(3*x) + exp(-2*x)", .expOfSum: "exp(x + log(2 + exp(x)))",
-            .tanhAsExp: "tanh(2*x)", .sinhAsExp: "sinh(x)", .coshAsExp: "cosh(x)", .sechAsExp: "sech(x)", .expm1AsExp: "expm1(x)",
+            .powerOfExp: "exp(x/2)^4 + sqrt(exp(-6*x))", .evenPowerAsExp: "sech(x/2)^2 + cosh(x/2)^4 - sinh(3*x/2)^2", .tanhAsExp: "tanh(x/2) + tanh(3*x/2)", .sinhAsExp: "sinh(x)", .coshAsExp: "cosh(x)", .sechAsExp: "sech(x)", .expm1AsExp: "expm1(x)",
             .sigmoidAsExp: "sigmoid(-x)", .softplusAsLog: "exp(softplus(x))", .log1pAsLog: "exp(log1p(exp(2*x)))",
             .logsigmoidAsLog: "exp(logsigmoid(x))", .mishAsExp: "mish(2*x)", .swishAsExp: "swish(x)",
         ]

@@ -57,7 +57,7 @@ struct Derive: ParsableCommand {
         let normal = form == .raw ? nil : ExpRational(expr)
         if form == .normal && normal == nil {
             throw failure("the expression is outside the exp-rational class Q(x, e^x) (it involves pi, erf, gelu, "
-                + "a logarithm that does not cancel, a non-integer power, or division by a function of x); use --form raw")
+                + "a logarithm that does not cancel, a non-integer power, e^(c*x) with c not an integer (tanh(c*x) needs only 2c integer), or division by a function of x); use --form raw")
         }
         if time {
             reportInProcessTiming("order \(order), \(normal == nil ? "raw" : "normal") form") {
