@@ -25,6 +25,8 @@ public struct CorrectlyRoundedReference: Sendable {
     let sideForms: [Function: (negative: ExpRationalSideForm, positive: ExpRationalSideForm)]
     /// f and f′ as c·x^i₀ plus a remainder on the sides where that form exists (``LimitTailSplit``).
     let tailSplits: [Function: [LimitTailSplit]]
+    /// f and f′ as c·xʲ plus a remainder near 0 (``OriginLeadingSplit``).
+    let originSplits: [Function: OriginLeadingSplit]
     public static let maximumPrecision = 1 << 14
 
     public init(_ f: Expr) {
@@ -41,6 +43,10 @@ public struct CorrectlyRoundedReference: Sendable {
             splits[function] = r.map { r in [-1, 1].compactMap { LimitTailSplit(r, direction: $0) } } ?? []
         }
         tailSplits = splits
+        var origin: [Function: OriginLeadingSplit] = [:]
+        origin[.value] = rational.flatMap { OriginLeadingSplit($0) }
+        origin[.derivative] = rationalDerivative.flatMap { OriginLeadingSplit($0) }
+        originSplits = origin
     }
 
     /// True when the fast double enclosure exists (f is exp-rational).
@@ -79,7 +85,8 @@ public struct CorrectlyRoundedReference: Sendable {
     /// below 2⁻¹¹⁰⁰ (beyond MPFR's exponent range) with the signed zero (``SpecialValue/farTail(_:x:)``),
     /// and where f vanishes exactly at x ≠ 0 (``ExpRational/vanishes(at:)``, which no enclosure can show)
     /// with +0 times dy; beyond |x| = 16 where f = c·x^i₀ + g (``LimitTailSplit``), dy·c·x^i₀ on a rounding boundary
-    /// and g below MPFR's reach are decided by g's sign; another f has no value at ±∞.
+    /// and g below MPFR's reach are decided by g's sign, and likewise near 0 where f = c·xʲ + g with dy·c·xʲ on a
+    /// rounding boundary (``OriginLeadingSplit``); another f has no value at ±∞.
     public func mpfr(_ function: Function, x: Double, dy: Double = 1, format: FloatFormat) -> (bits: UInt64, exact: BigFloat)? {
         if x.isNaN || dy.isNaN { return (format.nanBits, BigFloat.nan()) }
         let normalForm = function == .value ? rational : rationalDerivative
@@ -99,6 +106,9 @@ public struct CorrectlyRoundedReference: Sendable {
         }
         if abs(x) >= 16, let split = tailSplits[function]?.first(where: { $0.direction == (x < 0 ? -1 : 1) }),
            let decided = split.decide(x: x, dy: dy, format: format) {
+            return decided
+        }
+        if let split = originSplits[function], let decided = split.decide(x: x, dy: dy, format: format) {
             return decided
         }
         var p = 96

@@ -6,11 +6,7 @@ import MishSymbolic
 ///
 /// It decides dy·f where A = dy·c·x^i₀ is an output rounding boundary and g lies below any precision MPFR can
 /// afford: mish²′ = 2x + O(x²e^(−2x)), with dy·2x a bf16 midpoint at x ≈ 5000, is 2^(−14000) from it. g's own normal
-/// form has no such cancellation, so its sign and size come from a short enclosure; A is exact. Every rounding
-/// boundary B of the format near A (a representable value, a midpoint, the overflow threshold, half the least
-/// subnormal) is a multiple of a quarter of the output's ulp at A, and A a multiple of 2^(e_A − p_A) (its last bit),
-/// so B ≠ A is at least 2^k from A, k the smaller exponent. When |dy·g| < 2^k, dy·f and A + sign(dy·g)·2^(k−1) lie
-/// strictly inside the same gap between boundaries (or both at A's side of A itself, when A is one): they round alike.
+/// form has no such cancellation, so its sign and size come from a short enclosure; A is exact (``ExactLeadingTerm``).
 struct LimitTailSplit: Sendable {
     let direction: Int
     let constant: Double
@@ -34,29 +30,53 @@ struct LimitTailSplit: Sendable {
     /// when x is on the other side, g's enclosure does not show its sign, or |dy·g| is not below 2^k.
     func decide(x: Double, dy: Double, format: FloatFormat) -> (bits: UInt64, exact: BigFloat)? {
         guard x.isFinite, dy.isFinite, dy != 0, x != 0, (x < 0 ? -1 : 1) == direction else { return nil }
-        var a = BigFloat(constant, precision: 53).multiplied(by: BigFloat(dy, precision: 53), precision: 106).value
-        for _ in 0..<power { a = a.multiplied(by: BigFloat(x, precision: 53), precision: a.precision + 53).value }
-        guard let e = a.binaryExponent else { return nil }
-        let k = Swift.min(format.ulpExponent(of: a) - 2, e - a.precision)
-        let bound = BigFloat(1, precision: 2).scaled(byPowerOfTwo: k)
-        func nudged(_ sign: Int) -> (bits: UInt64, exact: BigFloat) {
-            let point = a.adding(BigFloat(sign, precision: 2).scaled(byPowerOfTwo: k - 1), precision: e - k + 4).value
-            return (format.roundedBits(point), point)
-        }
+        guard let lead = ExactLeadingTerm(constant: constant, power: power, x: x, dy: dy, format: format) else { return nil }
         // Beyond MPFR's exponent range (|g| < 2⁻¹¹⁰⁰, its sign that of the leading term): ``SpecialValue/farTail(_:x:)``.
         if case .zero(let negative) = SpecialValue.farTail(remainderForm, x: x) {
-            guard Int(dy.exponent) - 1100 < k else { return nil }
-            return nudged((negative ? -1 : 1) * (dy < 0 ? -1 : 1))
+            guard Int(dy.exponent) - 1100 < lead.k else { return nil }
+            let sign = (negative ? -1 : 1) * (dy < 0 ? -1 : 1)
+            return lead.rounded(plus: BigFloat(sign, precision: 2).scaled(byPowerOfTwo: Int(dy.exponent) - 1101), format: format)
         }
         var p = 128
         while p <= 1024 {
             let g = remainder.enclosure(at: BigInterval(BigFloat(x, precision: p))) * BigInterval(BigFloat(dy, precision: 53))
             if !g.isUndefined, !g.lower.isNaN, !g.upper.isNaN, g.lower.signum == g.upper.signum, g.lower.signum != 0 {
-                guard g.lower.magnitude < bound, g.upper.magnitude < bound else { return nil }
-                return nudged(g.lower.signum)
+                guard g.lower.magnitude < lead.bound, g.upper.magnitude < lead.bound else { return nil }
+                return lead.rounded(plus: g.midpoint, format: format)
             }
             p *= 2
         }
         return nil
+    }
+}
+
+/// A = dy·c·xⁱ, exact, standing in for dy·f = A + dy·g where g is tiny. Every rounding boundary B of the format near A
+/// (a representable value, a midpoint, the overflow threshold, half the least subnormal) is a multiple of a quarter of
+/// the output's ulp at A, and A a multiple of 2^t (t its last bit's exponent), so B ≠ A is at least 2^k from A,
+/// k = min(t, that quarter ulp's exponent). When |dy·g| < 2^k, dy·f and A + sign(dy·g)·2^(k−1) lie strictly inside the same gap between
+/// boundaries (or both at A's side of A itself, when A is one): they round alike.
+struct ExactLeadingTerm {
+    let a: BigFloat
+    let k: Int
+
+    init?(constant: Double, power: Int, x: Double, dy: Double, format: FloatFormat) {
+        var a = BigFloat(constant, precision: 53).multiplied(by: BigFloat(dy, precision: 53), precision: 106).value
+        for _ in 0..<power { a = a.multiplied(by: BigFloat(x, precision: 53), precision: a.precision + 53).value }
+        guard let e = a.binaryExponent, let exact = a.exactRational else { return nil }
+        self.a = a
+        // A = n/2^d exactly, so A is a multiple of 2^(−d) (and of 2^(e − precision)).
+        let lastBit = Swift.max(e - a.precision, 1 - exact.denominator.digitCountEstimate(radix: 2))
+        k = Swift.min(format.ulpExponent(of: a) - 2, lastBit)
+    }
+
+    /// 2^k.
+    var bound: BigFloat { BigFloat(1, precision: 2).scaled(byPowerOfTwo: k) }
+
+    /// The correctly rounded bits of A + g for every g with the sign of `offset` and |g| < 2^k, and A + offset
+    /// (exact) as the exact value's stand-in: `offset` is g's estimate, with its sign and below 2^k.
+    func rounded(plus offset: BigFloat, format: FloatFormat) -> (bits: UInt64, exact: BigFloat) {
+        let gap = a.binaryExponent! - (offset.binaryExponent ?? k)
+        let point = a.adding(offset, precision: Swift.max(gap, 0) + a.precision + offset.precision + 2).value
+        return (format.roundedBits(point), point)
     }
 }

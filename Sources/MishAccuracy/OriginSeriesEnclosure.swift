@@ -20,8 +20,10 @@ struct OriginSeriesEnclosure {
     /// B, rounded up.
     let remainderBound: Double
 
-    init?(_ f: ExpRational) {
-        guard f.cancelsAtOrigin else { return nil }
+    /// The series of f where its side forms cancel at 0 (the double reference's window); `anyForm` builds it for
+    /// every f analytic at 0 (``OriginLeadingSplit``).
+    init?(_ f: ExpRational, anyForm: Bool = false) {
+        guard anyForm || f.cancelsAtOrigin else { return nil }
         let p = 128
         let window = BigInterval(lower: BigFloat(-OriginSeriesEnclosure.radius, precision: p),
                                  upper: BigFloat(OriginSeriesEnclosure.radius, precision: p))

@@ -202,6 +202,55 @@ extension ReferenceTests {
         }
     }
 
+    /// Inputs near 0 where dy·c·xʲ is a rounding boundary of `format`: swish = x/2 + x²/4 + … and tanh(x/2) = x/2 − x³/24 + …
+    /// at subnormals with an odd last bit, x²·σ(x) = x²/2 + x³/4 + … at x = m·2⁻⁷⁰ (m odd: x²/2 has 25 bits), and
+    /// swish′ = 1/2 + x/2 + … times dy = 1 + 2⁻²⁴ (dy/2 an f32 midpoint), each with both signs of x (and of dy).
+    struct OriginCase: Sendable {
+        let expression: String
+        let function: CorrectlyRoundedReference.Function
+        let format: FloatFormat
+        let xs: [Double]
+        let dy: Double
+
+        init(_ expression: String, _ function: CorrectlyRoundedReference.Function, _ format: FloatFormat, _ xs: [Double], dy: Double = 1) {
+            self.expression = expression
+            self.function = function
+            self.format = format
+            self.xs = xs + xs.map { -$0 }
+            self.dy = dy
+        }
+    }
+
+    static let originMidpoints: [OriginCase] = {
+        let odd: [Double] = stride(from: 1, to: 4001, by: 2).map { Double($0) * 0x1p-149 }
+        let oddBF16: [Double] = stride(from: 1, to: 255, by: 2).map { Double($0) * 0x1p-133 }
+        let squares: [Double] = stride(from: 4097, through: 5791, by: 2).map { Double($0) * 0x1p-70 }
+        let tiny: [Double] = (1...40).map { Foundation.pow(2.0, -Double(3 * $0 + 20)) * 1.375 }
+        return [
+            OriginCase("x*sigmoid(x)", .value, .f32, odd), OriginCase("x*sigmoid(x)", .value, .bf16, oddBF16),
+            OriginCase("tanh(x/2)", .value, .f32, odd), OriginCase("x^2*sigmoid(x)", .value, .f32, squares),
+            OriginCase("x*sigmoid(x)", .derivative, .f32, tiny, dy: 1 + 0x1p-24),
+            OriginCase("x*sigmoid(x)", .derivative, .f32, tiny, dy: -(1 + 0x1p-24)),
+        ]
+    }()
+
+    @Test("near 0 where dy·c·xʲ is a rounding boundary (swish, tanh(x/2), x²·σ, dy·swish′): decided by the next term's sign, as MPFR at 2048 bits rounds it",
+          arguments: 0..<6)
+    func originLeadingTermOnBoundary(_ index: Int) throws {
+        let c = ReferenceTests.originMidpoints[index]
+        let (text, function, format, xs, dy) = (c.expression, c.function, c.format, c.xs, c.dy)
+        let reference = CorrectlyRoundedReference(try ExprParser.parse(text))
+        var wrong: [Double] = []
+        for x in xs {
+            var e = reference.enclosure(function, at: x, precision: 2048)
+            if dy != 1 { e = e * BigInterval(BigFloat(dy, precision: 53)) }
+            let expected = format.roundedBits(e.lower)
+            #expect(expected == format.roundedBits(e.upper))
+            if reference.mpfr(function, x: x, dy: dy, format: format)?.bits != expected { wrong.append(x) }
+        }
+        #expect(wrong.isEmpty, "\(text) \(function) \(format): \(wrong.count) of \(xs.count) wrong, first at \(wrong.prefix(4))")
+    }
+
     @Test("dy·f′ = dy·2x + g on a bf16 midpoint with g below 2^(−16384) of it (mish²′): decided by g's sign, as MPFR at 2¹⁷ bits rounds it",
           arguments: [(6144.0, 101.0), (-6144.0, 101.0), (6144.0, -101.0), (20480.0, 61.0)])
     func limitTailAtMidpoint(x: Double, dy: Double) throws {

@@ -81,7 +81,7 @@ struct VerifyRecord: Encodable {
         } else {
             lines.append("max error: 0 ulp (every result equals the reference value, to the resolution of its enclosure's midpoint)")
         }
-        lines.append("reference: \(number(r.decidedByMPFR)) inputs decided by MPFR (or the normal form's far tails), the rest by the \(r.format == .f64 ? "double-double" : "double") enclosure"
+        lines.append("reference: \(number(r.decidedByMPFR)) inputs decided by MPFR or an exact rule (far tails; a leading term on a rounding boundary, by the next term's sign), the rest by the \(r.format == .f64 ? "double-double" : "double") enclosure"
                      + (r.unresolvedCount > 0 ? "; \(number(r.unresolvedCount)) undecided at \(CorrectlyRoundedReference.maximumPrecision) bits, not checked: "
                         + r.unresolved.map { value($0, r.format) }.joined(separator: ", ") : ""))
         lines.append("")
