@@ -946,13 +946,14 @@ public struct KernelLowering {
     }
 
     /// The fast tier near 0 where the side forms cancel (``ExpRational/cancelsAtOrigin``: tanh's
-    /// (1 − t²)/(1 + t²) has relative error ~2⁻ᵖ/|x|, and rounds tiny inputs to 0): for |x| < 1/2, f = xʲ·Σₖ cⱼ₊ₖxᵏ
+    /// (1 − t²)/(1 + t²) has relative error ~2⁻ᵖ/|x|, and rounds tiny inputs to 0): for |x| < w
+    /// (``fastSeriesRadius(_:)``: 1/2 for tanh, 1 for tanh(x/2)), f = xʲ·Σₖ cⱼ₊ₖxᵏ
     /// (cₖ = f⁽ᵏ⁾(0)/k!, rounded to the arithmetic) by Horner, up to the first term below 2⁻⁽ᵖ⁺⁴⁾ of the
     /// leading one on the window; times dy where a backward kernel folds it in. `value` unchanged when the
-    /// series does not settle within 64 terms there (a singularity within 1/2 of 0).
+    /// series does not settle within 64 terms there (a singularity within the window).
     static func withFastOriginSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, multiplier: Int? = nil) -> Int {
         guard r.cancelsAtOrigin else { return value }
-        let radius = 0.5, precision = ir.arithmetic.precision
+        let radius = fastSeriesRadius(r), precision = ir.arithmetic.precision
         guard let maclaurin = try? r.maclaurinCoefficients(order: 64) else { return value }
         var cs: [Rational] = []
         for k in 0..<64 {
@@ -975,11 +976,30 @@ public struct KernelLowering {
                 for _ in 0..<j { acc = ir.value(.multiply(acc, x)) }
                 if let dy = multiplier { acc = ir.value(.multiply(acc, dy)) }
             }
-            ir.notes.append("series: |x| < 1/2: x^\(j) times the degree-\(terms.count - 1) Taylor polynomial of f/x^\(j) at 0\(even ? " (even: Horner in x^2)" : "") (the form "
+            ir.notes.append("series: |x| < \(radius == 0.5 ? "1/2" : "\(Int(radius))"): x^\(j) times the degree-\(terms.count - 1) Taylor polynomial of f/x^\(j) at 0\(even ? " (even: Horner in x^2)" : "") (the form "
                 + "cancels near 0: a numerator row vanishes at e^-|x| = 1, so its relative error grows like 2^-\(precision)/|x|)")
             return ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(radius), acc, value))
         }
         return value
+    }
+
+    /// The fast series' window: the least of 1/2, 1, 2 and 4 where every cancelling numerator row N (N(1) = 0) loses at
+    /// most as much as tanh's 1 − t² at 1/2, that is Σ|nₖ|sᵏ/|Σnₖsᵏ| ≤ 2.25 at s = e^(−w) (tanh: 2.16 at 1/2;
+    /// tanh(x/2)'s s − 1: 4.08 at 1/2, 2.16 at 1, where its series in x/2 is tanh's at 1/2).
+    static func fastSeriesRadius(_ r: ExpRational) -> Double {
+        let forms = r.sideForms
+        let rows = [forms.negative, forms.positive].flatMap { form in
+            form.numerators.filter { row in !row.allSatisfy(\.isZero) && row.reduce(BigInt(0), +).isZero }.map { $0.map(\.doubleValue) }
+        }
+        for w in [0.5, 1, 2] {
+            let s = exp(-w)
+            let loss = rows.map { row in
+                let terms = row.enumerated().map { $0.element * pow(s, Double($0.offset)) }
+                return terms.reduce(0) { $0 + abs($1) } / abs(terms.reduce(0, +))
+            }.max() ?? 0
+            if loss <= 2.25 { return w }
+        }
+        return 4
     }
 
     /// A backward kernel that folds dy in, where f′ vanishes at 0 like cⱼxʲ (j ≥ 1) and its form does not

@@ -808,6 +808,23 @@ struct KernelFastTierTests {
         }
     }
 
+    @Test("the fast series' window widens where the form cancels more than tanh's: tanh(x/2) = (1 − t)/(1 + t) takes |x| < 1 (tanh stays at 1/2), which keeps it within 2.5 ulps on [1/2, 1] (the window 1/2 left 4.9)")
+    func fastSeriesWindowByCancellation() throws {
+        let half = try KernelLowering(try ExprParser.parse("tanh(x/2)")), tanh = try KernelLowering(try ExprParser.parse("tanh(x)"))
+        let ir = try half.kernel(.forward, type: .f32, fast: true)
+        #expect(ir.notes.contains { $0.hasPrefix("series: |x| < 1:") })
+        #expect(try tanh.kernel(.forward, type: .f32, fast: true).notes.contains { $0.hasPrefix("series: |x| < 1/2:") })
+        var g = SeededGenerator.forTest("fast.tanhHalf.window", defaultSeed: 3)
+        var worst = 0.0, worstX: Float = 0
+        for _ in 0..<4000 {
+            let x = Float.random(in: 0.5...1, using: &g) * (Bool.random(using: &g) ? 1 : -1)
+            let exact = Expr.apply(.tanh, Expr.x * Expr.number(Rational(1, 2))).evaluate(at: BigFloat(Double(x), precision: 64), precision: 200).toDouble()
+            let err = KernelFastTierTests.ulps(KernelInterpreter.evaluate(ir, [Double(x)])[0], exact, precision: 24, minimumExponent: -126)
+            if err > worst { (worst, worstX) = (err, x) }
+        }
+        #expect(worst <= 2.5, "\(worst) ulp at x = \(worstX)")
+    }
+
     @Test("f32 backward in binary32: dy is folded in before the final scaling (and the −∞ threshold counts the largest dy), so a tiny f′ times a large dy keeps its digits")
     func foldedDy() throws {
         let ir = try mish.kernel(.backward, type: .f32, fast: true)
