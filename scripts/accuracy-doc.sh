@@ -10,7 +10,8 @@ Produced by `make accuracy-doc` (scripts/accuracy-doc.sh), which runs `mish-math
 `mish-math codegen` generates. Errors are |result − exact| in ULPs of the exact value's binade; "incorrectly
 rounded" compares the bits with the correctly rounded result (NaN matches NaN; −0 and +0 differ). The reference
 is correctly rounded: a double enclosure with a rigorous bound decides all but a few hundred inputs per sweep,
-MPFR the rest ("by MPFR"). Backward kernels are swept with dy = 1 over every input, then with random dy on
+MPFR or an exact rule the rest ("by MPFR": far tails, and a leading term on a rounding boundary, decided by
+the next term's sign). Backward kernels are swept with dy = 1 over every input, then with random dy on
 2^20 inputs. The correctly-rounded and faithful tiers are the same kernel (f32, f16 and bf16 computed in
 double and rounded once), so one table serves both. The fast tier (f32, f16 and bf16 in binary32 arithmetic,
 f64 in double) promises no bound: its tables are its bound (f64: 10^6 sampled inputs plus the adversarial
@@ -54,7 +55,7 @@ echo 'correctly-rounded tier computes in double and rounds once; that this decid
 echo 'not proven in general: a double evaluation can misround an input whose value lies within its error of an'
 echo 'f32 midpoint (mish(x)^2 has one).'
 echo
-for expr in "swish(x)" "sigmoid(x)" "tanh(x)" "x^2*sigmoid(x)" "mish(x)^2"; do
+for expr in "swish(x)" "sigmoid(x)" "tanh(x)" "tanh(x/2)" "x^2*sigmoid(x)" "mish(x)^2"; do
   echo "### $expr"
   echo
   for kernel in forward backward fused; do
