@@ -7,7 +7,8 @@ import MishNumbers
 ///
 /// with integer polynomials Pᵢ, an integer c > 0, and denominator factors fⱼ that are primitive, have a
 /// positive leading coefficient, degree ≥ 1, and are pairwise coprime (a coprime basis, refined by gcds as
-/// factors arrive). Reduced: no fⱼ divides every Pᵢ, and the gcd of c and all coefficients of the Pᵢ is 1.
+/// factors arrive), each squarefree. Reduced: gcd(fⱼ, P₀, P₁, …) = 1 for every j (no factor of the denominator
+/// divides the whole numerator, so (eˣ − 1)/(e²ˣ − 1) is 1/(eˣ + 1)), and the gcd of c and all coefficients of the Pᵢ is 1.
 /// So mish⁽ⁿ⁾ = (x·Aₙ(u) + Bₙ(u)) / (u² + 2u + 2)ⁿ⁺¹.
 ///
 /// Derivatives act directly on this form: d/dx = ∂ₓ + u∂ᵤ, so
@@ -77,34 +78,63 @@ public struct ExpRational: Sendable, Equatable {
         }
     }
 
-    /// Cancels every factor that divides all of the numerator, then the common integer content.
-    /// `skipping` names factors known not to divide the numerator.
+    /// Cancels every common factor of the denominator and the numerator (gcd(fⱼ, P₀, P₁, …) = 1 afterwards,
+    /// splitting fⱼ where only a part of it divides every Pᵢ), then the common integer content.
+    /// `skipping` names factors known to share nothing with the numerator.
     mutating func reduce(skipping: (IntegerPolynomial) -> Bool = { _ in false }) {
         trim()
         if isZero { return }
         var factors: [Factor] = []
         for f in denominatorFactors {
             if skipping(f.polynomial) { factors.append(f); continue }
-            var e = f.exponent
-            while e > 0 {
-                var quotients: [IntegerPolynomial] = []
-                for p in numerator {
-                    guard let q = p.exactQuotient(dividingBy: f.polynomial) else { break }
-                    quotients.append(q)
-                }
-                guard quotients.count == numerator.count else { break }
-                numerator = quotients
-                e -= 1
-            }
-            if e > 0 { factors.append(Factor(polynomial: f.polynomial, exponent: e)) }
+            factors += cancelCommonFactors(f.polynomial, exponent: f.exponent)
         }
-        denominatorFactors = factors
+        denominatorFactors = factors.sorted { ExpRational.precedes($0.polynomial, $1.polynomial) }
         var g = denominatorConstant
         for p in numerator where g != 1 { g = BigInt.gcd(g, p.content) }
         if g != 1 {
             numerator = numerator.map { $0.dividedExactly(by: g) }
             denominatorConstant = denominatorConstant / g
         }
+    }
+
+    /// Divides the numerator by the common factors of f^e and every Pᵢ; the parts of f^e left, as factors. For
+    /// a squarefree f that may factor (degree ≥ 3, or 2 with a real root: mish's u² + 2u + 2 and tanh's u² + 1
+    /// cannot, and are only tried whole), h = gcd(f, P₀, P₁, …) is the part to cancel, and f/h (coprime to h) stays.
+    private mutating func cancelCommonFactors(_ f: IntegerPolynomial, exponent: Int) -> [Factor] {
+        var e = exponent
+        while e > 0 {
+            var h = f
+            if f.degree >= 3 || (f.degree == 2 && f[1] * f[1] - BigInt(4) * f[0] * f[2] >= BigInt(0)) {
+                for p in numerator where h.degree >= 1 { h = IntegerPolynomial.gcd(h, p) }
+                if h.degree < 1 { break }
+            }
+            if h != f {
+                let rest = f.exactQuotient(dividingBy: h)!.primitivePart
+                return cancelCommonFactors(h, exponent: e) + [Factor(polynomial: rest, exponent: e)]
+            }
+            var quotients: [IntegerPolynomial] = []
+            for p in numerator {
+                guard let q = p.exactQuotient(dividingBy: f) else { break }
+                quotients.append(q)
+            }
+            guard quotients.count == numerator.count else { break }
+            numerator = quotients
+            e -= 1
+        }
+        return e > 0 ? [Factor(polynomial: f, exponent: e)] : []
+    }
+
+    /// p = Π sₖᵏ with the sₖ squarefree and pairwise coprime (primitive, positive leading coefficient; p
+    /// primitive): gcd(p, p′) = Π sₖᵏ⁻¹ peels one power off each factor.
+    static func squarefreeDecomposition(_ p: IntegerPolynomial) -> [(polynomial: IntegerPolynomial, multiplicity: Int)] {
+        guard p.degree >= 1 else { return [] }
+        if p.degree == 1 || (p.degree == 2 && p[1] * p[1] != BigInt(4) * p[0] * p[2]) { return [(p, 1)] }
+        let g = IntegerPolynomial.gcd(p, p.derivative)
+        if g.degree < 1 { return [(p, 1)] }
+        let radical = p.exactQuotient(dividingBy: g)!.primitivePart
+        let once = radical.exactQuotient(dividingBy: IntegerPolynomial.gcd(radical, g))!.primitivePart
+        return (once.degree >= 1 ? [(once, 1)] : []) + squarefreeDecomposition(g).map { ($0.polynomial, $0.multiplicity + 1) }
     }
 
     /// Adds f^e to a coprime basis, splitting by gcds so that the basis stays pairwise coprime.
@@ -235,7 +265,9 @@ extension ExpRational {
         let p = numerator[0]
         let unit = p.leadingSign < 0 ? p.content * BigInt(-1) : p.content
         var basis: [Factor] = []
-        ExpRational.insert(p.dividedExactly(by: unit), exponent: 1, into: &basis)
+        for (s, k) in ExpRational.squarefreeDecomposition(p.dividedExactly(by: unit)) {
+            ExpRational.insert(s, exponent: k, into: &basis)
+        }
         let top = denominatorPolynomial
         var r = ExpRational(numerator: [unit.signum < 0 ? -top : top], constant: unit.magnitude, factors: [])
         r.denominatorFactors = basis

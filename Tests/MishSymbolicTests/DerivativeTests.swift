@@ -197,6 +197,46 @@ struct ExpRationalTests {
         }
     }
 
+    /// x^i·Π Bₖ(u)^aₖ over Π Bₖ(u)^bₖ with the denominator written out expanded, for random exponents over
+    /// B = u + 1, u − 1, u + 2, u² + 2u + 2, u² + 1: the form must cancel min(aₖ, bₖ) of each Bₖ, so its
+    /// denominator has degree Σ deg Bₖ·max(0, bₖ − aₖ); every factor is squarefree and shares nothing with
+    /// the numerator; and the form has the expression's value (MPFR on the text as written).
+    @Test("the normal form is fully reduced: common factors of an expanded denominator cancel, (eˣ − 1)/(e²ˣ − 1) = 1/(eˣ + 1)")
+    func fullyReduced() throws {
+        let bases = [IntegerPolynomial([1, 1]), IntegerPolynomial([-1, 1]), IntegerPolynomial([2, 1]), IntegerPolynomial([2, 2, 1]),
+                     IntegerPolynomial([1, 0, 1])]
+        func text(_ p: IntegerPolynomial) -> String {
+            "(" + p.coefficients.enumerated().map { "(\($0.element))*exp(\($0.offset)*x)" }.joined(separator: " + ") + ")"
+        }
+        var g = SeededGenerator.forTest("ExpRational.reduction", defaultSeed: 17)
+        for _ in 0..<60 {
+            let a = bases.map { _ in Int.random(in: 0...2, using: &g) }, b = bases.map { _ in Int.random(in: 0...2, using: &g) }
+            var top = IntegerPolynomial.one, bottom = IntegerPolynomial.one
+            for k in bases.indices {
+                for _ in 0..<a[k] { top = top * bases[k] }
+                for _ in 0..<b[k] { bottom = bottom * bases[k] }
+            }
+            let power = Int.random(in: 0...2, using: &g)
+            let source = "x^\(power)*\(text(top))/\(text(bottom))"
+            let r = try #require(ExpRational(try ExprParser.parse(source)), "\(source)")
+            let expected = bases.indices.reduce(0) { $0 + bases[$1].degree * max(0, b[$1] - a[$1]) }
+            #expect(r.denominatorPolynomial.degree == expected, "\(source): \(r)")
+            for f in r.denominatorFactors {
+                #expect(IntegerPolynomial.gcd(f.polynomial, f.polynomial.derivative).degree < 1, "\(source): \(f.polynomial) not squarefree")
+                let common = r.numerator.reduce(f.polynomial) { IntegerPolynomial.gcd($0, $1) }
+                #expect(common.degree < 1, "\(source): \(f.polynomial) shares \(common) with the numerator")
+            }
+            let e = try ExprParser.parse(source)
+            for x in [Rational(-3, 2), Rational(1, 3), Rational(5, 2)] {
+                let direct = e.evaluate(at: BigFloat(x, precision: 300), precision: 300)
+                let viaForm = r.enclosure(at: BigInterval(x, precision: 300)).midpoint
+                #expect(Accuracy.agreeingDigits(viaForm, direct) > 60, "\(source) at \(x)")
+            }
+        }
+        let quotient = try #require(ExpRational(try ExprParser.parse("(exp(x) - 1)/(exp(2*x) - 1)")))
+        #expect(quotient == ExpRational(try ExprParser.parse("1/(exp(x) + 1)")))
+    }
+
     /// Random expressions: whenever one converts to the normal form, the form has the expression's value,
     /// and so does its derivative (against the raw derivative).
     @Test("random expressions in the class convert to forms with the same values, derivatives included")
