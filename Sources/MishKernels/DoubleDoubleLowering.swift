@@ -167,8 +167,10 @@ extension KernelLowering {
     /// exact (a zero S − C takes the sign of RN(hi·2^K), the signed zero). dy ≥ 2⁹⁰⁰ is taken as (dy·2⁻²⁰⁰)·2²⁰⁰ so that W·dy cannot overflow first.
     ///
     /// `tieDirection` (±1: the exact value's magnitude is above or below the double-double's, by less than
-    /// its precision) breaks an exact tie at the subnormal quantum: the origin series, whose leading term
-    /// c·x can sit exactly on a midpoint (swish(x) = x/2 + x²/4 for an odd subnormal x).
+    /// its precision) breaks an exact tie, at double precision or at the subnormal quantum: the origin series,
+    /// whose leading term c·xʲ can sit exactly on a midpoint (swish(x) = x/2 + x²/4 for an odd subnormal x;
+    /// tanh(3x/2) = 3x/2 − 9x³/8 + … for any x below 2⁻⁵³ with an odd last bit, where 9x³/8 is beyond the
+    /// double-double).
     static func finalRounding(_ w: DoubleDouble, exponent k: Int?, multiplier dy: Int?, tieDirection: Int? = nil,
                               zero: Int? = nil, into ir: inout KernelIR) -> Int {
         var v = w, k = k
@@ -190,8 +192,22 @@ extension KernelLowering {
         func keepingZeroSign(_ result: Int) -> Int {
             ir.value(.selectLess(ir.value(.absolute(result)), ir.constant(0x1p-1074), signedZero, result))
         }
-        guard let e = k else { return keepingZeroSign(v.hi) }
-        let normal = ir.value(.scaleByPowerOfTwo(v.hi, e))
+        var hi = v.hi
+        if let direction = tieDirection {
+            // An exact tie at double precision: lo is half the gap from hi to its neighbour on lo's side, which is then
+            // hi + 2·lo exactly (so (hi + 2·lo) − hi = 2·lo); the exact value lies on the neighbour's side when the
+            // direction points that way (|lo| adds to |hi| and the magnitude is above, or subtracts and it is below).
+            let twoLo = ir.value(.add(v.lo, v.lo))
+            let neighbour = ir.value(.add(v.hi, twoLo))
+            let gap = ir.value(.subtract(neighbour, v.hi))
+            let zero = ir.constant(0), one = ir.constant(1), minusOne = ir.constant(-1)
+            let signs = ir.value(.multiply(ir.value(.selectLess(v.hi, zero, minusOne, one)), ir.value(.selectLess(v.lo, zero, minusOne, one))))
+            let towardNeighbour = ir.value(.multiply(signs, direction))
+            let tie = ir.value(.selectLess(zero, towardNeighbour, neighbour, v.hi))
+            hi = ir.value(.selectLess(gap, twoLo, v.hi, ir.value(.selectLess(twoLo, gap, v.hi, tie))))
+        }
+        guard let e = k else { return keepingZeroSign(hi) }
+        let normal = ir.value(.scaleByPowerOfTwo(hi, e))
         let zero = ir.constant(0)
         let sign = ir.value(.selectLess(v.hi, zero, ir.constant(-1), ir.constant(1)))
         let c = ir.value(.scaleByPowerOfTwo(sign, ir.value(.subtract(ir.constant(-1022), e))))

@@ -392,6 +392,30 @@ struct KernelF64Tests {
         }
     }
 
+    @Test("faithful f64 where the origin series' leading term is an exact double midpoint in the normal range (tanh(3x/2) = 3x/2 − 9x³/8 + … below 2⁻⁵³ with an odd last bit; dy·(3/2 − 27x²/8) with dy·3/2 a midpoint): rounded by the next term, as MPFR rounds it")
+    func normalRangeTiesAtOrigin() throws {
+        let lowering = try KernelLowering(try ExprParser.parse("tanh(3*x/2)"))
+        var g = SeededGenerator.forTest("faithful.ties", defaultSeed: 8)
+        var wrong: [String] = [], ties = 0
+        for (kind, r) in [(KernelLowering.Kind.forward, lowering.function), (.backward, lowering.derivative)] {
+            let ir = try lowering.kernel(kind, type: .f64)
+            for _ in 0..<400 {
+                let odd = Double(2 * UInt64.random(in: 0..<(1 << 51), using: &g) + 1 + (1 << 52))
+                // Below 2⁻⁵³ (9x³/8, 27x²/8 beyond the double-double) and above 2⁻⁸⁵ (where MPFR resolves them at 300 bits: the form (u³ − 1)/(u³ + 1) loses k bits at x = 2⁻ᵏ, and the tie needs 2k more).
+                let x = odd * Double(sign: .plus, exponent: -52 - Int.random(in: 55...85, using: &g), significand: 1)
+                    * (Bool.random(using: &g) ? 1 : -1)
+                let dy = kind == .forward ? 1 : odd * 0x1p-52 * (Bool.random(using: &g) ? 1 : -1)
+                let lead = kind == .forward ? x : dy
+                if (1.5 * lead - lead) - lead / 2 != 0 || lead / 2 * 2 != lead { ties += 1 }
+                let expected = try #require(FaithfulF64Tests.correctlyRounded(r, x, dy: dy), "MPFR at 300 bits decides x = \(x)")
+                let y = KernelInterpreter.evaluate(ir, [x, dy])[0]
+                if y.bitPattern != expected.bitPattern { wrong.append("\(kind) at x = \(x), dy = \(dy): \(y) vs \(expected)") }
+            }
+        }
+        #expect(ties > 100, "most inputs put 3/2 times the odd value on a midpoint")
+        #expect(wrong.isEmpty, "\(wrong.count) not correctly rounded: \(wrong.prefix(4))")
+    }
+
     @Test("faithful f64 at an exact zero of f′ ((x·eˣ)′ at x = −1): dy·f′ is the zero IEEE arithmetic gives, with dy's sign")
     func exactZeroKeepsTheSignOfDy() throws {
         let lowering = try KernelLowering(try ExprParser.parse("x*exp(x)"))
