@@ -51,6 +51,7 @@ public struct KernelLowering {
     /// (x → ±∞), where cᵢ and Rᵢ = Pᵢ − cᵢQ are exact in the arithmetic; then f = Σcᵢxⁱ + Σxⁱ·Rᵢ(s)/Q(s) and
     /// the small correction carries the rounding errors of the division (mish: f = x + x·R/Q, one fma: a
     /// single term xⁿ·Rₙ(s) is divided first, Rₙ/Q·xⁿ, so that the limit's addition fuses with the product).
+    /// A form free of x (one row) keeps P₀/Q whole where c₀ + R₀/Q cancels at x = 0 (``splitCancels``).
     ///
     /// `expFloor` A (see ``kernel(_:type:fast:)``): a = max(−|x|, A), and e^(m·a) scaled by one normal power
     /// of two wherever m·k stays above −1022.
@@ -88,7 +89,8 @@ public struct KernelLowering {
                 if splitLimits, !reduced[0].isZero {
                     let c = Rational(row[0]) / Rational(reduced[0])
                     let remainder = row.indices.map { Rational(row[$0]) - c * Rational(reduced[$0]) }
-                    if let cv = exact(c), case let rs = remainder.compactMap(exact), rs.count == remainder.count {
+                    if let cv = exact(c), case let rs = remainder.compactMap(exact), rs.count == remainder.count,
+                       form.numerators.count > 1 || !KernelLowering.splitCancels(limit: c, remainder: remainder, denominator: reduced) {
                         limits.append(cv)
                         numerators.append(rs)
                         continue
@@ -250,6 +252,16 @@ public struct KernelLowering {
         let v = q.doubleValue
         guard v.isFinite, abs(v) <= 0x1p53, BigFloat(v, precision: 64).exactRational == q, v.significandWidth < precision else { return nil }
         return v
+    }
+
+    /// Whether c + R(s)/D(s) cancels at s = 1 (x = 0) by more than a factor 4: (|c| + |R/D|)/|c + R/D| > 4 there
+    /// (tanh(3x/2)′/s³ = 6 − 4.5 at s = 1, a factor 7). A form free of x (one row) with such a row keeps N/D whole;
+    /// where x multiplies rows, the split's errors near 0 are damped by x (mish′, swish′ lose more unsplit).
+    static func splitCancels(limit c: Rational, remainder: [Rational], denominator: [BigInt]) -> Bool {
+        let r = remainder.reduce(Rational(0), +), d = denominator.reduce(BigInt(0), +)
+        guard !d.isZero else { return false }
+        let correction = (r / Rational(d)).doubleValue, value = c.doubleValue + correction
+        return value == 0 || (abs(c.doubleValue) + abs(correction)) > 4 * abs(value)
     }
 
     /// N(t)/D(t) in double, the coefficients lowest degree first.

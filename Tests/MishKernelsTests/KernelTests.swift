@@ -849,6 +849,25 @@ struct KernelFastTierTests {
         #expect(worst <= 2.5, "\(worst) ulp at x = \(worstX)")
     }
 
+    @Test("a form free of x whose limit split cancels at 0 keeps N/D whole: tanh(3x/2)′ = s³·(6 − …) is 6 − 4.5 at s = 1, and its binary32 f′ stays within 3 ulps near 0 (the split left 10); sigmoid′ too")
+    func cancellingSplitStaysWhole() throws {
+        for text in ["tanh(3*x/2)", "sigmoid(x)"] {
+            let e = try ExprParser.parse(text)
+            let lowering = try KernelLowering(e)
+            let ir = try lowering.kernel(.backward, type: .f32, fast: true)
+            let derivative = e.derivative()
+            var g = SeededGenerator.forTest("fast.split.\(text)", defaultSeed: 4)
+            var worst = 0.0, worstX: Float = 0
+            for _ in 0..<3000 {
+                let x = Float.random(in: -0.05...0.05, using: &g)
+                let exact = derivative.evaluate(at: BigFloat(Double(x), precision: 64), precision: 200).toDouble()
+                let err = KernelFastTierTests.ulps(KernelInterpreter.evaluate(ir, [Double(x), 1])[0], exact, precision: 24, minimumExponent: -126)
+                if err > worst { (worst, worstX) = (err, x) }
+            }
+            #expect(worst <= 3, "\(text): \(worst) ulp at x = \(worstX)")
+        }
+    }
+
     @Test("f32 backward in binary32: dy is folded in before the final scaling (and the −∞ threshold counts the largest dy), so a tiny f′ times a large dy keeps its digits")
     func foldedDy() throws {
         let ir = try mish.kernel(.backward, type: .f32, fast: true)
