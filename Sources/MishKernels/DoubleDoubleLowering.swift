@@ -164,7 +164,9 @@ extension KernelLowering {
     /// scaling is exact and hi = RN(W)); where W is normal but W·2^K subnormal, the rounding happens before
     /// the scaling, at the subnormal quantum: with C = ±2^(−1022−K), whose ulp is that quantum,
     /// S = RN(C + hi + lo) (TwoSum, then the two low words) and the result is (S − C)·2^K, both steps
-    /// exact (a zero S − C takes the sign of RN(hi·2^K), the signed zero). dy ≥ 2⁹⁰⁰ is taken as (dy·2⁻²⁰⁰)·2²⁰⁰ so that W·dy cannot overflow first.
+    /// exact (a zero S − C takes the sign of RN(hi·2^K), the signed zero). dy ≥ 2⁹⁰⁰ is taken as (dy·2⁻²⁰⁰)·2²⁰⁰ so that W·dy cannot overflow first,
+    /// and dy < 2⁻⁹⁰⁰ as (dy·2²⁰⁰)·2⁻²⁰⁰ so that W·dy is not subnormal before the final rounding (2Prod is exact only
+    /// while its error word is representable).
     ///
     /// `tieDirection` (±1: the exact value's magnitude is above or below the double-double's, by less than
     /// its precision) breaks an exact tie, at double precision or at the subnormal quantum: the origin series,
@@ -176,10 +178,12 @@ extension KernelLowering {
         var v = w, k = k
         if let dy {
             if let e = k {
-                let large = ir.constant(0x1p900)
+                let large = ir.constant(0x1p900), small = ir.constant(0x1p-900)
                 let magnitude = ir.value(.absolute(dy))
-                let reduced = ir.value(.selectLess(magnitude, large, dy, ir.value(.multiply(dy, ir.constant(0x1p-200)))))
-                k = ir.value(.add(e, ir.value(.selectLess(magnitude, large, ir.constant(0), ir.constant(200)))))
+                let moderate = ir.value(.selectLess(magnitude, small, ir.value(.multiply(dy, ir.constant(0x1p200))), dy))
+                let reduced = ir.value(.selectLess(magnitude, large, moderate, ir.value(.multiply(dy, ir.constant(0x1p-200)))))
+                let shift = ir.value(.selectLess(magnitude, small, ir.constant(-200), ir.constant(0)))
+                k = ir.value(.add(e, ir.value(.selectLess(magnitude, large, shift, ir.constant(200)))))
                 v = ir.multiply(w, reduced)
             } else {
                 v = ir.multiply(w, dy)

@@ -139,6 +139,24 @@ struct FaithfulF64Tests {
         }
     }
 
+    @Test("backward with a tiny dy (below 2⁻⁹⁰⁰, subnormals included): dy·f′ is scaled up before the product, whose 2Prod would lose its error word to underflow, so the subnormal result is rounded once")
+    func backwardWithTinyDy() throws {
+        let lowering = try KernelLowering(try ExprParser.parse("mish(x)"))
+        let ir = try lowering.kernel(.backward, type: .f64)
+        var g = SeededGenerator.forTest("faithful.tinyDy", defaultSeed: 21)
+        var wrong: [(Double, Double)] = [], checked = 0
+        for _ in 0..<600 {
+            let x = Double.random(in: -30...30, using: &g)
+            let dy = Double.random(in: 1...2, using: &g) * Double(sign: .plus, exponent: Int.random(in: -1074 ... -901, using: &g), significand: 1)
+                * (Bool.random(using: &g) ? 1 : -1)
+            guard dy != 0, let expected = FaithfulF64Tests.correctlyRounded(lowering.derivative, x, dy: dy) else { continue }
+            checked += 1
+            let y = KernelInterpreter.evaluate(ir, [x, dy])[0]
+            if y.bitPattern != expected.bitPattern { wrong.append((x, dy)) }
+        }
+        #expect(checked > 500 && wrong.isEmpty, "\(wrong.count) of \(checked) not correctly rounded, first \(wrong.prefix(3))")
+    }
+
     @Test("backward: dy·f′ rounded once for dy across the whole range, tiny f′ times a huge dy included")
     func backwardWithRandomDy() throws {
         let lowering = try KernelLowering(try ExprParser.parse("mish(x)"))
