@@ -60,13 +60,19 @@ struct ExactLeadingTerm {
     let k: Int
 
     init?(constant: Double, power: Int, x: Double, dy: Double, format: FloatFormat) {
-        var a = BigFloat(constant, precision: 53).multiplied(by: BigFloat(dy, precision: 53), precision: 106).value
-        for _ in 0..<power { a = a.multiplied(by: BigFloat(x, precision: 53), precision: a.precision + 53).value }
+        let a = ExactLeadingTerm.product(constant, dy: dy, x: x, power: power)
         guard let e = a.binaryExponent, let exact = a.exactRational else { return nil }
         self.a = a
         // A = n/2^d exactly, so A is a multiple of 2^(−d) (and of 2^(e − precision)).
         let lastBit = Swift.max(e - a.precision, 1 - exact.denominator.digitCountEstimate(radix: 2))
         k = Swift.min(format.ulpExponent(of: a) - 2, lastBit)
+    }
+
+    /// c·dy·xⁱ, exact (each factor adds 53 bits of precision).
+    static func product(_ c: Double, dy: Double, x: Double, power: Int) -> BigFloat {
+        var a = BigFloat(c, precision: 53).multiplied(by: BigFloat(dy, precision: 53), precision: 106).value
+        for _ in 0..<power { a = a.multiplied(by: BigFloat(x, precision: 53), precision: a.precision + 53).value }
+        return a
     }
 
     /// 2^k.

@@ -47,8 +47,6 @@ struct OriginLeadingSplit: Sendable {
         let scale = Int((1.25 * abs(next) * (1 + 0x1p-40)).exponent) + 1
         let exponent = scale + Int(dy.exponent) + 1 + nextPower * (Int(x.exponent) + 1)
         guard exponent <= lead.k else { return nil }
-        var estimate = BigFloat(next, precision: 53).multiplied(by: BigFloat(dy, precision: 53), precision: 106).value
-        for _ in 0..<nextPower { estimate = estimate.multiplied(by: BigFloat(x, precision: 53), precision: estimate.precision + 53).value }
-        return lead.rounded(plus: estimate, format: format)
+        return lead.rounded(plus: ExactLeadingTerm.product(next, dy: dy, x: x, power: nextPower), format: format)
     }
 }

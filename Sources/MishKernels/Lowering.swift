@@ -999,10 +999,7 @@ public struct KernelLowering {
     /// most as much as tanh's 1 − t² at 1/2, that is Σ|nₖ|sᵏ/|Σnₖsᵏ| ≤ 2.25 at s = e^(−w) (tanh: 2.16 at 1/2;
     /// tanh(x/2)'s s − 1: 4.08 at 1/2, 2.16 at 1, where its series in x/2 is tanh's at 1/2).
     static func fastSeriesRadius(_ r: ExpRational) -> Double {
-        let forms = r.sideForms
-        let rows = [forms.negative, forms.positive].flatMap { form in
-            form.numerators.filter { row in !row.allSatisfy(\.isZero) && row.reduce(BigInt(0), +).isZero }.map { $0.map(\.doubleValue) }
-        }
+        let rows = r.rowsCancellingAtOrigin.map { $0.map(\.doubleValue) }
         for w in [0.5, 1, 2] {
             let s = exp(-w)
             let loss = rows.map { row in

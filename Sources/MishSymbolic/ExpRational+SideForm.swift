@@ -85,14 +85,15 @@ extension ExpRational {
         }
     }
 
-    /// Whether a nonzero numerator row Nᵢ(s) of a side form vanishes at s = 1 (x = 0): computing it from s
+    /// The nonzero numerator rows Nᵢ(s) of both side forms that vanish at s = 1 (x = 0): computing one from s
     /// near 1 cancels, so the form's relative error near 0 grows like 2⁻⁵³/|x| (tanh = (1 − t²)/(1 + t²)).
-    public var cancelsAtOrigin: Bool {
+    public var rowsCancellingAtOrigin: [[BigInt]] {
         let forms = sideForms
-        return [forms.negative, forms.positive].contains { form in
-            form.numerators.contains { row in
-                !row.allSatisfy(\.isZero) && row.reduce(BigInt(0), +).isZero
-            }
+        return [forms.negative, forms.positive].flatMap { form in
+            form.numerators.filter { row in !row.allSatisfy(\.isZero) && row.reduce(BigInt(0), +).isZero }
         }
     }
+
+    /// Whether some numerator row cancels at x = 0 (``rowsCancellingAtOrigin``).
+    public var cancelsAtOrigin: Bool { !rowsCancellingAtOrigin.isEmpty }
 }

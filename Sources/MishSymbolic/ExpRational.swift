@@ -105,7 +105,7 @@ public struct ExpRational: Sendable, Equatable {
         var e = exponent
         while e > 0 {
             var h = f
-            if f.degree >= 3 || (f.degree == 2 && f[1] * f[1] - BigInt(4) * f[0] * f[2] >= BigInt(0)) {
+            if f.degree >= 3 || (f.degree == 2 && ExpRational.discriminant(f) >= BigInt(0)) {
                 for p in numerator where h.degree >= 1 { h = IntegerPolynomial.gcd(h, p) }
                 if h.degree < 1 { break }
             }
@@ -125,11 +125,14 @@ public struct ExpRational: Sendable, Equatable {
         return e > 0 ? [Factor(polynomial: f, exponent: e)] : []
     }
 
+    /// b² − 4ac of a quadratic c·u² + b·u + a: negative, it has no real root (irreducible over Q); zero, a double root.
+    static func discriminant(_ q: IntegerPolynomial) -> BigInt { q[1] * q[1] - BigInt(4) * q[0] * q[2] }
+
     /// p = Π sₖᵏ with the sₖ squarefree and pairwise coprime (primitive, positive leading coefficient; p
     /// primitive): gcd(p, p′) = Π sₖᵏ⁻¹ peels one power off each factor.
     static func squarefreeDecomposition(_ p: IntegerPolynomial) -> [(polynomial: IntegerPolynomial, multiplicity: Int)] {
         guard p.degree >= 1 else { return [] }
-        if p.degree == 1 || (p.degree == 2 && p[1] * p[1] != BigInt(4) * p[0] * p[2]) { return [(p, 1)] }
+        if p.degree == 1 || (p.degree == 2 && !ExpRational.discriminant(p).isZero) { return [(p, 1)] }
         let g = IntegerPolynomial.gcd(p, p.derivative)
         if g.degree < 1 { return [(p, 1)] }
         let radical = p.exactQuotient(dividingBy: g)!.primitivePart
