@@ -37,8 +37,9 @@ public struct KernelIR: Sendable, Equatable {
         case expMinusOne(Int)
         /// v·2^max(k, emin + 1) for k from the reduction of a, by adding to v's exponent field: exact for
         /// 1/2 ≤ |v| < 2 (a mantissa q). e^a where only values above 2^(emin + 1) matter: where the form
-        /// uses s = e^a in a correction that vanishes with s, any s below that changes nothing. k is not clamped:
-        /// for a NaN the value is unspecified (the kernel's result carries the NaN through x).
+        /// uses s = e^a in a correction that vanishes with s, any s below that changes nothing. For a NaN a the
+        /// value is unspecified (the kernel's result carries the NaN through x). In double the lowering uses it
+        /// only where a's floor (≥ −708) keeps k ≥ −1021, so the helpers there add k unclamped.
         case scaleByClampedExp(Int, Int)
         /// max(a, A) for a constant A < 0 by the unsigned order of the bit patterns, an integer minimum: any
         /// a ≥ +0 stays, negative a below A (and a NaN with its sign bit set) become A. Operands a, A.

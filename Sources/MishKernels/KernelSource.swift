@@ -35,8 +35,10 @@ extension KernelSource {
     /// `elements` (f32 kernels): the inputs as the element type. A comparison of an input with a constant
     /// that binary32 holds exactly is spelled on the element (the widening is exact, so the outcome is the
     /// same): its mask then has the element's lanes, which is what a select after the narrowing needs.
+    /// `roots`: the values the caller uses (the outputs unless given); operations that no root needs once
+    /// the element spellings are in place are left out.
     func statements(inputs: [String], elements: [String] = [], operations: [Int]? = nil,
-                    loaded: [Int: String] = [:]) -> [String] {
+                    loaded: [Int: String] = [:], roots: [Int]? = nil) -> [String] {
         let f = ir.arithmetic
         func comparand(_ v: Int, against other: Int) -> String? {
             guard type == .f32, case .input(let n) = ir.operations[v], n < elements.count,
@@ -45,10 +47,35 @@ extension KernelSource {
             return Double(Float(c)) == c ? elements[n] : nil
         }
         func asElement(_ v: Int) -> String { f == .double ? "(float)v\(v)" : "v\(v)" }
-        return (operations ?? ir.live).map { i in
+        /// The exponential's argument max(−|x|, A) of an f32 kernel in double, spelled on the element in binary32
+        /// where binary32 holds A: −|x| is exact in both formats and widening keeps the order (of the values, and
+        /// of the bit patterns for the integer minimum), so the value is the same, from half as many vector lanes.
+        func elementArgument(_ i: Int) -> String? {
+            guard type == .f32, f == .double, let x = elements.first else { return nil }
+            let magnitude: Int, floor: Int, integerMinimum: Bool
+            switch ir.operations[i] {
+            case .raiseToFloor(let a, let b): (magnitude, floor, integerMinimum) = (a, b, true)
+            case .selectLess(let a, let b, let t, let e) where t == b && e == a: (magnitude, floor, integerMinimum) = (a, b, false)
+            default: return nil
+            }
+            guard case .negate(let m) = ir.operations[magnitude], case .absolute(let v) = ir.operations[m],
+                  case .input(0) = ir.operations[v], case .constant(let bits) = ir.operations[floor],
+                  case let lowest = Double(bitPattern: bits), lowest < 0, Double(Float(lowest)) == lowest else { return nil }
+            let bound = CEmitter.literal(lowest) + "f"
+            return integerMinimum ? "(double)\(name)_exp_argument_f32(\(x), \(bound))"
+                                  : "(double)((-fabsf(\(x)) < \(bound)) ? \(bound) : -fabsf(\(x)))"
+        }
+        let listed = operations ?? ir.live
+        let spelled = Dictionary(uniqueKeysWithValues: listed.compactMap { i in elementArgument(i).map { (i, $0) } })
+        var needed = Set(roots ?? ir.outputs)
+        for i in listed.reversed() where needed.contains(i) && loaded[i] == nil && spelled[i] == nil {
+            needed.formUnion(ir.operations[i].operands)
+        }
+        return listed.filter(needed.contains).map { i in
             let e: String
             let op = ir.operations[i]
             if let value = loaded[i] { return "    const \(computeType) v\(i) = \(value);" }
+            if let value = spelled[i] { return "    const \(computeType) v\(i) = \(value);" }
             switch op {
             case .input(let n): e = inputs[n]
             case .constant(let bits): e = literal(Double(bitPattern: bits))

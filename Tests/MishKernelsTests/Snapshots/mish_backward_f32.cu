@@ -55,12 +55,16 @@ __device__ __forceinline__ double mish_exp_floor(double a, double A) {
     return __longlong_as_double((long long)((b < f) ? b : f));
 }
 
-/* v*2^max(k, -1021) by the exponent field (the C kernel's). */
+/* max(-|x|, A) for binary32 x by the unsigned order of the bits (the C kernel's). */
+__device__ __forceinline__ float mish_exp_argument_f32(float x, float A) {
+    const unsigned int b = __float_as_uint(x) | 0x80000000u, f = __float_as_uint(A);
+    return __uint_as_float((b < f) ? b : f);
+}
+
+/* v*2^k by the exponent field, k >= -1021 (the C kernel's: k from t's bits shifted by 52). */
 __device__ __forceinline__ double mish_exp_scale_clamped(double v, double a) {
     const double t = __fma_rn(a, 0x1.71547652b82fep+0, 0x1.8p+52);
-    const long long e = (long long)((unsigned long long)__double_as_longlong(t) - 0x4338000000000000ULL);
-    const long long ec = (e < -1021) ? -1021 : e;
-    return __longlong_as_double((long long)((unsigned long long)__double_as_longlong(v) + ((unsigned long long)ec << 52)));
+    return __longlong_as_double((long long)((unsigned long long)__double_as_longlong(v) + ((unsigned long long)__double_as_longlong(t) << 52)));
 }
 
 /* v*2^(m*k) by one multiplication, for kernels that keep m*k >= -1022 (their argument floored). */
@@ -81,10 +85,8 @@ __device__ __forceinline__ double mish_round_to_odd(double hi, double lo) {
 __device__ __forceinline__ float mish_backward_f32_scalar(float x, float dy) {
     const double v0 = (double)x;
     const double v1 = 0.0;
-    const double v2 = -199.0;
     const double v3 = fabs(v0);
-    const double v4 = -v3;
-    const double v5 = mish_exp_floor(v4, v2);
+    const double v5 = (double)mish_exp_argument_f32(x, -199.0f);
     const double v6 = mish_exp_mantissa(v5);
     const double v7 = mish_exp_scale_clamped(v6, v5);
     const double v8 = 4.0;

@@ -70,15 +70,26 @@ static inline double mish_exp_floor(double a, double A) {
     return a;
 }
 
-/* v*2^max(k, -1021) by the exponent field: exact for 1/2 <= |v| < 2 (the mantissa q of e^a). */
+/* max(-|x|, A) for binary32 x and A < 0 by the unsigned order of the bits (NaN becomes A): the
+ * floored argument of an f32 kernel, the same value as in double. */
+static inline float mish_exp_argument_f32(float x, float A) {
+    uint32_t b, f;
+    memcpy(&b, &x, sizeof b);
+    memcpy(&f, &A, sizeof f);
+    b |= UINT32_C(0x80000000);
+    b = (b < f) ? b : f;
+    memcpy(&x, &b, sizeof x);
+    return x;
+}
+
+/* v*2^k by the exponent field: exact for 1/2 <= |v| < 2 (the mantissa q of e^a). The kernels floor a at
+ * -708 or above, so k >= -1021: the field stays normal. t = 1.5*2^52 + k, whose bits shifted by 52 are k's. */
 static inline double mish_exp_scale_clamped(double v, double a) {
     const double t = fma(a, 0x1.71547652b82fep+0, 0x1.8p+52);
     uint64_t tb, b;
     memcpy(&tb, &t, sizeof tb);
-    const int64_t e = (int64_t)(tb - UINT64_C(0x4338000000000000));
-    const int64_t ec = (e < -1021) ? -1021 : e;
     memcpy(&b, &v, sizeof b);
-    b += (uint64_t)ec << 52;
+    b += tb << 52;
     memcpy(&v, &b, sizeof v);
     return v;
 }
@@ -107,10 +118,8 @@ static inline double mish_round_to_odd(double hi, double lo) {
 static inline float mish_backward_f32_scalar(float x, float dy) {
     const double v0 = (double)x;
     const double v1 = 0.0;
-    const double v2 = -199.0;
     const double v3 = fabs(v0);
-    const double v4 = -v3;
-    const double v5 = mish_exp_floor(v4, v2);
+    const double v5 = (double)mish_exp_argument_f32(x, -199.0f);
     const double v6 = mish_exp_mantissa(v5);
     const double v7 = mish_exp_scale_clamped(v6, v5);
     const double v8 = 4.0;

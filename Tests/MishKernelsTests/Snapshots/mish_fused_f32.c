@@ -20,11 +20,7 @@ void mish_fused_f32(const float *restrict x, float *restrict y, float *restrict 
     for (size_t b = 0; b < n; b += 256) {
         const size_t m = (n - b < 256) ? n - b : 256;
         for (size_t i = 0; i < m; i++) {
-            const double v0 = (double)x[b + i];
-            const double v2 = -700.0;
-            const double v3 = fabs(v0);
-            const double v4 = -v3;
-            const double v5 = mish_exp_floor(v4, v2);
+            const double v5 = (double)mish_exp_argument_f32(x[b + i], -700.0f);
             const double v6 = mish_exp_mantissa(v5);
             const double v7 = mish_exp_scale_clamped(v6, v5);
             e0[i] = v7;
