@@ -112,10 +112,12 @@ public struct ExpKernel: Sendable {
     }
 
     /// sup |p(r)e^(−r) − 1| over |r| ≤ ln2/2 + 2⁻⁴⁰ (binary32: 2⁻¹⁵, k may be off by one there) by interval branch-and-bound at 128 bits, plus the
-    /// reduction error (|k| ≤ largestK times |ln2 − ln2hi − ln2lo|, relative to e^r) and Horner's rounding
-    /// (with fma each step rounds once: at most (2·degree + 3)·u relative, since all terms are positive
-    /// for r ≥ 0 and alternate with decreasing size for r < 0, bounded by Σ|cᵢ||r|ⁱ/p(r) ≤ e^(2·0.35)),
-    /// and the two scalings by powers of two, which are exact for normal results.
+    /// reduction error (|k| ≤ largestK times |ln2 − ln2hi − ln2lo|, relative to e^r), the rounding of r by the
+    /// second fma (|Δr| ≤ u|r|, relative u|r| in e^r), and Horner's rounding with fma: step i computes
+    /// p̂ᵢ = (p̂ᵢ₊₁·r + cᵢ)(1 + δᵢ), |δᵢ| ≤ u, and its error reaches the result multiplied by rⁱ, so
+    /// |p̂₀ − p(r)| ≤ u/(1 − u)·Σᵢ|r|ⁱ|p̂ᵢ| with Pᵢ(r) = Σⱼ₌ᵢ cⱼrʲ⁻ⁱ the exact partial sums; that sum relative to
+    /// p(r), enclosed on each piece, times 1 + 2⁻⁴⁰ for |p̂ᵢ| against |Pᵢ| (far below: each is within n·u of it).
+    /// The two scalings by powers of two are exact for normal results.
     static func proveBound(_ cs: [Double], ln2High: Double, ln2Low: Double, ln2: BigFloat, largestK: Int, unitRoundoff u: Double) -> Double {
         let p = 128
         let half = ln2.scaled(byPowerOfTwo: -1).adding(BigFloat(1, precision: 64).scaled(byPowerOfTwo: u < 0x1p-40 ? -40 : -15), precision: p, rounding: .up).value
@@ -124,7 +126,7 @@ public struct ExpKernel: Sendable {
         // but the last, so its enclosure is tight.
         let exact = cs.map { BigFloat($0, precision: 64).exactRational! }
         let slopeCoefficients = exact.indices.map { i in (i + 1 < exact.count ? Rational(i + 1) * exact[i + 1] : Rational(0)) - exact[i] }
-        var worst = BigFloat(0, precision: p)
+        var worst = BigFloat(0, precision: p), hornerSum = BigFloat(0, precision: p), largestR = BigFloat(0, precision: p)
         for i in 0..<pieces {
             let lo = -half + half.scaled(byPowerOfTwo: 1).multiplied(by: BigFloat(i, precision: 64), precision: p, rounding: .down).value
                 .divided(by: BigFloat(pieces, precision: 64), precision: p, rounding: .down).value
@@ -145,11 +147,26 @@ public struct ExpKernel: Sendable {
             }
             let e = value(mid) + derivative(r) * (r - mid)
             worst = BigFloat.max(worst, BigFloat.max(e.lower.magnitude, e.upper.magnitude))
+            var partial = BigInterval(0, precision: p), sum = BigInterval(0, precision: p), power = BigInterval(1, precision: p)
+            var partials: [BigInterval] = []
+            for c in cs.reversed() {
+                partial = partial * r + BigInterval(BigFloat(c, precision: 64))
+                partials.append(partial)
+            }
+            let magnitude = BigInterval(BigFloat.max(lo.magnitude, hi.magnitude))
+            for partialSum in partials.reversed().dropLast() {
+                sum = sum + power * BigInterval(BigFloat.max(partialSum.lower.magnitude, partialSum.upper.magnitude))
+                power = power * magnitude
+            }
+            let relative = sum / BigInterval(partials.last!.lower)
+            hornerSum = BigFloat.max(hornerSum, relative.upper)
+            largestR = BigFloat.max(largestR, magnitude.upper)
         }
         let reduction = Double(largestK) * abs((ln2.subtracting(BigFloat(ln2High), precision: p).value.subtracting(BigFloat(ln2Low), precision: p).value).toDouble())
             * 1.5
-        let horner = Double(2 * (cs.count - 1) + 3) * u * 2.02
-        return worst.toDouble(rounding: .up) + reduction + horner
+        let horner = hornerSum.toDouble(rounding: .up) * u / (1 - u) * (1 + 0x1p-40)
+        let argument = largestR.toDouble(rounding: .up) * u
+        return (worst.toDouble(rounding: .up) + reduction + argument + horner) * (1 + 0x1p-40)
     }
 }
 
