@@ -118,6 +118,33 @@ public struct ExpKernel: Sendable {
     /// |p̂₀ − p(r)| ≤ u/(1 − u)·Σᵢ|r|ⁱ|p̂ᵢ| with Pᵢ(r) = Σⱼ₌ᵢ cⱼrʲ⁻ⁱ the exact partial sums; that sum relative to
     /// p(r), enclosed on each piece, times 1 + 2⁻⁴⁰ for |p̂ᵢ| against |Pᵢ| (far below: each is within n·u of it).
     /// The two scalings by powers of two are exact for normal results.
+    /// sup over |r| ≤ h of Σᵢ₌₀ⁿ⁻¹ |r|ⁱ|Pᵢ(r)| / p(r), Pᵢ(r) = Σⱼ₌ᵢ cⱼrʲ⁻ⁱ (P₀ = p), enclosed on 32 pieces at 64 bits
+    /// (outward rounding; a coarse bound suffices, it multiplies u).
+    static func hornerRounding(_ cs: [Double], halfWidth h: BigFloat) -> Double {
+        let p = 64, pieces = 32
+        var largest = 0.0
+        for i in 0..<pieces {
+            let lo = -h + h.scaled(byPowerOfTwo: 1).multiplied(by: BigFloat(i, precision: 64), precision: p, rounding: .down).value
+                .divided(by: BigFloat(pieces, precision: 64), precision: p, rounding: .down).value
+            let hi = -h + h.scaled(byPowerOfTwo: 1).multiplied(by: BigFloat(i + 1, precision: 64), precision: p, rounding: .up).value
+                .divided(by: BigFloat(pieces, precision: 64), precision: p, rounding: .up).value
+            let r = BigInterval(lower: lo, upper: hi)
+            let magnitude = BigInterval(BigFloat.max(lo.magnitude, hi.magnitude))
+            var partial = BigInterval(0, precision: p), partials: [BigInterval] = []
+            for c in cs.reversed() {
+                partial = partial * r + BigInterval(BigFloat(c, precision: 64))
+                partials.append(partial)
+            }
+            var sum = BigInterval(0, precision: p), power = BigInterval(1, precision: p)
+            for partialSum in partials.reversed().dropLast() {
+                sum = sum + power * BigInterval(BigFloat.max(partialSum.lower.magnitude, partialSum.upper.magnitude))
+                power = power * magnitude
+            }
+            largest = Swift.max(largest, (sum / BigInterval(partials.last!.lower)).upper.toDouble(rounding: .up))
+        }
+        return largest
+    }
+
     static func proveBound(_ cs: [Double], ln2High: Double, ln2Low: Double, ln2: BigFloat, largestK: Int, unitRoundoff u: Double) -> Double {
         let p = 128
         let half = ln2.scaled(byPowerOfTwo: -1).adding(BigFloat(1, precision: 64).scaled(byPowerOfTwo: u < 0x1p-40 ? -40 : -15), precision: p, rounding: .up).value
@@ -126,7 +153,7 @@ public struct ExpKernel: Sendable {
         // but the last, so its enclosure is tight.
         let exact = cs.map { BigFloat($0, precision: 64).exactRational! }
         let slopeCoefficients = exact.indices.map { i in (i + 1 < exact.count ? Rational(i + 1) * exact[i + 1] : Rational(0)) - exact[i] }
-        var worst = BigFloat(0, precision: p), hornerSum = BigFloat(0, precision: p), largestR = BigFloat(0, precision: p)
+        var worst = BigFloat(0, precision: p)
         for i in 0..<pieces {
             let lo = -half + half.scaled(byPowerOfTwo: 1).multiplied(by: BigFloat(i, precision: 64), precision: p, rounding: .down).value
                 .divided(by: BigFloat(pieces, precision: 64), precision: p, rounding: .down).value
@@ -147,25 +174,11 @@ public struct ExpKernel: Sendable {
             }
             let e = value(mid) + derivative(r) * (r - mid)
             worst = BigFloat.max(worst, BigFloat.max(e.lower.magnitude, e.upper.magnitude))
-            var partial = BigInterval(0, precision: p), sum = BigInterval(0, precision: p), power = BigInterval(1, precision: p)
-            var partials: [BigInterval] = []
-            for c in cs.reversed() {
-                partial = partial * r + BigInterval(BigFloat(c, precision: 64))
-                partials.append(partial)
-            }
-            let magnitude = BigInterval(BigFloat.max(lo.magnitude, hi.magnitude))
-            for partialSum in partials.reversed().dropLast() {
-                sum = sum + power * BigInterval(BigFloat.max(partialSum.lower.magnitude, partialSum.upper.magnitude))
-                power = power * magnitude
-            }
-            let relative = sum / BigInterval(partials.last!.lower)
-            hornerSum = BigFloat.max(hornerSum, relative.upper)
-            largestR = BigFloat.max(largestR, magnitude.upper)
         }
         let reduction = Double(largestK) * abs((ln2.subtracting(BigFloat(ln2High), precision: p).value.subtracting(BigFloat(ln2Low), precision: p).value).toDouble())
             * 1.5
-        let horner = hornerSum.toDouble(rounding: .up) * u / (1 - u) * (1 + 0x1p-40)
-        let argument = largestR.toDouble(rounding: .up) * u
+        let horner = hornerRounding(cs, halfWidth: half) * u / (1 - u) * (1 + 0x1p-40)
+        let argument = half.toDouble(rounding: .up) * u
         return (worst.toDouble(rounding: .up) + reduction + argument + horner) * (1 + 0x1p-40)
     }
 }

@@ -16,7 +16,7 @@
 #ifndef MISH_EXPF_HELPERS
 #define MISH_EXPF_HELPERS
 /* e^a = q*2^k for -300.0f <= a <= 0 in binary32 (the kernel raises a to its floor; also for 0 < a <= ln2/2,
- * where k = 0): Cody-Waite reduction by ln 2 and a degree-6 polynomial, relative error below 1.2e-07 (proven by
+ * where k = 0): Cody-Waite reduction by ln 2 and a degree-6 polynomial, relative error below 1.22e-07 (proven by
  * mish-math). e^r - 1 = r + r^2*c(r) (NaN for NaN), for forms that add it to a value; q = p(r) by Horner: */
 static inline float mish_expf_minus_one(float a) {
     const float kd = fmaf(a, 0x1.715476p+0f, 12582912.0f) - 12582912.0f;
