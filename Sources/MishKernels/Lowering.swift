@@ -597,8 +597,9 @@ public struct KernelLowering {
     /// For f32, and for bf16 from the order 1 on: bf16's subnormals reach 2⁻¹³³, so swish's x/2 is a bf16
     /// midpoint at its odd subnormals (128 inputs, each decided by x²/4, 2⁻¹³⁴ of it), while c₀ + c₁x meets a
     /// bf16 midpoint only for |x| ≳ 2⁻⁹, where the next term is far above double's 2⁻⁵³. f16 inputs stay above
-    /// 2⁻²⁴, so every next term is at least 2⁻²⁵ of the leading one: no series. A non-dyadic c₁ = p/q (mish:
-    /// 3/5) keeps c₁x at least 2⁻²⁴/q from every midpoint, so such an f needs no series.
+    /// 2⁻²⁴, so every next term is at least 2⁻²⁵ of the leading one: no series. A non-dyadic c₁ = p/q with an odd q
+    /// and |c₁| < 1 (mish: 3/5) keeps c₁x at least 2⁻²⁴/q from every midpoint, so such an f needs no series; other
+    /// non-dyadic leading terms go to ``rationalLeadingSeries(_:dy:inputBits:)`` (``canBeMidpoint(_:factors:bits:)``).
     struct OriginSeries {
         /// The window |x| < radius: 2⁻¹², or 2⁻³ where the form cancels near 0 (``ExpRational/cancelsAtOrigin``).
         let radius: Double
@@ -879,13 +880,15 @@ public struct KernelLowering {
         return ir.value(.selectLess(magnitude, ir.constant(series.radius), y, value))
     }
 
-    /// Whether c·(product of `factors` values of `bits` significand bits) can have more significant bits than `bits`,
-    /// so that it can be an output midpoint: for c = ±2ᵏ when two values multiply; for c = p/q in lowest terms when
-    /// factors·bits + log₂|p/q| exceeds `bits` (a product divisible by q leaves P/q with about that many bits: mish's
-    /// 3/5·x never has more than 24, 3·mish's 9/5·x up to 25).
+    /// Whether c·(product of `factors` values of `bits` significand bits) can be an output midpoint: for c = ±2ᵏ when
+    /// two values multiply; for c = p/q in lowest terms when factors·bits + log₂|p/q| exceeds `bits` (a product
+    /// divisible by q leaves P/q with about that many bits: mish's 3/5·x never has more than 24, 3·mish's 9/5·x up
+    /// to 25), or when q is even: then c·x is a midpoint of the subnormal outputs, whose spacing is the subnormal
+    /// inputs' (p·k/q = j/2 for k = (q/2)·j, j odd: mish·σ = 3x/10 + … at x = 5j·2⁻¹⁴⁹).
     static func canBeMidpoint(_ c: Rational, factors: Int, bits: Int) -> Bool {
         guard factors > 0, !c.isZero else { return false }
         if isSignedPowerOfTwo(c) { return factors >= 2 }
+        if (c.denominator % BigInt(2)).isZero { return true }
         return Double(factors * bits) + Foundation.log2(c.magnitude.doubleValue) > Double(bits)
     }
 

@@ -585,6 +585,11 @@ struct KernelHalfTests {
         case "3*mish forward":
             return fives.flatMap { m in [-140, -90, -40].flatMap { [(scaled(5 * m, $0), 1.0), (-scaled(5 * m, $0), 1.0)] } }
                 + threes.flatMap { m in [-19, -18, -10].map { (scaled(m, $0), 1.0) } }
+        case "mish*sigmoid forward":
+            // 3x/10 + 9x²/50 + …: at the subnormal x = 5j·2⁻¹⁴⁹ (j odd), 3x/10 = 1.5j·2⁻¹⁴⁹ is a midpoint of the
+            // subnormal outputs, and the x² term (2⁻¹²⁵ of it) decides.
+            return stride(from: 1, to: 400, by: 38).flatMap { j in [(scaled(5 * j, -149), 1.0), (-scaled(5 * j, -149), 1.0)] }
+                + [(scaled(5 * 1_677_721, -149), 1.0)]
         case "3*mish backward":
             return fives.flatMap { m in [(0x1.3p-100, scaled(5 * m, -24)), (-0x1.5p-70, -scaled(5 * m, -30))] }
                 + threes.flatMap { m in [(40.5, scaled(m, -23)), (1000.25, -scaled(m, -30)), (.infinity, scaled(m, -23))] }
@@ -595,9 +600,9 @@ struct KernelHalfTests {
         }
     }
 
-    @Test("f32 leading terms on midpoints, at 0 and toward +∞ (3·mish = 9x/5 + … = 3x + …, its dy·f′, dy·(x²σ)′ = x·dy + …): rounded by the next term",
+    @Test("f32 leading terms on midpoints, at 0 and toward +∞ (3·mish = 9x/5 + … = 3x + …, its dy·f′, dy·(x²σ)′ = x·dy + …, mish·σ = 3x/10 + … at subnormals): rounded by the next term",
           arguments: [("3*mish(x)", KernelLowering.Kind.forward, "3*mish forward"), ("3*mish(x)", .backward, "3*mish backward"),
-                      ("x^2*sigmoid(x)", .backward, "x^2*sigmoid backward")])
+                      ("x^2*sigmoid(x)", .backward, "x^2*sigmoid backward"), ("mish(x)*sigmoid(x)", .forward, "mish*sigmoid forward")])
     func f32LeadingTermsOnMidpoints(_ expression: String, _ kind: KernelLowering.Kind, _ cases: String) throws {
         let lowering = try KernelLowering(try ExprParser.parse(expression))
         let ir = try lowering.kernel(kind, type: .f32)
