@@ -683,7 +683,9 @@ public struct KernelLowering {
     /// exact (its factors' significand bits within 53), L = P/q = H + R/q with H = P·(1/q) and R = P − H·q exact (fma),
     /// R = 0 for a dyadic c. Where C underflows to 0 in double, a nudge ρ·2⁻⁸⁰·H (ρ = sign(C/L)) stands for it: a
     /// nonzero low part of L is at least 2⁻⁷² of it (q < 2²⁰), so the nudge only decides where L is a midpoint, and there
-    /// C's side is ρ's. Not needed where L has at most the input's bits (c = ±2ᵏ with n ≤ 1, counting dy).
+    /// C's side is ρ's. Not needed where L has at most the input's bits (c = ±2ᵏ with n ≤ 1, counting dy). A two-term
+    /// L = c·xⁿ + c₀·xᵐ (dyadic, (x + 1)·σ = x + 1 + C) is the exact TwoSum of its terms; it is a midpoint only where
+    /// TwoSum's low part is 0, and only there does the nudge stand for an underflowed C.
     struct LimitTail {
         let direction: Int
         let threshold: Double
@@ -694,11 +696,14 @@ public struct KernelLowering {
         let relativeSign: Int
         /// C = f − L.
         let correction: ExpRational
+        /// A second, lower term c₀·xᵐ of L (both dyadic, each exact in double): L = c·xⁿ + c₀·xᵐ by TwoSum, exact.
+        var lowerTerm: (power: Int, coefficient: Rational)? = nil
         var coefficientText: String {
             isPowerOfTwo(exactCoefficient.denominator) ? (coefficient == 1 ? "" : "\(coefficient)*") : "\(exactCoefficient)*"
         }
         var note: String {
-            "limit tail: x \(direction < 0 ? "<" : ">") \(Int(threshold)): f = \(coefficientText)x^\(power) + C "
+            "limit tail: x \(direction < 0 ? "<" : ">") \(Int(threshold)): f = \(coefficientText)x^\(power)"
+                + (lowerTerm.map { " + \($0.coefficient)*x^\($0.power)" } ?? "") + " + C "
                 + "with |C| < 2^-20 |f| (interval evaluation at x = \(Int(threshold)); C and C' keep one sign beyond it): the limit "
                 + "part exact as a double-double plus C from its own form, rounded to odd (C \(relativeSign < 0 ? "below" : "above") "
                 + "the limit part in magnitude)"
@@ -709,12 +714,24 @@ public struct KernelLowering {
     /// ``LimitTail`` for inputs of `inputBits` significand bits.
     static func limitTails(_ r: ExpRational, backward: Bool, inputBits: Int) -> [LimitTail] {
         [-1, 1].compactMap { direction -> LimitTail? in
-            guard let (n, c) = (direction < 0 ? r.sideForms.negative : r.sideForms.positive).limitTerm else { return nil }
+            guard let polynomial = (direction < 0 ? r.sideForms.negative : r.sideForms.positive).limitPolynomial else { return nil }
+            let terms = polynomial.indices.filter { !polynomial[$0].isZero }.map { (power: $0, coefficient: polynomial[$0]) }
+            guard let (n, c) = terms.last, terms.count <= 2 else { return nil }
             let factors = n + (backward ? 1 : 0)
-            guard canBeMidpoint(c, factors: factors, bits: inputBits),
-                  n == 3 ? isSignedPowerOfTwo(c) && !backward : n < 3 && productIsExact(c, factors: factors, bits: inputBits)
-            else { return nil }
-            guard let limit = ExpRational(Expr.number(c) * Expr.power(.x, .number(n))) else { return nil }
+            /// L = c·xⁿ + c₀·xᵐ (dyadic, each term exact in double, at most two factors): it can be a midpoint (x + 1 for
+            /// x ≥ 2²³), and the TwoSum of its terms is exact.
+            let lowerTerm = terms.count == 2 ? terms[0] : nil
+            if let lower = lowerTerm {
+                guard [lower, terms[1]].allSatisfy({ t in
+                    isPowerOfTwo(t.coefficient.denominator) && t.power + (backward ? 1 : 0) <= 2
+                        && productIsExact(t.coefficient, factors: t.power + (backward ? 1 : 0), bits: inputBits) }) else { return nil }
+            } else {
+                guard canBeMidpoint(c, factors: factors, bits: inputBits),
+                      n == 3 ? isSignedPowerOfTwo(c) && !backward : n < 3 && productIsExact(c, factors: factors, bits: inputBits)
+                else { return nil }
+            }
+            let monomials = terms.map { Expr.number($0.coefficient) * Expr.power(.x, .number($0.power)) }
+            guard let limit = ExpRational(monomials.dropFirst().reduce(monomials[0], +)) else { return nil }
             let h = r - limit
             guard !h.isZero else { return nil }
             let differences = RootIsolation.realLine(SignEquivalentForm(derivative: 0, of: h.hornerExpr))
@@ -745,7 +762,7 @@ public struct KernelLowering {
                 let bound = BigFloat.min(l.lower.magnitude, l.upper.magnitude).scaled(byPowerOfTwo: -20)
                 if e.isBounded && l.isBounded && BigFloat.max(e.lower.magnitude, e.upper.magnitude) < bound {
                     return LimitTail(direction: direction, threshold: t, power: n, coefficient: c.doubleValue, exactCoefficient: c,
-                                     relativeSign: ds * limitSign, correction: h)
+                                     relativeSign: ds * limitSign, correction: h, lowerTerm: lowerTerm)
                 }
                 t += Double(direction)
             }
@@ -759,7 +776,15 @@ public struct KernelLowering {
         for tail in tails {
             var high: Int, low: Int
             var correction = try lower(tail.correction, x: x, into: &ir, expFloor: expFloor)
-            if tail.power == 3 {
+            /// c·xⁿ·dy for a dyadic c, exact in double (``limitTails``).
+            func dyadicTerm(_ power: Int, _ c: Rational) -> Int {
+                let v = power == 0 && dy == nil ? ir.constant(1) : exactPower(x, power, dy: dy, into: &ir)
+                return ir.value(.multiply(v, ir.constant(c.doubleValue)))
+            }
+            if let lower = tail.lowerTerm {
+                let sum = ir.twoSum(dyadicTerm(tail.power, tail.exactCoefficient), dyadicTerm(lower.power, lower.coefficient))
+                (high, low) = (sum.hi, sum.lo)
+            } else if tail.power == 3 {
                 let cube = exactCube(x, into: &ir)
                 high = ir.value(.multiply(cube.high, ir.constant(tail.coefficient)))
                 low = ir.value(.multiply(cube.low, ir.constant(tail.coefficient)))
@@ -767,7 +792,12 @@ public struct KernelLowering {
                 (high, low) = exactMultiple(exactPower(x, tail.power, dy: dy, into: &ir), tail.exactCoefficient, into: &ir)
             }
             if let dy { correction = ir.value(.multiply(correction, dy)) }
-            let nudge = ir.value(.multiply(high, ir.constant(Double(tail.relativeSign) * 0x1p-80)))
+            var nudge = ir.value(.multiply(high, ir.constant(Double(tail.relativeSign) * 0x1p-80)))
+            if tail.lowerTerm != nil {
+                // A two-term L is a midpoint only where TwoSum leaves no low part (L is then the double hi); a nonzero low
+                // part can be far below 2⁻⁸⁰ of L (x + 1 at x = 2⁹⁰), and it alone keeps L off the midpoints.
+                nudge = ir.value(.selectLess(ir.value(.absolute(low)), ir.constant(Double.leastNonzeroMagnitude), nudge, ir.constant(0)))
+            }
             let c = ir.value(.selectLess(ir.value(.absolute(correction)), ir.constant(Double.leastNonzeroMagnitude), nudge, correction))
             let rest = ir.value(.add(low, c))
             let top = ir.value(.add(high, rest))

@@ -590,6 +590,14 @@ struct KernelHalfTests {
             // subnormal outputs, and the x² term (2⁻¹²⁵ of it) decides.
             return stride(from: 1, to: 400, by: 38).flatMap { j in [(scaled(5 * j, -149), 1.0), (-scaled(5 * j, -149), 1.0)] }
                 + [(scaled(5 * 1_677_721, -149), 1.0)]
+        case "(x+1)*sigmoid forward":
+            // x + 1 − (x + 1)e^(−x)/(1 + e^(−x)): where x + 1 has 25 bits (x in [63, 64) with its last bit 2⁻¹⁸ set, x in
+            // [127, 128) with 2⁻¹⁷ set) the limit part is a midpoint and C (2⁻⁸⁵ of it and below) decides. (x in [2²⁴, 2²⁵)
+            // too, but there C is e^(−2²⁴), beyond the reference's MPFR.)
+            return stride(from: 0, to: 1 << 16, by: 5_461).flatMap { (m: Int) -> [(x: Double, dy: Double)] in
+                let odd = Double(2 * m + 1)
+                return [(x: 63 + odd * 0x1p-18, dy: 1.0), (x: 127 + odd * 0x1p-17, dy: 1.0)]
+            }
         case "3*mish backward":
             return fives.flatMap { m in [(0x1.3p-100, scaled(5 * m, -24)), (-0x1.5p-70, -scaled(5 * m, -30))] }
                 + threes.flatMap { m in [(40.5, scaled(m, -23)), (1000.25, -scaled(m, -30)), (.infinity, scaled(m, -23))] }
@@ -600,9 +608,10 @@ struct KernelHalfTests {
         }
     }
 
-    @Test("f32 leading terms on midpoints, at 0 and toward +∞ (3·mish = 9x/5 + … = 3x + …, its dy·f′, dy·(x²σ)′ = x·dy + …, mish·σ = 3x/10 + … at subnormals): rounded by the next term",
+    @Test("f32 leading terms on midpoints, at 0 and toward +∞ (3·mish = 9x/5 + … = 3x + …, its dy·f′, dy·(x²σ)′ = x·dy + …, mish·σ = 3x/10 + … at subnormals, (x + 1)σ = x + 1 + …): rounded by the next term",
           arguments: [("3*mish(x)", KernelLowering.Kind.forward, "3*mish forward"), ("3*mish(x)", .backward, "3*mish backward"),
-                      ("x^2*sigmoid(x)", .backward, "x^2*sigmoid backward"), ("mish(x)*sigmoid(x)", .forward, "mish*sigmoid forward")])
+                      ("x^2*sigmoid(x)", .backward, "x^2*sigmoid backward"), ("mish(x)*sigmoid(x)", .forward, "mish*sigmoid forward"),
+                      ("(x+1)*sigmoid(x)", .forward, "(x+1)*sigmoid forward")])
     func f32LeadingTermsOnMidpoints(_ expression: String, _ kind: KernelLowering.Kind, _ cases: String) throws {
         let lowering = try KernelLowering(try ExprParser.parse(expression))
         let ir = try lowering.kernel(kind, type: .f32)
