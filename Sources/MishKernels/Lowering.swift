@@ -468,7 +468,21 @@ public struct KernelLowering {
         if !limit.isZero && atEnd == limit.doubleValue { return nil }
         let value = limit.doubleValue
         let exact = BigFloat(type.rounded(value), precision: 64).exactRational == limit
-        guard exact else { throw KernelError.threshold("the limit \(limit) at \(end) is not representable in \(type.rawValue)") }
+        if !exact {
+            // L (p/q, not dyadic) has no exact output value to return beyond a threshold. Every finite input keeps the
+            // form where it is finite and within 2⁻⁵⁰ of L even at the largest input (the floored e^−|x| leaves
+            // terms below 2⁻²⁶⁰ there); x = ±∞ alone, where the form is 0·∞, returns L rounded to double, which
+            // rounds once more to the output (L is no output midpoint, and dy·L's nearest one is about ulp/(2q) away).
+            let largest = type == .f64 ? Double.greatestFiniteMagnitude : Double(Float.greatestFiniteMagnitude)
+            let atLargest = KernelInterpreter.evaluate(probe, [largest * Double(direction)])[0]
+            guard atLargest.isFinite, abs(atLargest - value) <= abs(value) * 0x1p-50 else {
+                throw KernelError.threshold("the limit \(limit) at \(end) is not representable in \(type.rawValue)")
+            }
+            if atEnd == value { return nil }
+            let note = "threshold: x = \(end) returns the limit \(limit) of f there, rounded to double (the form is 0*inf at x = \(end)); "
+                + "every finite input keeps the form, within 2^-50 of \(limit) even at the largest"
+            return (largest * Double(direction), value, note)
+        }
         let h = r - ExpRational(limit)
         let bound = limit.isZero ? BigFloat(1, precision: 64).scaled(byPowerOfTwo: zeroBoundExponent ?? type.zeroBoundExponent)
                                  : BigFloat(type.quarterUlp(value))

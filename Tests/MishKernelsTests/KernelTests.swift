@@ -630,6 +630,32 @@ struct KernelHalfTests {
         #expect(wrong.isEmpty, "\(wrong.count) of \(inputs.count) misrounded, e.g. (x, dy) = \(wrong.first.map { "\($0)" } ?? "")")
     }
 
+    @Test("a limit no double holds (mish(x)/3: f′ → 1/3 at +∞): the kernels generate, x = +∞ returns it rounded once, finite inputs keep the form, all correctly rounded")
+    func inexactLimit() throws {
+        let expression = try ExprParser.parse("mish(x)/3")
+        let lowering = try KernelLowering(expression)
+        let reference = CorrectlyRoundedReference(expression)
+        let backward = try lowering.kernel(.backward, type: .f32), fused = try lowering.kernel(.fused, type: .f32)
+        var wrong: [(Double, Double)] = []
+        for dy in [1.0, 3.0, -0.1875, 0x1.fffffep+127, 0x1.8p-140] {
+            let expected = BigFloat(Rational(1, 3) * BigFloat(dy, precision: 53).exactRational!, precision: 200)
+            let got = KernelInterpreter.evaluate(backward, [.infinity, dy])[0]
+            if FloatFormat.f32.roundedBits(BigFloat(got, precision: 53)) != FloatFormat.f32.roundedBits(expected) { wrong.append((.infinity, dy)) }
+        }
+        for x in [20.0, 100, 750, 1e10, 1e30, 0x1.fffffep+127] {
+            for dy in [1.0, -0.1875] {
+                let want = try #require(reference.mpfr(.derivative, x: x, dy: dy, format: .f32))
+                let got = KernelInterpreter.evaluate(backward, [x, dy])[0]
+                if FloatFormat.f32.roundedBits(BigFloat(got, precision: 53)) != want.bits { wrong.append((x, dy)) }
+            }
+            let want = try #require(reference.mpfr(.derivative, x: x, format: .f32))
+            if FloatFormat.f32.roundedBits(BigFloat(KernelInterpreter.evaluate(fused, [x])[1], precision: 53)) != want.bits { wrong.append((x, 0)) }
+        }
+        #expect(FloatFormat.f32.roundedBits(BigFloat(KernelInterpreter.evaluate(fused, [.infinity])[1], precision: 53))
+                == FloatFormat.f32.roundedBits(BigFloat(Rational(1, 3), precision: 200)))
+        #expect(wrong.isEmpty, "misrounded at (x, dy) = \(wrong)")
+    }
+
     @Test("dy = ±0 gives the zero with the sign of dy·f′(x), in the series at 0, the form and the limit tails",
           arguments: ["mish(x)", "3*mish(x)", "x^2*sigmoid(x)", "mish(x)^2"])
     func zeroDy(_ expression: String) throws {
