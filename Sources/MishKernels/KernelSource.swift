@@ -74,8 +74,7 @@ extension KernelSource {
         return listed.filter(needed.contains).map { i in
             let e: String
             let op = ir.operations[i]
-            if let value = loaded[i] { return "    const \(computeType) v\(i) = \(value);" }
-            if let value = spelled[i] { return "    const \(computeType) v\(i) = \(value);" }
+            if let value = loaded[i] ?? spelled[i] { return "    const \(computeType) v\(i) = \(value);" }
             switch op {
             case .input(let n): e = inputs[n]
             case .constant(let bits): e = literal(Double(bitPattern: bits))

@@ -792,8 +792,8 @@ public struct KernelLowering {
             var correction = try lower(tail.correction, x: x, into: &ir, expFloor: expFloor)
             /// c·xⁿ·dy for a dyadic c, exact in double (``limitTails``).
             func dyadicTerm(_ power: Int, _ c: Rational) -> Int {
-                let v = power == 0 && dy == nil ? ir.constant(1) : exactPower(x, power, dy: dy, into: &ir)
-                return ir.value(.multiply(v, ir.constant(c.doubleValue)))
+                if power == 0 && dy == nil { return ir.constant(c.doubleValue) }
+                return ir.value(.multiply(exactPower(x, power, dy: dy, into: &ir), ir.constant(c.doubleValue)))
             }
             if let lower = tail.lowerTerm {
                 let sum = ir.twoSum(dyadicTerm(tail.power, tail.exactCoefficient), dyadicTerm(lower.power, lower.coefficient))

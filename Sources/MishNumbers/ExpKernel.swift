@@ -111,25 +111,14 @@ public struct ExpKernel: Sendable {
         return solution
     }
 
-    /// sup |p(r)e^(−r) − 1| over |r| ≤ ln2/2 + 2⁻⁴⁰ (binary32: 2⁻¹⁵, k may be off by one there) by interval branch-and-bound at 128 bits, plus the
-    /// reduction error (|k| ≤ largestK times |ln2 − ln2hi − ln2lo|, relative to e^r), the rounding of r by the
-    /// second fma (|Δr| ≤ u|r|, relative u|r| in e^r), and Horner's rounding with fma: step i computes
-    /// p̂ᵢ = (p̂ᵢ₊₁·r + cᵢ)(1 + δᵢ), |δᵢ| ≤ u, and its error reaches the result multiplied by rⁱ, so
-    /// |p̂₀ − p(r)| ≤ u/(1 − u)·Σᵢ|r|ⁱ|p̂ᵢ| with Pᵢ(r) = Σⱼ₌ᵢ cⱼrʲ⁻ⁱ the exact partial sums; that sum relative to
-    /// p(r), enclosed on each piece, times 1 + 2⁻⁴⁰ for |p̂ᵢ| against |Pᵢ| (far below: each is within n·u of it).
-    /// The two scalings by powers of two are exact for normal results.
     /// sup over |r| ≤ h of Σᵢ₌₀ⁿ⁻¹ |r|ⁱ|Pᵢ(r)| / p(r), Pᵢ(r) = Σⱼ₌ᵢ cⱼrʲ⁻ⁱ (P₀ = p), enclosed on 32 pieces at 64 bits
     /// (outward rounding; a coarse bound suffices, it multiplies u).
     static func hornerRounding(_ cs: [Double], halfWidth h: BigFloat) -> Double {
         let p = 64, pieces = 32
         var largest = 0.0
         for i in 0..<pieces {
-            let lo = -h + h.scaled(byPowerOfTwo: 1).multiplied(by: BigFloat(i, precision: 64), precision: p, rounding: .down).value
-                .divided(by: BigFloat(pieces, precision: 64), precision: p, rounding: .down).value
-            let hi = -h + h.scaled(byPowerOfTwo: 1).multiplied(by: BigFloat(i + 1, precision: 64), precision: p, rounding: .up).value
-                .divided(by: BigFloat(pieces, precision: 64), precision: p, rounding: .up).value
-            let r = BigInterval(lower: lo, upper: hi)
-            let magnitude = BigInterval(BigFloat.max(lo.magnitude, hi.magnitude))
+            let r = piece(i, of: pieces, halfWidth: h, precision: p)
+            let magnitude = BigInterval(BigFloat.max(r.lower.magnitude, r.upper.magnitude))
             var partial = BigInterval(0, precision: p), partials: [BigInterval] = []
             for c in cs.reversed() {
                 partial = partial * r + BigInterval(BigFloat(c, precision: 64))
@@ -145,6 +134,22 @@ public struct ExpKernel: Sendable {
         return largest
     }
 
+    /// The i-th of `count` equal pieces of [−h, h], its ends rounded outward at `precision` bits.
+    static func piece(_ i: Int, of count: Int, halfWidth h: BigFloat, precision p: Int) -> BigInterval {
+        func end(_ j: Int, _ rounding: RoundingMode) -> BigFloat {
+            -h + h.scaled(byPowerOfTwo: 1).multiplied(by: BigFloat(j, precision: 64), precision: p, rounding: rounding).value
+                .divided(by: BigFloat(count, precision: 64), precision: p, rounding: rounding).value
+        }
+        return BigInterval(lower: end(i, .down), upper: end(i + 1, .up))
+    }
+
+    /// sup |p(r)e^(−r) − 1| over |r| ≤ ln2/2 + 2⁻⁴⁰ (binary32: 2⁻¹⁵, k may be off by one there) by interval branch-and-bound at 128 bits, plus the
+    /// reduction error (|k| ≤ largestK times |ln2 − ln2hi − ln2lo|, relative to e^r), the rounding of r by the
+    /// second fma (|Δr| ≤ u|r|, relative u|r| in e^r), and Horner's rounding with fma: step i computes
+    /// p̂ᵢ = (p̂ᵢ₊₁·r + cᵢ)(1 + δᵢ), |δᵢ| ≤ u, and its error reaches the result multiplied by rⁱ, so
+    /// |p̂₀ − p(r)| ≤ u/(1 − u)·Σᵢ|r|ⁱ|p̂ᵢ| with Pᵢ(r) = Σⱼ₌ᵢ cⱼrʲ⁻ⁱ the exact partial sums; that sum relative to
+    /// p(r), enclosed on each piece, times 1 + 2⁻⁴⁰ for |p̂ᵢ| against |Pᵢ| (far below: each is within n·u of it).
+    /// The two scalings by powers of two are exact for normal results.
     static func proveBound(_ cs: [Double], ln2High: Double, ln2Low: Double, ln2: BigFloat, largestK: Int, unitRoundoff u: Double) -> Double {
         let p = 128
         let half = ln2.scaled(byPowerOfTwo: -1).adding(BigFloat(1, precision: 64).scaled(byPowerOfTwo: u < 0x1p-40 ? -40 : -15), precision: p, rounding: .up).value
@@ -155,11 +160,7 @@ public struct ExpKernel: Sendable {
         let slopeCoefficients = exact.indices.map { i in (i + 1 < exact.count ? Rational(i + 1) * exact[i + 1] : Rational(0)) - exact[i] }
         var worst = BigFloat(0, precision: p)
         for i in 0..<pieces {
-            let lo = -half + half.scaled(byPowerOfTwo: 1).multiplied(by: BigFloat(i, precision: 64), precision: p, rounding: .down).value
-                .divided(by: BigFloat(pieces, precision: 64), precision: p, rounding: .down).value
-            let hi = -half + half.scaled(byPowerOfTwo: 1).multiplied(by: BigFloat(i + 1, precision: 64), precision: p, rounding: .up).value
-                .divided(by: BigFloat(pieces, precision: 64), precision: p, rounding: .up).value
-            let r = BigInterval(lower: lo, upper: hi)
+            let r = piece(i, of: pieces, halfWidth: half, precision: p)
             let mid = BigInterval(r.midpoint)
             // p(r)e^(−r) − 1 by the mean value form around the midpoint, the derivative enclosed on r.
             func value(_ x: BigInterval) -> BigInterval {
