@@ -33,8 +33,9 @@ extension EnclosureArithmetic {
 ///
 /// Each operation is rounded to nearest and then widened by one ulp on each side: a result rounded to
 /// nearest is within half an ulp of the exact one, so the exact result lies inside (also at a binade
-/// boundary, where the spacing below is half the spacing above). The exponential is the toolkit's own, with
-/// its proven error bound. As in ``BigInterval``, 0·∞ counts as 0 (an unbounded end times a zero end), an
+/// boundary, where the spacing below is half the spacing above). A sum with a 0 term and a product with a 0
+/// factor are exact and not widened: an ulp below 0, times an unbounded factor, would be −∞. The exponential
+/// is the toolkit's own, with its proven error bound. As in ``BigInterval``, 0·∞ counts as 0 (an unbounded end times a zero end), an
 /// infinite endpoint means unbounded on that side, and NaN endpoints mean undefined.
 public struct DoubleInterval: EnclosureArithmetic, Equatable {
     public let lower: Double
@@ -78,23 +79,40 @@ public struct DoubleInterval: EnclosureArithmetic, Equatable {
         return DoubleInterval(lower: lo.nextDown, upper: hi.nextUp)
     }
 
-    public static func + (a: DoubleInterval, b: DoubleInterval) -> DoubleInterval {
-        widened(a.lower + b.lower, a.upper + b.upper)
+    /// A lower (`up` false) or upper bound of x + y: exact when a term is 0, else the rounded sum one ulp out.
+    private static func sumBound(_ x: Double, _ y: Double, up: Bool) -> Double {
+        if x == 0 { return y }
+        if y == 0 { return x }
+        return up ? (x + y).nextUp : (x + y).nextDown
     }
 
-    public static func - (a: DoubleInterval, b: DoubleInterval) -> DoubleInterval {
-        widened(a.lower - b.upper, a.upper - b.lower)
+    public static func + (a: DoubleInterval, b: DoubleInterval) -> DoubleInterval {
+        let lo = sumBound(a.lower, b.lower, up: false), hi = sumBound(a.upper, b.upper, up: true)
+        return lo.isNaN || hi.isNaN ? .undefined : DoubleInterval(lower: lo, upper: hi)
     }
+
+    public static func - (a: DoubleInterval, b: DoubleInterval) -> DoubleInterval { a + -b }
 
     public static prefix func - (a: DoubleInterval) -> DoubleInterval {
         DoubleInterval(lower: -a.upper, upper: -a.lower)
     }
 
+    /// Each of the four end products is exactly 0 when a factor is 0 (0·∞ counts as 0), else rounded and
+    /// widened by one ulp.
     public static func * (a: DoubleInterval, b: DoubleInterval) -> DoubleInterval {
         if a.isUndefined || b.isUndefined { return .undefined }
-        func product(_ x: Double, _ y: Double) -> Double { x == 0 || y == 0 ? 0 : x * y }
-        let p = [product(a.lower, b.lower), product(a.lower, b.upper), product(a.upper, b.lower), product(a.upper, b.upper)]
-        return widened(p.min()!, p.max()!)
+        var lo = Double.infinity, hi = -Double.infinity
+        for (x, y) in [(a.lower, b.lower), (a.lower, b.upper), (a.upper, b.lower), (a.upper, b.upper)] {
+            if x == 0 || y == 0 {
+                lo = Swift.min(lo, 0)
+                hi = Swift.max(hi, 0)
+            } else {
+                let p = x * y
+                lo = Swift.min(lo, p.nextDown)
+                hi = Swift.max(hi, p.nextUp)
+            }
+        }
+        return DoubleInterval(lower: lo, upper: hi)
     }
 
     /// a/b; undefined when b contains 0.
@@ -162,7 +180,7 @@ extension DoubleInterval {
     public func integer(_ n: BigInt) -> DoubleInterval { DoubleInterval.enclosing(n) }
     public func plus(_ n: BigInt) -> DoubleInterval { self + DoubleInterval.enclosing(n) }
     public func polynomial(_ p: IntegerPolynomial) -> DoubleInterval { p.enclosure(at: self) }
-    public func reversedPolynomial(_ p: IntegerPolynomial) -> DoubleInterval { p.hornerEnclosure(self, reversed: true) }
+    public func reversedPolynomial(_ p: IntegerPolynomial) -> DoubleInterval { p.doubleHornerEnclosure(self, reversed: true) }
     public var midpointIsNonnegative: Bool { !(lower / 2 + upper / 2 < 0) }
 }
 
@@ -197,7 +215,20 @@ extension IntegerPolynomial {
     public func enclosure(at x: BigInterval) -> BigInterval { hornerEnclosure(x) }
 
     /// An enclosure of P(X) by Horner's rule in double interval arithmetic.
-    public func enclosure(at x: DoubleInterval) -> DoubleInterval { hornerEnclosure(x) }
+    public func enclosure(at x: DoubleInterval) -> DoubleInterval { doubleHornerEnclosure(x) }
+
+    /// ``hornerEnclosure(_:reversed:)`` in double intervals, each coefficient enclosed from its mpz in place.
+    func doubleHornerEnclosure(_ x: DoubleInterval, reversed: Bool = false) -> DoubleInterval {
+        if isZero { return DoubleInterval(0) }
+        return withExtendedLifetime(self) {
+            let d = degree
+            func coefficient(_ j: Int) -> DoubleInterval { DoubleInterval.enclosing(integer: c + (reversed ? j : d - j)) }
+            if d == 0 { return coefficient(0) }
+            var acc = x * coefficient(0) + coefficient(1)
+            for j in stride(from: 2, through: d, by: 1) { acc = acc * x + coefficient(j) }
+            return acc
+        }
+    }
 
     /// Horner's rule from the leading coefficient down, or with `reversed` from c₀ up (Σ c_(d−i)·xⁱ); the
     /// first step is c·x by ``EnclosureArithmetic/times(_:)``.

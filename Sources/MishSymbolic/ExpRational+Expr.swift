@@ -274,10 +274,11 @@ extension ExpRational {
             let value = variable.reversedPolynomial(q)
             return shift == 0 ? value : value * variable.pow(shift)
         }
-        var num = x.integer(BigInt(0))
-        for q in numerator.reversed() {
-            num = num * x
-            if !q.isZero { num = num + inForm(q, degree: d) }
+        // Horner from the leading Pᵢ (never 0): a first 0·X would widen to ±(least double) and then, times an
+        // unbounded X, to the whole line.
+        var num = inForm(numerator[numerator.count - 1], degree: d)
+        for q in numerator.dropLast().reversed() {
+            num = q.isZero ? num * x : num * x + inForm(q, degree: d)
         }
         if useT && d > denominatorDegree { num = num * (x.integer(BigInt(d - denominatorDegree)) * x).exp() }
         var den = x.integer(denominatorConstant)

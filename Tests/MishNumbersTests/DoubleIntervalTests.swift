@@ -63,6 +63,19 @@ struct DoubleIntervalTests {
         #expect(huge.upper == .infinity && huge.lower > 7e20 && huge.lower < 7.1e20)
     }
 
+    @Test("a sum with a 0 term and a product with a 0 factor are exact: [0, s]·[16, ∞] stays ≥ 0")
+    func exactZeros() {
+        let small = DoubleInterval(lower: 0, upper: 1e-7), unbounded = DoubleInterval(lower: 16, upper: .infinity)
+        #expect((small * DoubleInterval(lower: 0, upper: 3)).lower == 0)
+        #expect((small + DoubleInterval(0)) == small)
+        #expect((DoubleInterval(0) - small) == DoubleInterval(lower: -1e-7, upper: 0))
+        let product = small * unbounded
+        #expect(product.lower == 0 && product.upper == .infinity)
+        #expect((product + DoubleInterval(1)).lower == 1)
+        let mixed = DoubleInterval(lower: -2, upper: 3) * DoubleInterval(lower: 0, upper: 5)
+        #expect(mixed.lower == (-10.0).nextDown && mixed.upper == 15.0.nextUp)
+    }
+
     @Test("integer coefficients beyond 2^53 are enclosed, not truncated")
     func largeIntegers() {
         let n = BigInt("1152921504606859321")!  // 2^60 + 12345

@@ -92,6 +92,19 @@ struct EvaluationTests {
         #expect(checked > 3000)
     }
 
+    @Test("over an unbounded tail where every term is positive, the double enclosure is positive (x·Pᵢ with Pᵢ ∋ 0 is not −∞)")
+    func positiveTail() throws {
+        // Every term of g (mish′'s sign-equivalent form) is positive for x ≥ 16, so g is.
+        for text in ["4*x + 4 + exp(x)*(4*x + 6) + 4*exp(2*x) + exp(3*x)", "x^2*exp(x) + x + exp(2*x)"] {
+            let f = try ExprParser.parse(text)
+            let r = try #require(ExpRational(f))
+            let tail = r.enclosure(at: DoubleInterval(lower: 16, upper: .infinity))
+            #expect(tail.lower > 0 && tail.upper == .infinity, "\(text): \(tail)")
+            let v = f.evaluate(at: BigFloat(300, precision: 320), precision: 320)
+            #expect(BigFloat(tail.lower) <= v, "\(text)")
+        }
+    }
+
     @Test("the normal form evaluated from x and u = e^x agrees with the expression tree at 3x precision")
     func normalFormPointValues() throws {
         for text in ["mish(x)", "swish(x)", "tanh(x)", "x^2*sigmoid(x)"] {
