@@ -226,9 +226,11 @@ public enum RootRefinement {
             (beforeLast, last) = (last, abs(next - x))
             let scale = max(abs(next), 1)
             if abs(next - x) <= 1e-13 * scale {
+                // The ends 10⁻¹² away on both sides (within the box), not the last bracket: an end at the
+                // root itself has no sign that double intervals prove.
                 x = next
-                a = max(a, next - 1e-12 * scale)
-                b = min(b, next + 1e-12 * scale)
+                a = max(lo, next - 1e-12 * scale)
+                b = min(hi, next + 1e-12 * scale)
                 break
             }
             x = next

@@ -334,7 +334,8 @@ extension ExpRational {
         if isZero { return 0 }
         var num = 0.0
         for q in numerator.reversed() { num = num * x + (q.isZero ? 0 : q.evaluate(at: u)) }
-        var den = Rational(denominatorConstant).doubleValue
+        var den = denominatorConstant.doubleValue
+        if denominatorFactors.isEmpty && den == 1 { return num }
         for f in denominatorFactors {
             let v = f.polynomial.evaluate(at: u)
             for _ in 0..<f.exponent { den *= v }

@@ -56,4 +56,15 @@ struct RootRefinementTests {
             #expect(fromOffset.root.width <= ulp && fromOffset.values[0].width <= ulp)
         }
     }
+
+    @Test("the double bracket lies inside the box, around the zero, and its ends have signs double intervals prove")
+    func doubleBracketEnds() throws {
+        let (form, piece, slope, _) = try mishPrimeZero()
+        let lo = piece.lower.toDouble(rounding: .up), hi = piece.upper.toDouble(rounding: .down)
+        let (a, b, x) = try #require(RootRefinement.doubleBracket(form, lo, hi, slope: slope))
+        #expect(lo <= a && a < x && x < b && b <= hi && b - a < 1e-11)
+        let g = try #require(form.rational).g
+        #expect(g.enclosure(at: DoubleInterval(a)).provenSign == -slope)
+        #expect(g.enclosure(at: DoubleInterval(b)).provenSign == slope)
+    }
 }
