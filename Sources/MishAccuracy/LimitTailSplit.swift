@@ -1,27 +1,31 @@
 import MishNumbers
 import MishSymbolic
 
-/// f = c·x^i₀ + g on one side, where the side form has no shift, D(0) = d₀ ≠ 0 and only row i₀ of the numerator
-/// has a constant term in s (c = n_{i₀,0}/d₀, an exact double): g = f − c·x^i₀ vanishes like a power of s = e^(−|x|).
+/// f = L(x) + g on one side, where the side form has no shift and D(0) = d₀ ≠ 0: L = Σᵢ cᵢxⁱ with cᵢ = n_{i,0}/d₀
+/// (f's limit polynomial, every cᵢ an exact double), and g = f − L vanishes like a power of s = e^(−|x|).
 ///
-/// It decides dy·f where A = dy·c·x^i₀ is an output rounding boundary and g lies below any precision MPFR can
-/// afford: mish²′ = 2x + O(x²e^(−2x)), with dy·2x a bf16 midpoint at x ≈ 5000, is 2^(−14000) from it. g's own normal
-/// form has no such cancellation, so its sign and size come from a short enclosure; A is exact (``ExactLeadingTerm``).
+/// It decides dy·f where A = dy·L(x) is an output rounding boundary and g lies below any precision MPFR can
+/// afford: mish²′ = 2x + O(x²e^(−2x)), with dy·2x a bf16 midpoint at x ≈ 5000, is 2^(−14000) from it; (x + 1)·σ(x) =
+/// x + 1 − (x + 1)/(1 + eˣ), with x + 1 an f32 midpoint for x in [2²⁴, 2²⁵). g's own normal form has no such
+/// cancellation, so its sign and size come from a short enclosure; A is exact (``ExactLeadingTerm``).
 struct LimitTailSplit: Sendable {
     let direction: Int
-    let constant: Double
-    let power: Int
+    /// L's nonzero terms (power i, cᵢ).
+    let terms: [(power: Int, constant: Double)]
     let remainder: ExpRational
     let remainderForm: ExpRationalSideForm
 
     init?(_ f: ExpRational, direction: Int) {
-        guard let (i0, ratio) = (direction < 0 ? f.sideForms.negative : f.sideForms.positive).limitTerm,
-              let c = ReferenceSource.exactDouble(ratio), let power = ExpRational.x.power(i0) else { return nil }
-        let g = f - ExpRational(ratio) * power
+        guard let polynomial = (direction < 0 ? f.sideForms.negative : f.sideForms.positive).limitPolynomial else { return nil }
+        let rows = polynomial.indices.filter { !polynomial[$0].isZero }
+        let constants = rows.compactMap { ReferenceSource.exactDouble(polynomial[$0]) }
+        guard !rows.isEmpty, constants.count == rows.count else { return nil }
+        var limit = ExpRational.zero
+        for i in rows { limit = limit + ExpRational(polynomial[i]) * ExpRational.x.power(i)! }
+        let g = f - limit
         guard !g.isZero else { return nil }
         self.direction = direction
-        constant = c
-        self.power = i0
+        terms = Array(zip(rows, constants))
         remainder = g
         remainderForm = direction < 0 ? g.sideForms.negative : g.sideForms.positive
     }
@@ -30,7 +34,7 @@ struct LimitTailSplit: Sendable {
     /// when x is on the other side, g's enclosure does not show its sign, or |dy·g| is not below 2^k.
     func decide(x: Double, dy: Double, format: FloatFormat) -> (bits: UInt64, exact: BigFloat)? {
         guard x.isFinite, dy.isFinite, dy != 0, x != 0, (x < 0 ? -1 : 1) == direction else { return nil }
-        guard let lead = ExactLeadingTerm(constant: constant, power: power, x: x, dy: dy, format: format) else { return nil }
+        guard let lead = ExactLeadingTerm(terms: terms, x: x, dy: dy, format: format) else { return nil }
         // Beyond MPFR's exponent range (|g| < 2⁻¹¹⁰⁰, its sign that of the leading term): ``SpecialValue/farTail(_:x:)``.
         if case .zero(let negative) = SpecialValue.farTail(remainderForm, x: x) {
             guard Int(dy.exponent) - 1100 < lead.k else { return nil }
@@ -50,22 +54,35 @@ struct LimitTailSplit: Sendable {
     }
 }
 
-/// A = dy·c·xⁱ, exact, standing in for dy·f = A + dy·g where g is tiny. Every rounding boundary B of the format near A
-/// (a representable value, a midpoint, the overflow threshold, half the least subnormal) is a multiple of a quarter of
-/// the output's ulp at A, and A a multiple of 2^t (t its last bit's exponent), so B ≠ A is at least 2^k from A,
+/// A = dy·Σ cᵢxⁱ, exact, standing in for dy·f = A + dy·g where g is tiny. Every rounding boundary B of the format near
+/// A (a representable value, a midpoint, the overflow threshold, half the least subnormal) is a multiple of a quarter
+/// of the output's ulp at A, and A a multiple of 2^t (t its last bit's exponent), so B ≠ A is at least 2^k from A,
 /// k = min(t, that quarter ulp's exponent). When |dy·g| < 2^k, dy·f and A + sign(dy·g)·2^(k−1) lie strictly inside the same gap between
-/// boundaries (or both at A's side of A itself, when A is one): they round alike.
+/// boundaries (or both at A's side of A itself, when A is one): they round alike. nil when A = 0.
 struct ExactLeadingTerm {
     let a: BigFloat
     let k: Int
 
     init?(constant: Double, power: Int, x: Double, dy: Double, format: FloatFormat) {
-        let a = ExactLeadingTerm.product(constant, dy: dy, x: x, power: power)
+        self.init(terms: [(power, constant)], x: x, dy: dy, format: format)
+    }
+
+    init?(terms: [(power: Int, constant: Double)], x: Double, dy: Double, format: FloatFormat) {
+        let a = terms.map { ExactLeadingTerm.product($0.constant, dy: dy, x: x, power: $0.power) }
+            .reduce(BigFloat(0, precision: 2), ExactLeadingTerm.exactSum)
         guard let e = a.binaryExponent, let exact = a.exactRational else { return nil }
         self.a = a
         // A = n/2^d exactly, so A is a multiple of 2^(−d) (and of 2^(e − precision)).
         let lastBit = Swift.max(e - a.precision, 1 - exact.denominator.digitCountEstimate(radix: 2))
         k = Swift.min(format.ulpExponent(of: a) - 2, lastBit)
+    }
+
+    /// a + b, exact: the precision spans both operands' bits and a carry.
+    static func exactSum(_ a: BigFloat, _ b: BigFloat) -> BigFloat {
+        guard let ea = a.binaryExponent else { return b }
+        guard let eb = b.binaryExponent else { return a }
+        let bottom = Swift.min(ea - a.precision, eb - b.precision)
+        return a.adding(b, precision: Swift.max(ea, eb) + 1 - bottom).value
     }
 
     /// c·dy·xⁱ, exact (each factor adds 53 bits of precision).

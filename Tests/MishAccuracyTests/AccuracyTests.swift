@@ -267,6 +267,22 @@ extension ReferenceTests {
         #expect(reference.mpfr(.derivative, x: x, dy: dy, format: .bf16)?.bits == expected)
     }
 
+    @Test("f = x + 1 + g on an f32 midpoint with g below 2^(−16384) of it ((x + 1)·σ, a two-term limit): decided by g's sign, as MPFR at 2¹⁷ bits rounds it",
+          arguments: [16383.0 + 0x1p-9 + 0x1p-10, 16383.5 + 0x1p-9 + 0x1p-10, 32767.0 + 0x1p-8 + 0x1p-9])
+    func twoTermLimitTailAtMidpoint(x: Double) throws {
+        let reference = CorrectlyRoundedReference(try ExprParser.parse("(x + 1)*sigmoid(x)"))
+        // x + 1 lies halfway between an odd and the even f32 above it: the capped enclosure [x + 1 − ε, x + 1] rounds
+        // down at one end and to even (up) at the other.
+        #expect(Double(Float(x)) == x && Double(Float(x + 1)) != x + 1)
+        let capped = reference.enclosure(.value, at: x, precision: CorrectlyRoundedReference.maximumPrecision)
+        #expect(FloatFormat.f32.roundedBits(capped.lower) != FloatFormat.f32.roundedBits(capped.upper))
+        let wide = reference.enclosure(.value, at: x, precision: 1 << 17)
+        let expected = FloatFormat.f32.roundedBits(wide.lower)
+        #expect(expected == FloatFormat.f32.roundedBits(wide.upper))
+        #expect(reference.mpfr(.value, x: x, format: .f32)?.bits == expected)
+        #expect(reference.mpfr(.value, x: x, dy: -3, format: .f32) != nil)
+    }
+
     @Test("beyond MPFR's exponent range the far tails round to the zero with the sign MPFR finds closer in")
     func farTails() {
         let reference = CorrectlyRoundedReference(.mish)
