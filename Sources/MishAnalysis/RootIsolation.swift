@@ -158,6 +158,78 @@ public struct RootIsolation: Sendable {
         (leftTailSign, leftTailMethod) = tail(minusInf, a, endSign: ga, outward: -1)
     }
 
+    private init(lower: BigFloat, upper: BigFloat, pieces: [Piece], tails: (Int?, String?, Int?, String?), boxes: Int, precision: Int) {
+        self.lower = lower
+        self.upper = upper
+        self.pieces = pieces
+        (leftTailSign, leftTailMethod, rightTailSign, rightTailMethod) = tails
+        boxesExamined = boxes
+        self.precision = precision
+    }
+
+    /// The same search for an exp-rational g with double endpoints and double interval enclosures only (no MPFR
+    /// number is made); nil as soon as it needs more than they give (a box narrower than 2⁻⁴⁰·max(1, |x|) still
+    /// unsettled, an undefined enclosure, more than ``maximumBoxes`` boxes), and the search at 64 bits then
+    /// decides. A point's sign that double intervals do not prove is left unknown, as the search at 64 bits may.
+    init?(doubleIntervals form: SignEquivalentForm, from a: Double, to b: Double, tails: Bool) {
+        guard let r = form.rational, a.isFinite, b.isFinite, a < b else { return nil }
+        let forms = [r.g, r.gPrime]
+        func enclosure(_ j: Int, _ lo: Double, _ hi: Double) -> DoubleInterval? {
+            let e = forms[j].enclosure(at: DoubleInterval(lower: lo, upper: hi))
+            return e.isUndefined ? nil : e
+        }
+        func pointSign(_ x: Double) -> Int?? { enclosure(0, x, x).map(\.provenSign) }
+        guard let signA = pointSign(a), let signB = pointSign(b) else { return nil }
+        var result: [Piece] = []
+        var examined = 0
+        var stack: [(Double, Double, Int?, Int?)] = [(a, b, signA, signB)]
+        func piece(_ lo: Double, _ hi: Double, _ kind: Kind) -> Piece {
+            Piece(lower: BigFloat(lo, precision: 64), upper: BigFloat(hi, precision: 64), kind: kind)
+        }
+        while let (lo, hi, sl, sh) = stack.popLast() {
+            examined += 1
+            guard examined <= RootIsolation.maximumBoxes, let value = enclosure(0, lo, hi) else { return nil }
+            if let s = value.provenSign {
+                result.append(piece(lo, hi, .sign(s)))
+                continue
+            }
+            guard let slope = enclosure(1, lo, hi) else { return nil }
+            if let direction = slope.provenSign, let sl, let sh {
+                result.append(piece(lo, hi, sl == sh ? .sign(sl) : .simpleZero(slope: direction)))
+                continue
+            }
+            guard !(hi - lo <= 0x1p-40 * Swift.max(1, Swift.max(abs(lo), abs(hi)))) else { return nil }
+            var split: (Double, Int?)?
+            for fraction in [0.4921875, 0.5390625, 0.4609375] {
+                let m = lo + (hi - lo) * fraction
+                guard lo < m && m < hi, let s = pointSign(m) else { continue }
+                if s != nil || split == nil { split = (m, s) }
+                if s != nil { break }
+            }
+            guard let (m, sm) = split else { return nil }
+            stack.append((m, hi, sm, sh))
+            stack.append((lo, m, sl, sm))
+        }
+        var tailResult: (Int?, String?, Int?, String?) = (nil, nil, nil, nil)
+        if tails {
+            let moving = "g there has that sign at the end and g′ moves it away from 0 (interval evaluation of g′)"
+            /// As the search at 64 bits proves a tail (without the Gaussian-tail enclosure, which an exp-rational g
+            /// does not use); nil when an enclosure is undefined.
+            func tail(_ lo: Double, _ hi: Double, endSign: Int?, outward: Int) -> (Int?, String?)? {
+                guard let value = enclosure(0, lo, hi) else { return nil }
+                if let s = value.provenSign { return (s, "interval evaluation over the unbounded tail") }
+                guard let s = endSign else { return (nil, nil) }
+                guard let slope = enclosure(1, lo, hi) else { return nil }
+                return slope.provenSign == outward * s ? (s, moving) : (nil, nil)
+            }
+            guard let right = tail(b, .infinity, endSign: signB, outward: 1),
+                  let left = tail(-.infinity, a, endSign: signA, outward: -1) else { return nil }
+            tailResult = (left.0, left.1, right.0, right.1)
+        }
+        self.init(lower: BigFloat(a, precision: 64), upper: BigFloat(b, precision: 64),
+                  pieces: RootIsolation.merged(result.sorted { $0.lower < $1.lower }), tails: tailResult, boxes: examined, precision: 64)
+    }
+
     /// A piece [l, u] ⊂ (a, b) holding exactly one zero of g, at a fraction q = a/b (b ≤ 1000) within
     /// 2⁻¹⁰·max(1, |x|) of `near` (the undecided box can lie that far from q when the search ran out of boxes
     /// where g is flat; the 16 simplest such fractions are tried, g(q) = 0 checked symbolically), of multiplicity m ≥ 2:
@@ -239,6 +311,10 @@ extension RootIsolation {
     /// An undecided box next to a multiple zero at a small fraction (``multipleZero(_:near:within:_:precision:)``)
     /// makes that zero a known piece and the search start again, up to 8 times.
     public static func search(_ form: SignEquivalentForm, from a: BigFloat, to b: BigFloat, tails: Bool) -> RootIsolation {
+        if let fast = RootIsolation(doubleIntervals: form, from: a.toDouble(rounding: .down), to: b.toDouble(rounding: .up), tails: tails),
+           fast.isComplete {
+            return fast
+        }
         var known: [Piece] = []
         var attempt = RootIsolation(form, from: a, to: b, tails: tails, stopAtUndecided: true)
         while !attempt.isComplete, known.count < 8, let u = attempt.undecided.first,
