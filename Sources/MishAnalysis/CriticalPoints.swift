@@ -46,7 +46,11 @@ public struct DerivativeZeros: Sendable {
         } else {
             isolation = RootIsolation.realLine(form)
         }
-        let values = (0..<k).map { j in normal.map { ValueAtRoot($0.derivative(order: j)) } ?? ValueAtRoot(derivativeExpr(f, order: j)) }
+        let top = form.targetRational
+        let values = (0..<k).map { j in
+            normal.map { ValueAtRoot($0.derivative(order: j), derivative: j == k - 1 ? top : nil) }
+                ?? ValueAtRoot(derivativeExpr(f, order: j))
+        }
         let form = self.form
         zeros = try isolation.zeros.map {
             Zero(root: try RootRefinement.refine(form, in: $0, digits: digits, values: values, progress: progress))

@@ -16,14 +16,14 @@ public struct ValueAtRoot: Sendable {
         self.init(h, rational: ExpRational(h))
     }
 
-    /// h given as an exp-rational normal form (no expression is built).
-    public init(_ r: ExpRational) {
-        self.init(nil, rational: r)
+    /// h given as an exp-rational normal form (no expression is built); `derivative`, h′ when the caller has it.
+    public init(_ r: ExpRational, derivative: ExpRational? = nil) {
+        self.init(nil, rational: r, derivative: derivative)
     }
 
-    private init(_ h: Expr?, rational r: ExpRational?) {
+    private init(_ h: Expr?, rational r: ExpRational?, derivative: ExpRational? = nil) {
         if let r {
-            let r1 = r.derivative()
+            let r1 = derivative ?? r.derivative()
             rational = (r, r1, r1.derivative())
             expressions = nil
         } else {
