@@ -58,9 +58,9 @@ extension KernelLowering {
                 guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: .f64, zeroBoundExponent: zeroBound)
                 else { continue }
                 let bound = ir.constant(t.threshold)
-                let limit = dy.map { ir.value(.multiply(ir.constant(t.value), $0)) } ?? ir.constant(t.value)
+                let limit = dy.map { KernelLowering.limitTimes($0, t.value, into: &ir) } ?? ir.constant(t.value)
                 out = direction < 0 ? ir.value(.selectLess(x, bound, limit, out)) : ir.value(.selectLess(bound, x, limit, out))
-                ir.notes.append(t.note)
+                ir.notes.append(t.note + (dy != nil && t.value == 0 ? KernelLowering.zeroLimitNote : ""))
             }
             outputs.append(out)
         }

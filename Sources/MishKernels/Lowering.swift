@@ -875,9 +875,11 @@ public struct KernelLowering {
     }
 
     /// Replaces `value` by the origin series for |x| below its radius (see ``OriginSeries``) where its leading order is
-    /// at least `lowestOrder`.
+    /// at least `lowestOrder`. Where the form cancels at 0 a slope c₁ = p/q with q not a power of two is taken too (as a
+    /// double-double): mish′ − 3/5 = 16x/25 + … loses its relative accuracy like 2⁻⁵³/|x| in the form, and c₁x, with q
+    /// odd (else ``rationalLeadingSeries(_:dy:inputBits:)`` has it), is no output midpoint.
     static func withOriginSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, lowestOrder: Int = 0) -> Int {
-        guard let series = originSeries(r), series.order >= lowestOrder else { return value }
+        guard let series = originSeries(r, rationalSlope: r.cancelsAtOrigin), series.order >= lowestOrder else { return value }
         var acc = ir.constant(series.coefficients.last!)
         for c in series.coefficients.dropLast().reversed() { acc = ir.value(.fma(acc, x, ir.constant(c))) }
         let high = ir.constant(series.high)
@@ -1129,6 +1131,11 @@ public struct KernelLowering {
                 guard let t = try KernelLowering.tailThreshold(r, direction: direction, type: thresholdType, zeroBoundExponent: zeroBound,
                                                                dyBound: dyBound)
                 else { return nil }
+                // Times dy in double and rounded to a narrower output (dy ≤ 2¹²⁸): f′ beyond T as ±2⁻¹⁰⁷⁴, not ±0.
+                if backward && t.value == 0 && ir.arithmetic == .double && type != .f64 {
+                    return (direction, t.threshold, KernelLowering.leastNonzero(sign: t.value.sign, .double),
+                            t.note + KernelLowering.zeroLimitNote)
+                }
                 return (direction, t.threshold, t.value, t.note)
             }
         }
@@ -1179,9 +1186,9 @@ public struct KernelLowering {
             }
             for t in rTails {
                 let bound = ir.constant(t.threshold)
-                let limit = folded.map { ir.value(.multiply(ir.constant(t.value), $0)) } ?? ir.constant(t.value)
+                let limit = folded.map { KernelLowering.limitTimes($0, t.value, into: &ir) } ?? ir.constant(t.value)
                 out = t.direction < 0 ? ir.value(.selectLess(x, bound, limit, out)) : ir.value(.selectLess(bound, x, limit, out))
-                ir.notes.append(t.note)
+                ir.notes.append(t.note + (folded != nil && t.value == 0 ? KernelLowering.zeroLimitNote : ""))
             }
             values.append(out)
         }
@@ -1198,6 +1205,25 @@ public struct KernelLowering {
             ir.outputs = values
         }
         return ir
+    }
+
+    /// The least nonzero magnitude of the arithmetic (2⁻¹⁰⁷⁴ in double, 2⁻¹⁴⁹ in binary32) with the given sign.
+    static func leastNonzero(sign: FloatingPointSign, _ arithmetic: KernelIR.Arithmetic) -> Double {
+        let least = arithmetic == .single ? Double(Float.leastNonzeroMagnitude) : Double.leastNonzeroMagnitude
+        return sign == .minus ? -least : least
+    }
+
+    static let zeroLimitNote = "; there f' stands as the least nonzero number with its sign, not as 0 (times dy, and scaled once more where "
+        + "dy folds in), so that dy = +-inf gives +-inf as dy*f' does, not NaN"
+
+    /// dy·L beyond a threshold: for L = ±0, f′ there is nonzero but so small that dy·f′ rounds to ±0 (sign(dy)·sign(f′))
+    /// for every finite dy in range and is ±∞ for dy = ±∞, where dy·0 would be NaN. So ±0 is replaced by
+    /// (dy·z)·|z|, z = ±(least nonzero) with f′'s sign: |dy·z| ≤ 2¹⁰²⁴·2⁻¹⁰⁷⁴ (or 2¹²⁸·2⁻¹⁴⁹ in binary32), and the
+    /// second factor brings every finite dy to ±0.
+    static func limitTimes(_ dy: Int, _ value: Double, into ir: inout KernelIR) -> Int {
+        guard value == 0 else { return ir.value(.multiply(ir.constant(value), dy)) }
+        let z = leastNonzero(sign: value.sign, ir.arithmetic)
+        return ir.value(.multiply(ir.value(.multiply(dy, ir.constant(z))), ir.constant(abs(z))))
     }
 
     /// A backward kernel that folds dy in (binary32 and the fast f64 tier): beyond |x| = T = 2ᴱ (E = 32 in

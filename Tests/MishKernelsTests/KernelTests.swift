@@ -238,7 +238,7 @@ struct KernelTests {
             #expect(product < BigFloat(1, precision: 64).scaled(byPowerOfTwo: -150), "x = \(x)")
             #expect(e.upper.signum < 0, "f′ < 0 there, so dx is the zero of -sign(dy)")
         }
-        let below = KernelInterpreter.evaluate(ir, [t - 1, Double(Float.greatestFiniteMagnitude)])[0]
+        let below = Float(KernelInterpreter.evaluate(ir, [t - 1, Double(Float.greatestFiniteMagnitude)])[0])
         #expect(below == 0 && below.sign == .minus)
         #expect(t > -300, "the threshold is the f32 one (near −198), not the double's (near −752)")
     }
@@ -674,6 +674,52 @@ struct KernelHalfTests {
                 }
             }
         }
+    }
+
+    @Test("dy = ±∞ gives ±∞ with the sign of dy·f′(x) also beyond a zero-limit threshold, where f′ is too small for any output but not 0 (dy·0 would be NaN); finite dy rounds correctly there (exact tiers)",
+          arguments: ["mish(2*x)", "mish(x)*sigmoid(x)", "x*sigmoid(x)"])
+    func infiniteDyBeyondZeroThreshold(_ expression: String) throws {
+        let lowering = try KernelLowering(try ExprParser.parse(expression))
+        // x = −20 is beyond f16's threshold (f′ ≈ −40·e⁻⁴⁰ for mish(2x)), −300 beyond every type's but f64's, −1000 beyond all.
+        for (type, fast) in [(KernelLowering.OutputType.f16, false), (.bf16, false), (.f32, false), (.f32, true), (.f64, false), (.f64, true)] {
+            let ir = try lowering.kernel(.backward, type: type, fast: fast)
+            for x in [-20.0, -300.0, -1000.0] {
+                let slope = lowering.derivative.enclosure(at: BigInterval(BigFloat(x, precision: 200)))
+                guard slope.lower.signum == slope.upper.signum, slope.lower.signum != 0 else { continue }
+                for dy in [Double.infinity, -.infinity] {
+                    let got = KernelInterpreter.evaluate(ir, [x, dy])[0]
+                    let negative = (dy < 0) != (slope.lower.signum < 0)
+                    #expect(got.isInfinite && (got < 0) == negative, "\(expression) \(type)\(fast ? " fast" : ""): x = \(x), dy = \(dy) gave \(got)")
+                }
+                if type != .f64 && !fast {
+                    let got = KernelInterpreter.evaluate(ir, [x, 3])[0]
+                    let rounded = type == .f32 ? Double(Float(got)) : HalfBits.nearest(got, type == .f16 ? .f16 : .bf16)
+                    let exact = slope.midpoint.multiplied(by: BigFloat(3, precision: 53), precision: 256).value
+                    let format: FloatFormat = type == .f32 ? .f32 : (type == .f16 ? .f16 : .bf16)
+                    #expect(rounded.bitPattern == format.value(ofBits: format.roundedBits(exact)).bitPattern, "\(expression) \(type): x = \(x), dy = 3")
+                }
+            }
+        }
+    }
+
+    @Test("the fused f′ near 0 where the form cancels and the slope is not dyadic (mish′ − 3/5 = 16x/25 + …): correctly rounded at tiny inputs, as the backward kernel is",
+          arguments: [KernelLowering.OutputType.bf16, .f32])
+    func fusedNonDyadicSlopeAtOrigin(_ type: KernelLowering.OutputType) throws {
+        let lowering = try KernelLowering(try ExprParser.parse("mish(x) - 3*x/5"))
+        let ir = try lowering.kernel(.fused, type: type)
+        let format: FloatFormat = type == .f32 ? .f32 : .bf16
+        var wrong: [Double] = []
+        for e in stride(from: -130, through: -4, by: 3) {
+            for m in [1.0, 1.375, 1.8125] {
+                for x in [m * Double(sign: .plus, exponent: e, significand: 1), -m * Double(sign: .plus, exponent: e, significand: 1)] {
+                    let got = KernelInterpreter.evaluate(ir, [x])[1]
+                    let rounded = type == .f32 ? Double(Float(got)) : HalfBits.nearest(got, .bf16)
+                    let exact = lowering.derivative.enclosure(at: BigInterval(BigFloat(x, precision: 400))).midpoint
+                    if rounded.bitPattern != format.value(ofBits: format.roundedBits(exact)).bitPattern { wrong.append(x) }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) misrounded, e.g. x = \(wrong.first ?? 0)")
     }
 
     @Test("f16 backward where the form cancels at 0: dy·sinh(2⁻¹⁸) with dy·x an f16 midpoint rounds by the x³/6 term")

@@ -3,7 +3,7 @@
  * exp: the argument -|x| is raised to -199 (every input beyond returns a threshold's limit, or the form's value does not depend on e^-|x| there), so e^a is q times one normal power of two
  * series: |x - x0| < 1/64 around the zero x0 = -1.1924312145154952 -4.85e-17 of f: degree-9 Taylor series at x0 (x0 a double-double from the certified root finder), so the relative error stays bounded through the zero
  * series: |x| < 2^-12: f(0) + sum c_k x^k (degree 6) with f(0) = 0.59999999999999998 +2.22e-17 as a double-double, rounded to odd before the rounding to the output type, so that inputs near an output rounding boundary are decided to ~2^-65
- * threshold: x < -198: |f(x) - 0| < 2^-278 (interval evaluation at x = -198; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which times any finite dy of the output type rounds to 0 there (with the sign of dy times -0)
+ * threshold: x < -198: |f(x) - 0| < 2^-278 (interval evaluation at x = -198; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which times any finite dy of the output type rounds to 0 there (with the sign of dy times -0); there f' stands as the least nonzero number with its sign, not as 0 (times dy, and scaled once more where dy folds in), so that dy = +-inf gives +-inf as dy*f' does, not NaN
  * threshold: x > 21: |f(x) - 1| < 2^-54 (interval evaluation at x = 21; f - 1 and f' keep one sign beyond 16, so |f - 1| decreases toward +inf), which rounds to 1 in f64
  */
 #ifndef MISH_BACKWARD_F32_H
@@ -198,7 +198,7 @@ static inline float mish_backward_f32_scalar(float x, float dy) {
     const double v81 = 0x1p-12;
     const double v82 = (v3 < v81) ? v80 : v58;
     const double v83 = -198.0;
-    const double v84 = -0.0;
+    const double v84 = -0x0.0000000000001p-1022;
     const double v85 = (x < (float)v83) ? v84 : v82;
     const double v86 = 21.0;
     const double v87 = ((float)v86 < x) ? v14 : v85;
