@@ -1010,21 +1010,31 @@ public struct KernelLowering {
     /// (1 − t²)/(1 + t²) has relative error ~2⁻ᵖ/|x|, and rounds tiny inputs to 0): for |x| < w
     /// (``fastSeriesRadius(_:)``: 1/2 for tanh, 1 for tanh(x/2)), f = xʲ·Σₖ cⱼ₊ₖxᵏ
     /// (cₖ = f⁽ᵏ⁾(0)/k!, rounded to the arithmetic) by Horner, up to the first term below 2⁻⁽ᵖ⁺⁴⁾ of the
-    /// leading one on the window; times dy where a backward kernel folds it in. `value` unchanged when the
-    /// series does not settle within 64 terms there (a singularity within the window).
+    /// leading one on the window; times dy where a backward kernel folds it in. Where the series does not settle
+    /// within 64 terms there, or its tail is not below half the leading term (a singularity near the window: x·tanh(2x)′
+    /// has poles at ±iπ/4), the window is halved, down to w/16, where the form's cancellation grows by at most 16;
+    /// `value` unchanged when none settles.
     static func withFastOriginSeries(_ r: ExpRational, x: Int, value: Int, into ir: inout KernelIR, multiplier: Int? = nil) -> Int {
         guard r.cancelsAtOrigin else { return value }
-        let radius = fastSeriesRadius(r), precision = ir.arithmetic.precision
+        let precision = ir.arithmetic.precision
         guard let maclaurin = try? r.maclaurinCoefficients(order: 64) else { return value }
-        var cs: [Rational] = []
-        for k in 0..<64 {
-            cs.append(maclaurin[k])
-            guard let j = cs.firstIndex(where: { !$0.isZero }), k > j + 1, !cs[k].isZero else { continue }
+        let cs = (0..<64).map { maclaurin[$0] }
+        /// The leading order j and c_j … c_(k−1) up to the first term below 2⁻⁽ᵖ⁺⁴⁾ of c_j on |x| < w, with the
+        /// terms after c_j below half of it there.
+        func settled(_ w: Double) -> (j: Int, terms: [Double])? {
+            guard let j = cs.firstIndex(where: { !$0.isZero }) else { return nil }
             let lead = abs(cs[j].doubleValue)
-            guard abs(cs[k].doubleValue) * pow(radius, Double(k - j)) < lead * pow(2, -Double(precision + 4)) else { continue }
-            let terms = cs[j..<k].map(\.doubleValue)
-            let tail = terms.enumerated().dropFirst().reduce(0.0) { $0 + abs($1.element) * pow(radius, Double($1.offset)) }
-            guard tail < lead / 2 else { return value }
+            for k in (j + 2)..<cs.count where !cs[k].isZero {
+                guard abs(cs[k].doubleValue) * pow(w, Double(k - j)) < lead * pow(2, -Double(precision + 4)) else { continue }
+                let terms = cs[j..<k].map(\.doubleValue)
+                let tail = terms.enumerated().dropFirst().reduce(0.0) { $0 + abs($1.element) * pow(w, Double($1.offset)) }
+                return tail < lead / 2 ? (j, terms) : nil
+            }
+            return nil
+        }
+        let widest = fastSeriesRadius(r)
+        for radius in [widest, widest / 2, widest / 4, widest / 8, widest / 16] {
+            guard let (j, terms) = settled(radius) else { continue }
             // f/xʲ even (tanh, x·tanh): Horner in x², half the operations and roundings.
             let even = terms.indices.allSatisfy { $0 % 2 == 0 || terms[$0] == 0 }
             let (step, used) = even ? (ir.value(.multiply(x, x)), stride(from: 0, to: terms.count, by: 2).map { terms[$0] }) : (x, terms)
@@ -1037,7 +1047,7 @@ public struct KernelLowering {
                 for _ in 0..<j { acc = ir.value(.multiply(acc, x)) }
                 if let dy = multiplier { acc = ir.value(.multiply(acc, dy)) }
             }
-            ir.notes.append("series: |x| < \(radius == 0.5 ? "1/2" : "\(Int(radius))"): x^\(j) times the degree-\(terms.count - 1) Taylor polynomial of f/x^\(j) at 0\(even ? " (even: Horner in x^2)" : "") (the form "
+            ir.notes.append("series: |x| < \(radius < 1 ? "1/\(Int(1 / radius))" : "\(Int(radius))"): x^\(j) times the degree-\(terms.count - 1) Taylor polynomial of f/x^\(j) at 0\(even ? " (even: Horner in x^2)" : "") (the form "
                 + "cancels near 0: a numerator row vanishes at e^-|x| = 1, so its relative error grows like 2^-\(precision)/|x|)")
             return ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(radius), acc, value))
         }

@@ -927,6 +927,21 @@ struct KernelFastTierTests {
         }
     }
 
+    @Test("where the series does not settle on the widest window (x·tanh(2x)′ = 4x − …, with poles at ±iπ/4), the window halves: tiny inputs of f′ and dy·f′ stay within a few ulps, not 0")
+    func fastSeriesWindowHalvesNearSingularity() throws {
+        for text in ["x*tanh(2*x)", "x*sigmoid(x)*tanh(x)"] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            let ir = try lowering.kernel(.backward, type: .f32, fast: true)
+            var worst = 0.0, worstX: Float = 0
+            for x in [Float(1e-30), -3e-20, 7e-12, -1e-6, 2.5e-4, -0.01, 0.1, -0.2, 0.26, -0.3] {
+                let exact = lowering.derivative.enclosure(at: BigInterval(BigFloat(Double(x), precision: 200))).midpoint.toDouble()
+                let err = KernelFastTierTests.ulps(KernelInterpreter.evaluate(ir, [Double(x), 1])[0], exact, precision: 24, minimumExponent: -126)
+                if err > worst { (worst, worstX) = (err, x) }
+            }
+            #expect(worst <= 4, "\(text): \(worst) ulp at x = \(worstX)")
+        }
+    }
+
     @Test("the fast series' window widens where the form cancels more than tanh's: tanh(x/2) = (1 − t)/(1 + t) takes |x| < 1 (tanh stays at 1/2), which keeps it within 2.5 ulps on [1/2, 1] (the window 1/2 left 4.9)")
     func fastSeriesWindowByCancellation() throws {
         let half = try KernelLowering(try ExprParser.parse("tanh(x/2)")), tanh = try KernelLowering(try ExprParser.parse("tanh(x)"))
