@@ -6,7 +6,7 @@ import MishNumbers
 /// The operations are the error-free transformations (TwoSum, Fast2Sum, 2Prod by fma) and the double-word
 /// algorithms of Joldes, Muller and Popescu, "Tight and rigorous error bounds for basic building blocks of
 /// double-word arithmetic" (ACM TOMS 44, 2017), with their relative error bounds for u = 2⁻⁵³:
-/// DWPlusFP 2u², AccurateDWPlusDW 3u² + 13u³, DWTimesFP3 2u², DWTimesDW3 4u², DWDivDW2 15u² + 56u³
+/// DWPlusFP 2u², AccurateDWPlusDW 3u² + 13u³, DWTimesFP3 2u², DWTimesDW3 4u², a division within DWDivDW2's 15u² + 56u³
 /// (all below 2⁻¹⁰² for normal results). Every step is an ordinary IR operation, so the C and CUDA emitters
 /// need nothing new and the targets stay bit-identical.
 struct DoubleDouble: Equatable {
@@ -78,11 +78,16 @@ extension KernelIR {
         return fastTwoSum(c.hi, value(.add(c.lo, low)))
     }
 
-    /// x/y (DWDivDW2).
+    /// x/y: t = RN(x_h/y_h), then x − y·t = (x_h − y_h·t) + (x_l − y_l·t), the first part exact by one fma (the
+    /// remainder of a rounded quotient is a double) and the second in one fma, divided by y_h and added by
+    /// Fast2Sum. DWDivDW2 forms y·t instead, which overflows when x_h/y_h rounds up near the largest double
+    /// (x/3 at x = 2¹⁰²⁴ − 2⁹⁷¹ gave NaN). With |t − x/y| ≤ 3u|x/y|, |y_l| ≤ u|y_h| and |x_l − y_l·t| ≤ 2u|x|,
+    /// the relative error is below 11u² + O(u³), within DWDivDW2's 15u² + 56u³.
     mutating func divide(_ x: DoubleDouble, _ y: DoubleDouble) -> DoubleDouble {
         let t = value(.divide(x.hi, y.hi))
-        let r = multiply(y, t)
-        let delta = value(.add(value(.subtract(x.hi, r.hi)), value(.subtract(x.lo, r.lo))))
+        let remainder = value(.fma(value(.negate(y.hi)), t, x.hi))
+        let lowPart = value(.fma(value(.negate(y.lo)), t, x.lo))
+        let delta = value(.add(remainder, lowPart))
         return fastTwoSum(t, value(.divide(delta, y.hi)))
     }
 

@@ -47,7 +47,7 @@ extension KernelLowering {
                 out = ir.value(.selectLess(ir.value(.absolute(x)), ir.constant(DoubleDoubleOriginSeries.radius), value, out))
                 ir.notes.append(series.note)
             }
-            if let dy { out = try KernelLowering.withDoubleDoublePolynomialTails(r, x: x, dy: dy, value: out, into: &ir) }
+            out = try KernelLowering.withDoubleDoublePolynomialTails(r, x: x, dy: dy, value: out, into: &ir)
             if let dy {
                 // dy = ±∞: ±∞ with f′'s sign, as dy·f′ in IEEE arithmetic (the double-word product would give NaN).
                 out = ir.value(.selectLess(ir.constant(.greatestFiniteMagnitude), ir.value(.absolute(dy)), ir.value(.multiply(dy, w.hi)), out))
@@ -77,29 +77,31 @@ extension KernelLowering {
         return v
     }
 
-    /// dy·f′ beyond |x| = 2¹²⁸, where s = e^(−|x|) is 0 and f′ is its limit polynomial L(x) = Σ Nᵢ(0)xⁱ/D(0) of
-    /// degree n ≥ 1 toward that end: L alone overflows where dy·L need not (x³σ: 3x² above 2⁵¹¹), so the
-    /// kernel forms w = dy·x exactly (2Prod; normal for any nonzero finite dy) and w·Σ_{i≥1} Nᵢ(0)xⁱ⁻¹/D(0)
-    /// in double-double, rounded once (N₀(0)·dy/D(0), below 2⁻¹²⁸ of the rest, is dropped). The partial sums
-    /// grow toward the result, so an overflow is the result's own (its NaN error word becomes the signed
-    /// infinity in ``specialInputs``).
-    static func withDoubleDoublePolynomialTails(_ r: ExpRational, x: Int, dy: Int, value: Int, into ir: inout KernelIR) throws -> Int {
+    /// f (or dy·f′) beyond |x| = 2¹²⁸, where s = e^(−|x|) is 0 and f is its limit polynomial L(x) = Σ Nᵢ(0)xⁱ/D(0)
+    /// of degree n ≥ 1 toward that end: the form's Σ Nᵢ(0)xⁱ overflows before the division where L need not
+    /// (mish − 3x/5 = −6x/10 at x = −3.3·10³⁰⁷), and L alone where dy·L need not (x³σ′: 3x² above 2⁵¹¹). So the
+    /// kernel forms w = dy·x exactly (2Prod; normal for any nonzero finite dy; w = x without dy) and
+    /// w·Σ_{i≥1} cᵢxⁱ⁻¹, cᵢ = Nᵢ(0)/D(0) each a double-double (divided first: Nᵢ(0)·x itself can overflow), in
+    /// double-double, rounded once (c₀·dy, below 2⁻⁷⁵ of the rest for coefficients of at most 53 bits, is dropped). The partial sums grow toward the result, so an overflow is
+    /// the result's own (its NaN error word becomes the signed infinity in ``specialInputs``).
+    static func withDoubleDoublePolynomialTails(_ r: ExpRational, x: Int, dy: Int?, value: Int, into ir: inout KernelIR) throws -> Int {
         var out = value
         let sides = r.sideForms
         for (direction, form) in [(-1, sides.negative), (1, sides.positive)] {
             guard let limit = form.limitPolynomial, let n = limit.lastIndex(where: { !$0.isZero }), n >= 1 else { continue }
-            func exact(_ b: BigInt) throws -> Int { ir.constant(try exactCoefficient(b)) }
-            let w = ir.twoProduct(dy, x)
-            var h = ir.multiply(w, try exact(form.numerators[n][0]))
+            /// cᵢ = Nᵢ(0)/D(0) as a double-double (exact when D(0) = 1).
+            func coefficient(_ i: Int) -> DoubleDouble { ir.doubleDouble(BigFloat(limit[i], precision: 256)) }
+            let w = dy.map { ir.twoProduct($0, x) } ?? ir.doubleDouble(exact: x)
+            var h = ir.multiply(w, coefficient(n))
             for i in stride(from: n - 1, through: 1, by: -1) {
                 h = ir.multiply(h, x)
-                if !form.numerators[i][0].isZero { h = ir.add(h, ir.multiply(w, try exact(form.numerators[i][0]))) }
+                if !limit[i].isZero { h = ir.add(h, ir.multiply(w, coefficient(i))) }
             }
-            if form.denominator[0] != BigInt(1) { h = ir.divide(h, ir.doubleDouble(exact: try exact(form.denominator[0]))) }
             let bound = ir.constant(Double(direction) * 0x1p128)
             out = direction < 0 ? ir.value(.selectLess(x, bound, h.hi, out)) : ir.value(.selectLess(bound, x, h.hi, out))
-            ir.notes.append("beyond x = \(direction < 0 ? "-" : "")2^128: dy*f'(x) = (dy*x)*(f'(x)/x) in double-double with f' its limit "
-                + "polynomial there (degree \(n)), so that f' alone does not overflow where dy*f' is finite")
+            ir.notes.append("beyond x = \(direction < 0 ? "-" : "")2^128: " + (dy == nil ? "f(x) = x*(f(x)/x)" : "dy*f'(x) = (dy*x)*(f'(x)/x)")
+                + " in double-double with \(dy == nil ? "f" : "f'") its limit polynomial there (degree \(n)), so that "
+                + (dy == nil ? "the form's numerator does not overflow before its division" : "f' alone does not overflow where dy*f' is finite"))
         }
         return out
     }

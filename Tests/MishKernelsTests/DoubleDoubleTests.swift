@@ -46,6 +46,32 @@ struct DoubleDoubleTests {
         #expect(worst.allSatisfy { $0 < 0x1p-101 }, "measured \(worst)")
     }
 
+    @Test("a dividend near the largest double: the quotient stays finite and within 2^-101 (y·t, which DWDivDW2 forms, overflows for x/3 at the largest double)")
+    func divisionNearOverflow() {
+        var ir = KernelIR()
+        let x = DoubleDouble(hi: ir.value(.input(0)), lo: ir.value(.input(1)))
+        let y = DoubleDouble(hi: ir.value(.input(2)), lo: ir.value(.input(3)))
+        let q = ir.divide(x, y)
+        ir.outputs = [q.hi, q.lo]
+        var g = SeededGenerator.forTest("doubledouble.division.overflow", defaultSeed: 5)
+        var cases: [(Double, Double, Double, Double)] = [(.greatestFiniteMagnitude, 0, 3, 0), (.greatestFiniteMagnitude, 0, 1.5, 0)]
+        for _ in 0..<2_000 {
+            let xh = Double.greatestFiniteMagnitude * Double.random(in: 0.75...1, using: &g)
+            let yh = Double.random(in: 1...7, using: &g)
+            cases.append((xh, xh.ulp * Double.random(in: -0.5...0.5, using: &g), yh, yh.ulp * Double.random(in: -0.5...0.5, using: &g)))
+        }
+        var worst = 0.0
+        for (xh, xl, yh, yl) in cases {
+            let out = KernelInterpreter.evaluate(ir, [xh, xl, yh, yl])
+            let exact = DoubleDoubleTests.value(xh, xl).divided(by: DoubleDoubleTests.value(yh, yl), precision: 300).value
+            #expect(out[0].isFinite && out[1].isFinite, "\(xh)/\(yh)")
+            let error = DoubleDoubleTests.value(out[0], out[1]).subtracting(exact, precision: 300).value
+                .divided(by: exact, precision: 64).value.magnitude.toDouble()
+            worst = max(worst, error)
+        }
+        #expect(worst < 0x1p-101, "measured \(worst)")
+    }
+
     @Test("the double-double exponential: m·2^k within 2^-94 of MPFR's e^a over [−1500, 0]")
     func exponential() {
         var ir = KernelIR()

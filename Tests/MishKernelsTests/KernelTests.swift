@@ -291,6 +291,22 @@ struct KernelF64Tests {
         return BigFloat(y).subtracting(exact, precision: 256).value.divided(by: ulp, precision: 64).value.magnitude.toDouble()
     }
 
+    @Test("faithful f64 near the largest double where f tends to c·x with a non-dyadic c (mish(x)/3, mish(x) − 3x/5 = −6x/10 + …): within 1 ulp, where the form's numerator or the quotient's y·t overflowed",
+          arguments: ["mish(x)/3", "mish(x) - 3*x/5"])
+    func limitSlopeNearLargestDouble(_ text: String) throws {
+        let lowering = try KernelLowering(try ExprParser.parse(text))
+        for kind in [KernelLowering.Kind.forward, .fused] {
+            let ir = try lowering.kernel(kind, type: .f64)
+            for magnitude in [Double.greatestFiniteMagnitude, 3.3e307, 1e300, 0x1p129, 0x1p127] {
+                for x in [magnitude, -magnitude] {
+                    let y = KernelInterpreter.evaluate(ir, [x])[0]
+                    let exact = lowering.function.enclosure(at: BigInterval(BigFloat(x, precision: 256))).midpoint
+                    #expect(y.isFinite && KernelF64Tests.ulpError(y, exact) <= 1, "\(text) \(kind) at \(x): \(y)")
+                }
+            }
+        }
+    }
+
     @Test("faithful f64 where f grows like e^(m|x|): within 1 ulp up to the overflow (e^-|x| is subnormal there), ±∞ beyond")
     func growingFunctionsUpToOverflow() throws {
         var g = SeededGenerator.forTest("kernels.f64.growth", defaultSeed: 65)
