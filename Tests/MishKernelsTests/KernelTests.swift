@@ -738,6 +738,30 @@ struct KernelHalfTests {
         #expect(wrong.isEmpty, "\(wrong.count) misrounded, e.g. x = \(wrong.first ?? 0)")
     }
 
+    @Test("leading orders 3 and 4 at 0 with any coefficient (tanh(x) − x = −x³/3 + …, x³·tanh(x) = x⁴ − x⁶/3 + …, its f′ = 4x³ + …): tiny inputs correctly rounded with their signs, also where c·xʲ is an output midpoint (x = 65·2⁻⁴⁰: x⁴ has 25 bits; x = ±7·2⁻²⁷: 4x³ has 9)",
+          arguments: [KernelLowering.OutputType.bf16, .f32])
+    func higherLeadingOrdersAtOrigin(_ type: KernelLowering.OutputType) throws {
+        let format: FloatFormat = type == .f32 ? .f32 : .bf16
+        var xs: [Double] = [65 * 0x1p-40, -65 * 0x1p-40, 7 * 0x1p-27, -7 * 0x1p-27, 75 * 0x1p-60, -75 * 0x1p-60]
+        for e in stride(from: -130, through: -4, by: 7) {
+            for m in [1.0, 1.375, 1.8125] { xs += [m * Double(sign: .plus, exponent: e, significand: 1), -m * Double(sign: .plus, exponent: e, significand: 1)] }
+        }
+        xs = xs.filter { type == .f32 ? Double(Float($0)) == $0 : HalfBits.nearest($0, .bf16) == $0 }
+        for (text, kind) in [("tanh(x) - x", KernelLowering.Kind.forward), ("x^3*tanh(x)", .forward), ("x^3*tanh(x)", .backward)] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            let ir = try lowering.kernel(kind, type: type)
+            let r = kind == .forward ? lowering.function : lowering.derivative
+            var wrong: [Double] = []
+            for x in xs {
+                let got = KernelInterpreter.evaluate(ir, kind == .forward ? [x] : [x, 1])[0]
+                let rounded = type == .f32 ? Double(Float(got)) : HalfBits.nearest(got, .bf16)
+                let exact = r.enclosure(at: BigInterval(BigFloat(x, precision: 600))).midpoint
+                if rounded.bitPattern != format.value(ofBits: format.roundedBits(exact)).bitPattern { wrong.append(x) }
+            }
+            #expect(wrong.isEmpty, "\(text) \(kind) \(type): \(wrong.count) of \(xs.count) misrounded, e.g. x = \(wrong.first ?? 0)")
+        }
+    }
+
     @Test("f16 backward where the form cancels at 0: dy·sinh(2⁻¹⁸) with dy·x an f16 midpoint rounds by the x³/6 term")
     func cancellingFormWithDyAtMidpoints() throws {
         let lowering = try KernelLowering(try ExprParser.parse("cosh(x)"))
