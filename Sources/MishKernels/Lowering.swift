@@ -620,7 +620,7 @@ public struct KernelLowering {
         /// The lowest leading order whose midpoints a double evaluation can miss in this output type: f32 all
         /// (0), bf16 from c₁x on (1), f16 none (nil).
         static func lowestOrder(_ type: OutputType) -> Int? { [.f32: 0, .bf16: 1][type] }
-        /// The leading order j: 0 (c₀ ≠ 0), 1, 2, 3 or 4.
+        /// The leading order j: 0 (c₀ ≠ 0), 1, …, 8.
         let order: Int
         /// c_j exactly, and as a double-double.
         let leading: Rational
@@ -629,8 +629,8 @@ public struct KernelLowering {
         /// c_(j+1) … c_K.
         let coefficients: [Double]
         var note: String {
-            let leading = ["f(0)", "f'(0) x", "f''(0)/2 x^2", "f'''(0)/6 x^3", "f''''(0)/24 x^4"][order]
-            let constant = ["f(0)", "f'(0)", "f''(0)/2", "f'''(0)/6", "f''''(0)/24"][order]
+            let constant = order < 4 ? ["f(0)", "f'(0)", "f''(0)/2", "f'''(0)/6"][order] : "f^(\(order))(0)/\(order)!"
+            let leading = order == 0 ? constant : constant + " x" + (order == 1 ? "" : "^\(order)")
             return String(format: "series: |x| < 2^%d: %@ + sum c_k x^k (degree %d) with %@ = %.17g %+.3g as a double-double, "
                    + "rounded to odd before the rounding to the output type, so that inputs near an output rounding "
                    + "boundary are decided to ~2^-65", Int(radius.exponent), leading, coefficients.count + order, constant, high, low)
@@ -668,8 +668,17 @@ public struct KernelLowering {
                         guard dyadic(c3) || rationalSlope else { return nil }
                         (order, leading) = (3, c3)
                     } else {
-                        guard let c4 = next(), !c4.isZero, dyadic(c4) || rationalSlope else { return nil }
-                        (order, leading) = (4, c4)
+                        // Orders 4 … 8 (x³·tanh(x) = x⁴ − …, x⁴·tanh(x) = x⁵ − …).
+                        var found: (Int, Rational)?
+                        for j in 4...8 {
+                            guard let c = next() else { return nil }
+                            if c.isZero { continue }
+                            guard dyadic(c) || rationalSlope else { return nil }
+                            found = (j, c)
+                            break
+                        }
+                        guard let found else { return nil }
+                        (order, leading) = found
                     }
                 }
             }
@@ -895,17 +904,23 @@ public struct KernelLowering {
             let t = ir.value(.multiply(acc, x))
             lead = ir.value(.add(high, t))
             error = ir.value(.add(ir.value(.subtract(high, lead)), t))
-        } else if series.order == 4 {
-            // x⁴ = H + E exactly (x² is exact for a binary32 or narrower x, its square by 2Prod), times c₄ as c₃ below:
-            // x³·tanh(x) = x⁴ − x⁶/3 + …, whose form cancels at 0 (it misrounded 15 % of f32 inputs, −0 for x < 0).
+        } else if series.order >= 4 {
+            // x⁴ = H + E exactly (x² is exact for a binary32 or narrower x, its square by 2Prod); each further factor x by
+            // 2Prod of H and one fma into E (xʲ to ~2⁻¹⁰⁵); times cⱼ as c₃ below. x³·tanh(x) = x⁴ − x⁶/3 + … cancels in
+            // its form at 0 (it misrounded 15 % of f32 inputs, −0 for x < 0), x⁴·tanh(x) likewise.
             let square = ir.value(.multiply(x, x))
-            let h = ir.value(.multiply(square, square))
-            let e = ir.value(.fma(square, square, ir.value(.negate(h))))
+            var h = ir.value(.multiply(square, square))
+            var e = ir.value(.fma(square, square, ir.value(.negate(h))))
+            for _ in 4..<series.order {
+                let next = ir.value(.multiply(h, x))
+                e = ir.value(.fma(e, x, ir.value(.fma(h, x, ir.value(.negate(next))))))
+                h = next
+            }
             lead = ir.value(.multiply(h, high))
             let rounding = ir.value(.fma(h, high, ir.value(.negate(lead))))
             let product = ir.value(.add(rounding, ir.value(.fma(ir.constant(series.low), h, ir.value(.multiply(e, high))))))
             var tail = ir.value(.multiply(acc, x))
-            for _ in 0..<4 { tail = ir.value(.multiply(tail, x)) }
+            for _ in 0..<series.order { tail = ir.value(.multiply(tail, x)) }
             error = ir.value(.add(product, tail))
         } else if series.order == 3 {
             // c₃ = ±2ᵏ scales both parts of the exact x³ = H + E exactly; another c₃ (tanh(x) − x = −x³/3 + …, where

@@ -738,7 +738,7 @@ struct KernelHalfTests {
         #expect(wrong.isEmpty, "\(wrong.count) misrounded, e.g. x = \(wrong.first ?? 0)")
     }
 
-    @Test("leading orders 3 and 4 at 0 with any coefficient (tanh(x) − x = −x³/3 + …, x³·tanh(x) = x⁴ − x⁶/3 + …, its f′ = 4x³ + …): tiny inputs correctly rounded with their signs, also where c·xʲ is an output midpoint (x = 65·2⁻⁴⁰: x⁴ has 25 bits; x = ±7·2⁻²⁷: 4x³ has 9)",
+    @Test("leading orders 3 to 5 at 0 with any coefficient (tanh(x) − x = −x³/3 + …, x³·tanh(x) = x⁴ − x⁶/3 + …, its f′ = 4x³ + …, x⁴·tanh(x) = x⁵ − …): tiny inputs correctly rounded with their signs, also where c·xʲ is an output midpoint (x = 65·2⁻⁴⁰: x⁴ has 25 bits; x = ±7·2⁻²⁷: 4x³ has 9)",
           arguments: [KernelLowering.OutputType.bf16, .f32])
     func higherLeadingOrdersAtOrigin(_ type: KernelLowering.OutputType) throws {
         let format: FloatFormat = type == .f32 ? .f32 : .bf16
@@ -747,7 +747,8 @@ struct KernelHalfTests {
             for m in [1.0, 1.375, 1.8125] { xs += [m * Double(sign: .plus, exponent: e, significand: 1), -m * Double(sign: .plus, exponent: e, significand: 1)] }
         }
         xs = xs.filter { type == .f32 ? Double(Float($0)) == $0 : HalfBits.nearest($0, .bf16) == $0 }
-        for (text, kind) in [("tanh(x) - x", KernelLowering.Kind.forward), ("x^3*tanh(x)", .forward), ("x^3*tanh(x)", .backward)] {
+        for (text, kind) in [("tanh(x) - x", KernelLowering.Kind.forward), ("x^3*tanh(x)", .forward), ("x^3*tanh(x)", .backward),
+                             ("x^4*tanh(x)", .forward)] {
             let lowering = try KernelLowering(try ExprParser.parse(text))
             let ir = try lowering.kernel(kind, type: type)
             let r = kind == .forward ? lowering.function : lowering.derivative
