@@ -147,7 +147,7 @@ public struct RootIsolation: Sendable {
             func gaussian(_ e: Expr) -> Int? {
                 form.isExpRational ? nil : GaussianTail(e, over: box, precision: p)?.sign(of: e)
             }
-            let moving = "g there has that sign at the end and g′ moves it away from 0"
+            let moving = RootIsolation.movingAway
             if let s = g(0, lo, hi).provenSign { return (s, "interval evaluation over the unbounded tail") }
             if let s = endSign, g(1, lo, hi).provenSign == outward * s { return (s, moving + " (interval evaluation of g′)") }
             if let s = gaussian(form.g) { return (s, gaussianText) }
@@ -200,7 +200,7 @@ public struct RootIsolation: Sendable {
             }
             guard !(hi - lo <= 0x1p-40 * Swift.max(1, Swift.max(abs(lo), abs(hi)))) else { return nil }
             var split: (Double, Int?)?
-            for fraction in [0.4921875, 0.5390625, 0.4609375] {
+            for fraction in RootIsolation.splitFractions {
                 let m = lo + (hi - lo) * fraction
                 guard lo < m && m < hi, let s = pointSign(m) else { continue }
                 if s != nil || split == nil { split = (m, s) }
@@ -212,7 +212,7 @@ public struct RootIsolation: Sendable {
         }
         var tailResult: (Int?, String?, Int?, String?) = (nil, nil, nil, nil)
         if tails {
-            let moving = "g there has that sign at the end and g′ moves it away from 0 (interval evaluation of g′)"
+            let moving = RootIsolation.movingAway + " (interval evaluation of g′)"
             /// As the search at 64 bits proves a tail (without the Gaussian-tail enclosure, which an exp-rational g
             /// does not use); nil when an enclosure is undefined.
             func tail(_ lo: Double, _ hi: Double, endSign: Int?, outward: Int) -> (Int?, String?)? {
@@ -273,13 +273,19 @@ public struct RootIsolation: Sendable {
         return nil
     }
 
+    /// Where a box is split, tried in order until g's sign there is proven: a little left of the middle first.
+    static let splitFractions = [0.4921875, 0.5390625, 0.4609375]
+
+    /// How a tail's sign is proven when g is not enclosed away from 0 over it (the search at 64 bits and in doubles).
+    static let movingAway = "g there has that sign at the end and g′ moves it away from 0"
+
     /// A point a little left of the middle where g has a proven sign, so that a zero at a simple number
     /// (0, 1/2) is never a box endpoint.
     static func splitPoint(_ lo: BigFloat, _ hi: BigFloat, precision p: Int,
                            sign: (BigFloat) -> Int?) -> (point: BigFloat, sign: Int?) {
         let width = hi.subtracting(lo, precision: p + 8).value
         var first: (point: BigFloat, sign: Int?)?
-        for fraction in [0.4921875, 0.5390625, 0.4609375] {
+        for fraction in splitFractions {
             let m = lo.adding(width.multiplied(by: BigFloat(fraction), precision: p + 8).value, precision: p).value
             guard lo < m && m < hi else { continue }
             let s = sign(m)

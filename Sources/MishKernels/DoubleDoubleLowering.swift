@@ -82,8 +82,9 @@ extension KernelLowering {
     /// (mish − 3x/5 = −6x/10 at x = −3.3·10³⁰⁷), and L alone where dy·L need not (x³σ′: 3x² above 2⁵¹¹). So the
     /// kernel forms w = dy·x exactly (2Prod; normal for any nonzero finite dy; w = x without dy) and
     /// w·Σ_{i≥1} cᵢxⁱ⁻¹, cᵢ = Nᵢ(0)/D(0) each a double-double (divided first: Nᵢ(0)·x itself can overflow), in
-    /// double-double, rounded once (c₀·dy, below 2⁻⁷⁵ of the rest for coefficients of at most 53 bits, is dropped). The partial sums grow toward the result, so an overflow is
-    /// the result's own (its NaN error word becomes the signed infinity in ``specialInputs``).
+    /// double-double, rounded once (c₀·dy, below 2⁻⁷⁵ of the rest for coefficients of at most 53 bits, is
+    /// dropped). The partial sums grow toward the result, so an overflow is the result's own (its NaN error word
+    /// becomes the signed infinity in ``specialInputs``).
     static func withDoubleDoublePolynomialTails(_ r: ExpRational, x: Int, dy: Int?, value: Int, into ir: inout KernelIR) throws -> Int {
         var out = value
         let sides = r.sideForms

@@ -662,24 +662,17 @@ public struct KernelLowering {
                 if !c2.isZero {
                     (order, leading) = (2, c2)
                 } else {
-                    func dyadic(_ c: Rational) -> Bool { isPowerOfTwo(c.denominator) && isPowerOfTwo(c.numerator.magnitude) }
-                    guard let c3 = next() else { return nil }
-                    if !c3.isZero {
-                        guard dyadic(c3) || rationalSlope else { return nil }
-                        (order, leading) = (3, c3)
-                    } else {
-                        // Orders 4 … 8 (x³·tanh(x) = x⁴ − …, x⁴·tanh(x) = x⁵ − …).
-                        var found: (Int, Rational)?
-                        for j in 4...8 {
-                            guard let c = next() else { return nil }
-                            if c.isZero { continue }
-                            guard dyadic(c) || rationalSlope else { return nil }
-                            found = (j, c)
-                            break
-                        }
-                        guard let found else { return nil }
-                        (order, leading) = found
+                    // Orders 3 … 8 (x³·tanh(x) = x⁴ − …, x⁴·tanh(x) = x⁵ − …): c = ±2ᵏ, or any c where the form cancels.
+                    var found: (Int, Rational)?
+                    for j in 3...8 {
+                        guard let c = next() else { return nil }
+                        if c.isZero { continue }
+                        guard (isPowerOfTwo(c.denominator) && isPowerOfTwo(c.numerator.magnitude)) || rationalSlope else { return nil }
+                        found = (j, c)
+                        break
                     }
+                    guard let found else { return nil }
+                    (order, leading) = found
                 }
             }
         }
@@ -904,35 +897,25 @@ public struct KernelLowering {
             let t = ir.value(.multiply(acc, x))
             lead = ir.value(.add(high, t))
             error = ir.value(.add(ir.value(.subtract(high, lead)), t))
-        } else if series.order >= 4 {
-            // x⁴ = H + E exactly (x² is exact for a binary32 or narrower x, its square by 2Prod); each further factor x by
-            // 2Prod of H and one fma into E (xʲ to ~2⁻¹⁰⁵); times cⱼ as c₃ below. x³·tanh(x) = x⁴ − x⁶/3 + … cancels in
-            // its form at 0 (it misrounded 15 % of f32 inputs, −0 for x < 0), x⁴·tanh(x) likewise.
-            let square = ir.value(.multiply(x, x))
-            var h = ir.value(.multiply(square, square))
-            var e = ir.value(.fma(square, square, ir.value(.negate(h))))
-            for _ in 4..<series.order {
+        } else if series.order >= 3 {
+            // xʲ = H + E: x³ exactly (``exactCube``), each further factor x by 2Prod of H and one fma into E (exact through
+            // x⁴ for a binary32 or narrower x, whose 96 bits the pair holds; ~2⁻¹⁰⁵ beyond). c = ±2ᵏ scales both parts
+            // exactly; another c (tanh(x) − x = −x³/3 + …) adds its product's rounding by fma and its low part times H.
+            // x³·tanh(x) = x⁴ − x⁶/3 + … cancels in its form at 0 (it misrounded 15 % of f32 inputs, −0 for x < 0).
+            var (h, e) = exactCube(x, into: &ir)
+            for _ in 3..<series.order {
                 let next = ir.value(.multiply(h, x))
                 e = ir.value(.fma(e, x, ir.value(.fma(h, x, ir.value(.negate(next))))))
                 h = next
             }
             lead = ir.value(.multiply(h, high))
-            let rounding = ir.value(.fma(h, high, ir.value(.negate(lead))))
-            let product = ir.value(.add(rounding, ir.value(.fma(ir.constant(series.low), h, ir.value(.multiply(e, high))))))
+            var product = ir.value(.multiply(e, high))
+            if series.low != 0 || !isPowerOfTwo(series.leading.numerator.magnitude) || !isPowerOfTwo(series.leading.denominator) {
+                let rounding = ir.value(.fma(h, high, ir.value(.negate(lead))))
+                product = ir.value(.add(rounding, ir.value(.fma(ir.constant(series.low), h, product))))
+            }
             var tail = ir.value(.multiply(acc, x))
             for _ in 0..<series.order { tail = ir.value(.multiply(tail, x)) }
-            error = ir.value(.add(product, tail))
-        } else if series.order == 3 {
-            // c₃ = ±2ᵏ scales both parts of the exact x³ = H + E exactly; another c₃ (tanh(x) − x = −x³/3 + …, where
-            // the form cancels) adds its product's error by fma and its low part times H. The tail is x⁴·Σ.
-            let cube = exactCube(x, into: &ir)
-            lead = ir.value(.multiply(cube.high, high))
-            var product = ir.value(.multiply(cube.low, high))
-            if series.low != 0 || !isPowerOfTwo(series.leading.numerator.magnitude) || !isPowerOfTwo(series.leading.denominator) {
-                let rounding = ir.value(.fma(cube.high, high, ir.value(.negate(lead))))
-                product = ir.value(.add(rounding, ir.value(.fma(ir.constant(series.low), cube.high, product))))
-            }
-            let tail = ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(ir.value(.multiply(acc, x)), x)), x)), x))
             error = ir.value(.add(product, tail))
         } else if series.order == 2 {
             // x² is exact (at most 48 bits for a binary32 x, no underflow in double); c₂x² = H + E exactly (fma),

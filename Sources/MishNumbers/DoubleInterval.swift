@@ -35,8 +35,8 @@ extension EnclosureArithmetic {
 /// nearest is within half an ulp of the exact one, so the exact result lies inside (also at a binade
 /// boundary, where the spacing below is half the spacing above). A sum with a 0 term and a product with a 0
 /// factor are exact and not widened: an ulp below 0, times an unbounded factor, would be −∞. The exponential
-/// is the toolkit's own, with its proven error bound. As in ``BigInterval``, 0·∞ counts as 0 (an unbounded end times a zero end), an
-/// infinite endpoint means unbounded on that side, and NaN endpoints mean undefined.
+/// is the toolkit's own, with its proven error bound. As in ``BigInterval``, 0·∞ counts as 0 (an unbounded end
+/// times a zero end), an infinite endpoint means unbounded on that side, and NaN endpoints mean undefined.
 public struct DoubleInterval: EnclosureArithmetic, Equatable {
     public let lower: Double
     public let upper: Double

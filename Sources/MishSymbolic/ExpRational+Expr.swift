@@ -274,8 +274,7 @@ extension ExpRational {
             let value = variable.reversedPolynomial(q)
             return shift == 0 ? value : value * variable.pow(shift)
         }
-        // Horner from the leading Pᵢ (never 0): a first 0·X would widen to ±(least double) and then, times an
-        // unbounded X, to the whole line.
+        // Horner from the leading Pᵢ (never 0), with no first 0·X.
         var num = inForm(numerator[numerator.count - 1], degree: d)
         for q in numerator.dropLast().reversed() {
             num = q.isZero ? num * x : num * x + inForm(q, degree: d)
