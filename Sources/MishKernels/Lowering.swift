@@ -702,9 +702,10 @@ public struct KernelLowering {
     /// Beyond the first integer T with |C(T)| < 2⁻²⁰·|L(T)|, and C and C′ of one sign beyond T so that |C| decreases
     /// while |L| grows, the kernel forms L exactly as a double-double, adds C from its own form (no cancellation: C = f − L
     /// as an exp-rational function) by Fast2Sum and rounds to odd, so the one rounding to the output type sees f to ~2⁻⁷⁰.
-    /// L exactly: for c = ±2ᵏ and n = 3, x³ = H + E (72 bits for a binary32 x) scaled; otherwise c = p/q and P = xⁿ·dy·p is
-    /// exact (its factors' significand bits within 53), L = P/q = H + R/q with H = P·(1/q) and R = P − H·q exact (fma),
-    /// R = 0 for a dyadic c. Where C underflows to 0 in double, a nudge ρ·2⁻⁸⁰·H (ρ = sign(C/L)) stands for it: a
+    /// L exactly: for c = p/q where P = xⁿ·dy·p is exact (its factors' significand bits within 53; (x⁵σ − x⁵/2)′ =
+    /// 5x⁴/2 + C times dy in bf16 is a midpoint at x = 48), L = P/q = H + R/q with H = P·(1/q) and R = P − H·q exact
+    /// (fma), R = 0 for a dyadic c; for c = ±2ᵏ, n = 3 and no dy where P is not exact, x³ = H + E (72 bits for a binary32
+    /// x) scaled. Where C underflows to 0 in double, a nudge ρ·2⁻⁸⁰·H (ρ = sign(C/L)) stands for it: a
     /// nonzero low part of L is at least 2⁻⁷² of it (q < 2²⁰), so the nudge only decides where L is a midpoint, and there
     /// C's side is ρ's. Not needed where L has at most the input's bits (c = ±2ᵏ with n ≤ 1, counting dy). A two-term
     /// L = c·xⁿ + c₀·xᵐ (dyadic, (x + 1)·σ = x + 1 + C) is the exact TwoSum of its terms; it is a midpoint only where
@@ -719,6 +720,8 @@ public struct KernelLowering {
         let relativeSign: Int
         /// C = f − L.
         let correction: ExpRational
+        /// L = c·x³ for c = ±2ᵏ (forward) by the exact cube, where x³·p has more than 53 bits (binary32).
+        let byCube: Bool
         /// A second, lower term c₀·xᵐ of L (both dyadic, each exact in double): L = c·xⁿ + c₀·xᵐ by TwoSum, exact.
         var lowerTerm: (power: Int, coefficient: Rational)? = nil
         var coefficientText: String {
@@ -732,6 +735,9 @@ public struct KernelLowering {
                 + "the limit part in magnitude)"
         }
     }
+
+    /// c·x³ with c = ±2ᵏ in a forward kernel: exact as the cube's pair scaled by c whatever the input's bits.
+    static func byCube(_ n: Int, _ c: Rational, backward: Bool) -> Bool { n == 3 && isSignedPowerOfTwo(c) && !backward }
 
     /// The limit tails where c·xⁿ (times dy: `backward`) can be an output midpoint and is exact as described at
     /// ``LimitTail`` for inputs of `inputBits` significand bits.
@@ -750,8 +756,7 @@ public struct KernelLowering {
                         && productIsExact(t.coefficient, factors: t.power + (backward ? 1 : 0), bits: inputBits) }) else { return nil }
             } else {
                 guard canBeMidpoint(c, factors: factors, bits: inputBits),
-                      n == 3 ? isSignedPowerOfTwo(c) && !backward : n < 3 && productIsExact(c, factors: factors, bits: inputBits)
-                else { return nil }
+                      productIsExact(c, factors: factors, bits: inputBits) || byCube(n, c, backward: backward) else { return nil }
             }
             let monomials = terms.map { Expr.number($0.coefficient) * Expr.power(.x, .number($0.power)) }
             guard let limit = ExpRational(monomials.dropFirst().reduce(monomials[0], +)) else { return nil }
@@ -785,7 +790,9 @@ public struct KernelLowering {
                 let bound = BigFloat.min(l.lower.magnitude, l.upper.magnitude).scaled(byPowerOfTwo: -20)
                 if e.isBounded && l.isBounded && BigFloat.max(e.lower.magnitude, e.upper.magnitude) < bound {
                     return LimitTail(direction: direction, threshold: t, power: n, coefficient: c.doubleValue, exactCoefficient: c,
-                                     relativeSign: ds * limitSign, correction: h, lowerTerm: lowerTerm)
+                                     relativeSign: ds * limitSign, correction: h,
+                                     byCube: lowerTerm == nil && !productIsExact(c, factors: factors, bits: inputBits),
+                                     lowerTerm: lowerTerm)
                 }
                 t += Double(direction)
             }
@@ -807,7 +814,7 @@ public struct KernelLowering {
             if let lower = tail.lowerTerm {
                 let sum = ir.twoSum(dyadicTerm(tail.power, tail.exactCoefficient), dyadicTerm(lower.power, lower.coefficient))
                 (high, low) = (sum.hi, sum.lo)
-            } else if tail.power == 3 {
+            } else if tail.byCube {
                 let cube = exactCube(x, into: &ir)
                 high = ir.value(.multiply(cube.high, ir.constant(tail.coefficient)))
                 low = ir.value(.multiply(cube.low, ir.constant(tail.coefficient)))
@@ -875,10 +882,11 @@ public struct KernelLowering {
         return (cube, ir.value(.fma(square, x, ir.value(.negate(cube)))))
     }
 
-    /// xʲ·dy (j ≤ 2; dy when given), exact in double for binary32 or narrower inputs while j + 1 factors fit (the callers
-    /// check with ``productIsExact``).
+    /// xʲ·dy (dy when given; j ≥ 1 without it) by j − 1 products and one with dy, exact in double while the factors'
+    /// significand bits fit in 53 (the callers check with ``productIsExact``).
     static func exactPower(_ x: Int, _ j: Int, dy: Int?, into ir: inout KernelIR) -> Int {
-        let power: Int? = j == 0 ? nil : (j == 1 ? x : ir.value(.multiply(x, x)))
+        var power: Int? = j == 0 ? nil : x
+        for _ in 1..<Swift.max(j, 1) { power = ir.value(.multiply(power!, x)) }
         guard let dy else { return power! }
         return power.map { ir.value(.multiply($0, dy)) } ?? dy
     }
@@ -1018,12 +1026,13 @@ public struct KernelLowering {
         // ±∞ (an infinite dy; the remainder is NaN) or NaN, Q is the result.
         let finite = ir.value(.selectLess(ir.value(.absolute(quotient)), ir.constant(.infinity), ir.value(.roundToOdd(top, bottom)), quotient))
         let y = ir.value(.selectLess(ir.constant(0), ir.value(.absolute(quotient)), finite, quotient))
-        let term = ["1", "x", "x^2"][series.order]
+        func power(_ j: Int) -> String { j == 0 ? "1" : (j == 1 ? "x" : "x^\(j)") }
+        let term = power(series.order)
         ir.notes.append(String(format: "series: |x| < 2^%d: %@ = %@*p/q + %@*sum c_k x^(k-%d) (c_%d = %@ = p/q, degree %d): %@*p exact, "
                                + "its quotient by q as Q plus the exact remainder over q, rounded to odd with the tail, so that a leading "
                                + "term on an output midpoint rounds by the next term", Int(series.radius.exponent),
                                dy == nil ? "f(x)" : "dy*f'(x)", dy == nil ? term : "dy*" + term,
-                               (dy == nil ? "" : "dy*") + ["x", "x^2", "x^3"][series.order], series.order + 1, series.order,
+                               (dy == nil ? "" : "dy*") + power(series.order + 1), series.order + 1, series.order,
                                "\(series.leading)", series.coefficients.count + series.order, dy == nil ? term : "dy*" + term))
         return ir.value(.selectLess(magnitude, ir.constant(series.radius), y, value))
     }

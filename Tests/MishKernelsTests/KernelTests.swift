@@ -763,6 +763,29 @@ struct KernelHalfTests {
         }
     }
 
+    @Test("bf16 backward where the limit part dy·c·xⁿ is an output midpoint with more than two factors: (x⁴·tanh(x))′ = ±4x³ + C toward ±∞ times dy = ±15/8 (4·27·15/8 = 405/2 at x = ±3·2ᵏ), and (x⁵σ − x⁵/2)′ = ±5x⁴/2 + C (405/2 at x = ±3·2ᵏ) times dy = 1 and −3: rounded by C, as MPFR rounds it")
+    func limitMidpointsOfLongerProducts() throws {
+        var wrong: [String] = [], count = 0
+        for (text, dys) in [("x^4*tanh(x)", [1.875, -1.875]), ("x^5*sigmoid(x) - x^5/2", [1.0, -3.0])] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            let ir = try lowering.kernel(.backward, type: .bf16)
+            // Up to x = 768, where C ≈ e⁻⁷⁶⁸ of f′ (tanh: e⁻¹⁵³⁶ ≈ 2⁻²²¹⁶): MPFR at 2500 bits sees it.
+            for k in 4...8 {
+                for x in [3 * Double(sign: .plus, exponent: k, significand: 1), -3 * Double(sign: .plus, exponent: k, significand: 1)] {
+                    for dy in dys {
+                        count += 1
+                        let got = HalfBits.nearest(KernelInterpreter.evaluate(ir, [x, dy])[0], .bf16)
+                        let exact = lowering.derivative.enclosure(at: BigInterval(BigFloat(x, precision: 2500))).midpoint
+                            .multiplied(by: BigFloat(dy, precision: 53), precision: 2600).value
+                        let expected = FloatFormat.bf16.value(ofBits: FloatFormat.bf16.roundedBits(exact))
+                        if got.bitPattern != expected.bitPattern { wrong.append("\(text) at x = \(x), dy = \(dy): \(got) vs \(expected)") }
+                    }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) of \(count) misrounded, e.g. \(wrong.first ?? "")")
+    }
+
     @Test("f16 backward where the form cancels at 0: dy·sinh(2⁻¹⁸) with dy·x an f16 midpoint rounds by the x³/6 term")
     func cancellingFormWithDyAtMidpoints() throws {
         let lowering = try KernelLowering(try ExprParser.parse("cosh(x)"))
