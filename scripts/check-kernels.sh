@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compiles every generated C kernel (mish, swish and x²·sigmoid(x), whose backward kernels take the
 # power-growth tails; forward, backward and fused; f32, f16 and bf16 in the
-# correctly-rounded tier, f64 in the faithful tier, and all four in the fast tier) with gcc and clang (-std=c11 -Wall -Wextra
+# correctly-rounded tier, f64 in the faithful tier, and all four in the fast tier; gelu and logsigmoid, outside the
+# exp-rational class, in the fast tier) with gcc and clang (-std=c11 -Wall -Wextra
 # -Wpedantic -Werror -O3, and the vectoriser's report) and every generated CUDA kernel with nvcc -arch=sm_90
 # (warnings are errors). nvcc comes from PyPI
 # (CUDA 13.x wheels, unpacked into .build/cuda13; no GPU needed). Without pip access the check is skipped
@@ -27,41 +28,51 @@ if [ ! -x "$NVCC" ]; then
 fi
 failed=0
 rm -rf .build/check-kernels
-for accuracy in correctly-rounded faithful fast; do
-out=.build/check-kernels/$accuracy
-mkdir -p "$out"
-dtypes="f32 f16 bf16"; [ $accuracy = fast ] && dtypes="f32 f16 bf16 f64"; [ $accuracy = faithful ] && dtypes="f64"
-for kernel in forward backward fused; do
- for dtype in $dtypes; do
-  for pair in 'mish(x)=mish' 'swish(x)=swish' 'x^2*sigmoid(x)=x2sigmoid'; do
-    expr=${pair%%=*}; name=${pair##*=}
-    "$BIN" codegen "$expr" --target c --kernel $kernel --dtype $dtype --accuracy $accuracy --out "$out" --name "$name" 2>/dev/null || { echo "FAIL  codegen $expr $kernel $accuracy (C)"; failed=1; }
-    for cc in gcc clang; do
-      command -v $cc >/dev/null || continue
-      if $cc -std=c11 -Wall -Wextra -Wpedantic -Werror -O3 -c "$out/${name}_${kernel}_${dtype}.c" -o "$out/${name}_${kernel}_${dtype}.$cc.o"; then
-        echo "ok    $cc -std=c11 -Wall -Wextra -Wpedantic -Werror $accuracy ${name}_${kernel}_${dtype}.c"
-      else
-        echo "FAIL  $cc ${name}_${kernel}_${dtype}.c"; failed=1
-      fi
-      # The vectoriser's report at -O3 with FMA (x86-64 only): every element loop of the array entry point
-      # (one, or the two passes of the exact f32 kernels) must be vectorised: as many distinct source lines
-      # reported vectorised as there are loops over i.
-      [ "$(uname -m)" = "x86_64" ] || continue
-      src="$out/${name}_${kernel}_${dtype}.c"
-      loops=$(grep -c "for (size_t i = 0" "$src")
-      if [ $cc = gcc ]; then report=$(gcc -std=c11 -O3 -march=x86-64-v3 -fopt-info-vec-optimized -c "$src" -o /dev/null 2>&1 | grep "loop vectorized" | cut -d: -f2 | sort -u | wc -l)
-      else report=$(clang -std=c11 -O3 -march=x86-64-v3 -Rpass=loop-vectorize -c "$src" -o /dev/null 2>&1 | grep "vectorized loop" | cut -d: -f2 | sort -u | wc -l); fi
-      if [ "$report" -ge "$loops" ] && [ "$loops" -gt 0 ]; then echo "ok    $cc -O3 -march=x86-64-v3 vectorises $accuracy ${name}_${kernel}_${dtype} ($loops loops)"
-      else echo "FAIL  $cc vectorises $report of the $loops loops of ${name}_${kernel}_${dtype}"; failed=1; fi
-    done
-    "$BIN" codegen "$expr" --target cuda --kernel $kernel --dtype $dtype --accuracy $accuracy --out "$out" --name "$name" 2>/dev/null || { echo "FAIL  codegen $expr $kernel $accuracy"; failed=1; continue; }
-    if "$NVCC" -arch=sm_90 -Werror all-warnings -c "$out/${name}_${kernel}_${dtype}.cu" -o "$out/${name}_${kernel}_${dtype}.o"; then
-      echo "ok    nvcc -arch=sm_90 $accuracy ${name}_${kernel}_${dtype}.cu"
+# check EXPR NAME KERNEL DTYPE ACCURACY VECTORISED: the C kernel compiled by gcc and clang (and, when VECTORISED is
+# yes, every element loop reported vectorised), the CUDA kernel by nvcc.
+check() {
+  local expr=$1 name=$2 kernel=$3 dtype=$4 accuracy=$5 vectorised=$6
+  local out=.build/check-kernels/$accuracy
+  mkdir -p "$out"
+  "$BIN" codegen "$expr" --target c --kernel $kernel --dtype $dtype --accuracy $accuracy --out "$out" --name "$name" 2>/dev/null || { echo "FAIL  codegen $expr $kernel $accuracy (C)"; failed=1; }
+  local src="$out/${name}_${kernel}_${dtype}.c"
+  for cc in gcc clang; do
+    command -v $cc >/dev/null || continue
+    if $cc -std=c11 -Wall -Wextra -Wpedantic -Werror -O3 -c "$src" -o "$out/${name}_${kernel}_${dtype}.$cc.o"; then
+      echo "ok    $cc -std=c11 -Wall -Wextra -Wpedantic -Werror $accuracy ${name}_${kernel}_${dtype}.c"
     else
-      echo "FAIL  nvcc -arch=sm_90 $accuracy ${name}_${kernel}_${dtype}.cu"; failed=1
+      echo "FAIL  $cc ${name}_${kernel}_${dtype}.c"; failed=1
     fi
+    # The vectoriser's report at -O3 with FMA (x86-64 only): every element loop of the array entry point
+    # (one, or the two passes of the exact f32 kernels) must be vectorised: as many distinct source lines
+    # reported vectorised as there are loops over i.
+    [ "$vectorised" = yes ] && [ "$(uname -m)" = "x86_64" ] || continue
+    local loops report
+    loops=$(grep -c "for (size_t i = 0" "$src")
+    if [ $cc = gcc ]; then report=$(gcc -std=c11 -O3 -march=x86-64-v3 -fopt-info-vec-optimized -c "$src" -o /dev/null 2>&1 | grep "loop vectorized" | cut -d: -f2 | sort -u | wc -l)
+    else report=$(clang -std=c11 -O3 -march=x86-64-v3 -Rpass=loop-vectorize -c "$src" -o /dev/null 2>&1 | grep "vectorized loop" | cut -d: -f2 | sort -u | wc -l); fi
+    if [ "$report" -ge "$loops" ] && [ "$loops" -gt 0 ]; then echo "ok    $cc -O3 -march=x86-64-v3 vectorises $accuracy ${name}_${kernel}_${dtype} ($loops loops)"
+    else echo "FAIL  $cc vectorises $report of the $loops loops of ${name}_${kernel}_${dtype}"; failed=1; fi
   done
- done
-done
+  "$BIN" codegen "$expr" --target cuda --kernel $kernel --dtype $dtype --accuracy $accuracy --out "$out" --name "$name" 2>/dev/null || { echo "FAIL  codegen $expr $kernel $accuracy"; failed=1; return; }
+  if "$NVCC" -arch=sm_90 -Werror all-warnings -c "$out/${name}_${kernel}_${dtype}.cu" -o "$out/${name}_${kernel}_${dtype}.o"; then
+    echo "ok    nvcc -arch=sm_90 $accuracy ${name}_${kernel}_${dtype}.cu"
+  else
+    echo "FAIL  nvcc -arch=sm_90 $accuracy ${name}_${kernel}_${dtype}.cu"; failed=1
+  fi
+}
+for accuracy in correctly-rounded faithful fast; do
+  dtypes="f32 f16 bf16"; [ $accuracy = fast ] && dtypes="f32 f16 bf16 f64"; [ $accuracy = faithful ] && dtypes="f64"
+  for kernel in forward backward fused; do
+    for dtype in $dtypes; do
+      for pair in 'mish(x)=mish' 'swish(x)=swish' 'x^2*sigmoid(x)=x2sigmoid'; do
+        check "${pair%%=*}" "${pair##*=}" $kernel $dtype $accuracy yes
+      done
+      # Outside the exp-rational class (the fast tier only): the math library's calls keep the loops scalar.
+      if [ $accuracy = fast ]; then
+        for pair in 'gelu(x)=gelu' 'logsigmoid(x)=logsigmoid'; do check "${pair%%=*}" "${pair##*=}" $kernel $dtype fast no; done
+      fi
+    done
+  done
 done
 exit $failed

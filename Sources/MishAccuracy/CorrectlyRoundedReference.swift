@@ -8,7 +8,7 @@ import MishSymbolic
 /// few hundred of the 2³² f32 inputs, and a double-double enclosure (``DoubleDoubleReferenceSource``)
 /// decides f64 likewise; everything else (other expressions, the inputs the enclosures
 /// leave undecided) goes to MPFR interval evaluation, its precision doubled from 96 bits until both ends
-/// of the enclosure round alike (Ziv's strategy), up to `maximumPrecision`.
+/// of the enclosure round alike (Ziv's strategy), up to `precisionLimit` (by default `maximumPrecision`).
 public struct CorrectlyRoundedReference: Sendable {
     public enum Function: String, Sendable, Codable {
         /// f(x).
@@ -28,8 +28,12 @@ public struct CorrectlyRoundedReference: Sendable {
     /// f and f′ as c·xʲ plus a remainder near 0 (``OriginLeadingSplit``).
     let originSplits: [Function: OriginLeadingSplit]
     public static let maximumPrecision = 1 << 14
+    /// The precision at which MPFR gives up (``maximumPrecision`` unless a caller trades the rare inputs that
+    /// need more for time).
+    public let precisionLimit: Int
 
-    public init(_ f: Expr) {
+    public init(_ f: Expr, precisionLimit: Int = CorrectlyRoundedReference.maximumPrecision) {
+        self.precisionLimit = precisionLimit
         expression = f
         derivativeExpression = f.derivative()
         rational = ExpRational(f)
@@ -80,7 +84,7 @@ public struct CorrectlyRoundedReference: Sendable {
     }
 
     /// The correctly rounded bits of dy·g(x) and the exact value to about 2·precision(format) + 64 bits,
-    /// by MPFR; nil when `maximumPrecision` bits do not decide (an exact tie or a singularity). At ±∞ and
+    /// by MPFR; nil when `precisionLimit` bits do not decide (an exact tie or a singularity). At ±∞ and
     /// ±0 an exp-rational f answers from its normal form (``SpecialValue``), and in far tails where |f| is
     /// below 2⁻¹¹⁰⁰ (beyond MPFR's exponent range) with the signed zero (``SpecialValue/farTail(_:x:)``),
     /// and where f vanishes exactly at x ≠ 0 (``ExpRational/vanishes(at:)``, which no enclosure can show)
@@ -112,7 +116,7 @@ public struct CorrectlyRoundedReference: Sendable {
             return decided
         }
         var p = 96
-        while p <= CorrectlyRoundedReference.maximumPrecision {
+        while p <= precisionLimit {
             var e = enclosure(function, at: x, precision: p)
             if dy != 1 { e = e * BigInterval(BigFloat(dy, precision: 53)) }
             if !e.isUndefined && !e.lower.isNaN && !e.upper.isNaN {

@@ -387,6 +387,7 @@ public struct CEmitter: KernelSource {
 
     /// The exponential helpers of the arithmetic, guarded so that several kernels share one header set.
     var expHelpers: String {
+        guard callsHelpers else { return "" }
         let guardName = name.uppercased() + (ir.arithmetic == .double ? "_EXP_HELPERS" : "_EXPF_HELPERS")
         let helpers = ir.arithmetic == .double ? CEmitter.expFunctions(name, .standard) : CEmitter.singleExpFunctions(name, .single)
         var block = "#ifndef \(guardName)\n#define \(guardName)\n\(helpers)\n#endif"

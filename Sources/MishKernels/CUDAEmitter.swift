@@ -295,6 +295,7 @@ public struct CUDAEmitter: KernelSource {
     }
 
     var expHelpers: String {
+        guard callsHelpers else { return "" }
         let guardName = name.uppercased() + (ir.arithmetic == .double ? "_CUDA_EXP_HELPERS" : "_CUDA_EXPF_HELPERS")
         let helpers = ir.arithmetic == .double ? CUDAEmitter.expFunctions(name, .standard)
                                                : CUDAEmitter.singleExpFunctions(name, .single)

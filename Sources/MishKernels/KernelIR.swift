@@ -1,3 +1,4 @@
+import Foundation
 import MishNumbers
 
 /// A kernel body in static single assignment form over IEEE double or binary32 (``arithmetic``): every
@@ -72,12 +73,16 @@ public struct KernelIR: Sendable, Equatable {
         /// [−1022, 1023], E3 = k − E1 − E2, so that for 2⁻⁶⁰ ≤ |v| ≤ 2⁶⁰ only the last multiplications can
         /// round (into the subnormal range, or to ±∞).
         case scaleByPowerOfTwo(Int, Int)
+        /// A function of the system's math library in the arithmetic's format (erff in binary32, erf in double):
+        /// the fast tier of expressions outside the exp-rational class only (``LibmLowering``). Its error is the
+        /// library's, so the C (glibc) and CUDA (libdevice) results may differ.
+        case libm(LibmFunction, Int)
 
         /// Operands, in order.
         public var operands: [Int] {
             switch self {
             case .input, .constant: return []
-            case .negate(let a), .absolute(let a), .expMantissa(let a), .expMinusOne(let a): return [a]
+            case .negate(let a), .absolute(let a), .expMantissa(let a), .expMinusOne(let a), .libm(_, let a): return [a]
             case .scaleByExp(let v, let a, _), .scaleByNormalExp(let v, let a, _), .scaleByClampedExp(let v, let a),
                  .raiseToFloor(let v, let a): return [v, a]
             case .scaleLargeByExpWhereLess(let v, let a, let x, let b): return [v, a, x, b]
@@ -124,5 +129,45 @@ public struct KernelIR: Sendable, Equatable {
             needed.formUnion(operations[i].operands)
         }
         return (0..<operations.count).filter { needed.contains($0) }
+    }
+}
+
+/// The math-library functions a ``KernelIR/Operation/libm(_:_:)`` calls: C99 names, with the f suffix in binary32.
+public enum LibmFunction: String, Hashable, Sendable, CaseIterable {
+    case exp, expm1, log, log1p, sqrt, tanh, sinh, cosh, erf, erfc
+
+    /// The C (and CUDA) name in `arithmetic`: `erf` or `erff`.
+    public func name(in arithmetic: KernelIR.Arithmetic) -> String { arithmetic == .double ? rawValue : rawValue + "f" }
+
+    /// The system library's double function (the C kernel calls the same one).
+    public func callAsFunction(_ a: Double) -> Double {
+        switch self {
+        case .exp: return Foundation.exp(a)
+        case .expm1: return Foundation.expm1(a)
+        case .log: return Foundation.log(a)
+        case .log1p: return Foundation.log1p(a)
+        case .sqrt: return Foundation.sqrt(a)
+        case .tanh: return Foundation.tanh(a)
+        case .sinh: return Foundation.sinh(a)
+        case .cosh: return Foundation.cosh(a)
+        case .erf: return Foundation.erf(a)
+        case .erfc: return Foundation.erfc(a)
+        }
+    }
+
+    /// The system library's binary32 function (expf, …).
+    public func callAsFunction(_ a: Float) -> Float {
+        switch self {
+        case .exp: return expf(a)
+        case .expm1: return expm1f(a)
+        case .log: return logf(a)
+        case .log1p: return log1pf(a)
+        case .sqrt: return sqrtf(a)
+        case .tanh: return tanhf(a)
+        case .sinh: return sinhf(a)
+        case .cosh: return coshf(a)
+        case .erf: return erff(a)
+        case .erfc: return erfcf(a)
+        }
     }
 }

@@ -47,6 +47,7 @@ public enum KernelInterpreter {
             case .scaleByNormalExp(let x, let a, let m): v[i] = v[x] * powerOfTwo(Int64(m) * reduce(v[a], kernel: kernel).k)
             case .roundToOdd(let hi, let lo): v[i] = T(roundToOdd(Double(v[hi]), Double(v[lo])))
             case .scaleByPowerOfTwo(let x, let k): v[i] = T(scale(Double(v[x]), byPowerOfTwo: Double(v[k])))
+            case .libm(let function, let a): v[i] = T.self == Float.self ? T(function(Float(v[a]))) : T(function(Double(v[a])))
             }
         }
         return ir.outputs.map { Double(v[$0]) }

@@ -102,6 +102,7 @@ extension KernelSource {
             case .scaleByNormalExp(let v, let a, let m): e = "\(name)_\(expName)_scale_normal(v\(v), v\(a), \(m))"
             case .roundToOdd(let hi, let lo): e = "\(name)_round_to_odd(v\(hi), v\(lo))"
             case .scaleByPowerOfTwo(let v, let k): e = "\(name)_scale_pow2(v\(v), v\(k))"
+            case .libm(let function, let a): e = "\(function.name(in: f))(v\(a))"
             }
             return "    const \(computeType) v\(i) = \(e);"
         }
@@ -113,6 +114,17 @@ extension KernelSource {
     /// needs the double `scale_times` helper, emitted under its own guard.
     var scalesTimesInDouble: Bool {
         ir.arithmetic == .double && ir.live.contains { if case .scaleByExpTimes = ir.operations[$0] { return true } else { return false } }
+    }
+
+    /// Whether the body calls the exponential's helpers (and round-to-odd, which they hold): every kernel but
+    /// those of ``LibmLowering``, which call the math library.
+    var callsHelpers: Bool {
+        !ir.live.allSatisfy {
+            switch ir.operations[$0] {
+            case .input, .constant, .add, .subtract, .multiply, .divide, .fma, .negate, .absolute, .selectLess, .libm: return true
+            default: return false
+            }
+        }
     }
 
     var scalesByPowerOfTwo: Bool {

@@ -879,6 +879,18 @@ struct SnapshotTests {
         try SnapshotTests.check("faithful_" + d.function + ".c", d.source)
         try SnapshotTests.check("faithful_" + d.function + ".cu", CUDAEmitter(name: "mish", kind: .backward, type: .f64, ir: faithful, description: note).source)
     }
+
+    @Test("gelu backward, fast tier (math-library calls: outside the exp-rational class), bf16 C and f64 CUDA, are byte for byte the recorded ones")
+    func geluKernels() throws {
+        let lowering = LibmLowering(try ExprParser.parse("gelu(x)"))
+        let half = CEmitter(name: "gelu", kind: .backward, type: .bf16, ir: lowering.kernel(.backward, type: .bf16),
+                            description: ["snapshot of gelu backward bf16, fast tier"])
+        try SnapshotTests.check("fast_" + half.function + ".h", half.header)
+        try SnapshotTests.check("fast_" + half.function + ".c", half.source)
+        let double = CUDAEmitter(name: "gelu", kind: .backward, type: .f64, ir: lowering.kernel(.backward, type: .f64),
+                                 description: ["snapshot of gelu backward f64, fast tier"])
+        try SnapshotTests.check("fast_" + double.function + ".cu", double.source)
+    }
 }
 
 @Suite("Kernel code generation, fast tier")

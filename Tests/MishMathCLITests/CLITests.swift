@@ -377,10 +377,10 @@ struct CodegenCommandTests {
         #expect(cu.contains("__nv_bfloat16") && cu.contains("cudaStream_t stream"))
     }
 
-    @Test("refusals: outside the exp-rational class (1), f64 in the correctly-rounded tier and bad names (64)")
+    @Test("refusals: outside the exp-rational class in the exact tiers (1, naming the fast tier), f64 in the correctly-rounded tier and bad names (64)")
     func refusals() throws {
         let gelu = try CLI.run(["codegen", "gelu(x)"])
-        #expect(gelu.status == 1 && gelu.stderr.contains("exp-rational"))
+        #expect(gelu.status == 1 && gelu.stderr.contains("exp-rational") && gelu.stderr.contains("--accuracy fast"))
         let f64 = try CLI.run(["codegen", "--dtype", "f64", "--accuracy", "correctly-rounded"])
         #expect(f64.status == 64 && f64.stderr.contains("f64") && f64.stderr.contains("faithful"))
         let name = try CLI.run(["codegen", "--name", "9lives"])
@@ -416,6 +416,22 @@ struct CodegenCommandTests {
         #expect(abs(measured - claimed) <= 0.0005 * max(1, claimed), "header \(claimed), verify \(measured)")
         let f64 = try CLI.run(["codegen", "--target", "cuda", "--kernel", "backward", "--dtype", "f64", "--accuracy", "fast"])
         #expect(f64.status == 0 && f64.stdout.contains("__fma_rn(") && f64.stdout.contains("measured max error: dx (dy = 1) max"), "\(f64.stderr)")
+    }
+
+    @Test("the fast tier outside the exp-rational class: gelu's backward kernel calls the math library (erfc, exp), states its certified limits and its measured bound, and verify drives the same kernel")
+    func mathLibraryKernels() throws {
+        let r = try CLI.run(["codegen", "gelu(x)", "--target", "c", "--kernel", "backward", "--dtype", "bf16", "--accuracy", "fast"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("erfc(") && r.stdout.contains("exp(") && !r.stdout.contains("_exp_mantissa"))
+        #expect(r.stdout.contains("outside the exp-rational class") && r.stdout.contains("x = -inf: its limit -0.0 (certified)"))
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.contains("measured max error: dx (dy = 1) max ") })
+        let claimed = try #require(Double(line.components(separatedBy: "dx (dy = 1) max ")[1].split(separator: " ")[0]))
+        #expect(claimed <= 0.5 + 1e-9, "\(line)")
+        let (v, report) = try VerifyCommandTests.report(["softplus(x)", "--kernel", "forward", "--dtype", "bf16", "--accuracy", "fast"])
+        #expect(v.status == 0, "\(v.stderr)")
+        #expect((report?.results.first?.maxError ?? .infinity) <= 0.5 + 1e-9)
+        let cuda = try CLI.run(["codegen", "logsigmoid(x)", "--target", "cuda", "--kernel", "fused", "--dtype", "bf16", "--accuracy", "fast"])
+        #expect(cuda.status == 0 && cuda.stdout.contains("log1p(") && cuda.stdout.contains("__global__"), "\(cuda.stderr)")
     }
 }
 
