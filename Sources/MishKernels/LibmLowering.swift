@@ -176,7 +176,7 @@ final class KernelExprAlgebra: ExprAlgebra {
         return v
     }
 
-    /// c + t without the cancellation where t = ±c·erf(w), −c·sigmoid(w), −c·tanh(w)² or −c·(−e^w) (see the type's note).
+    /// c + t without the cancellation where t = −c·e^w, ±c·erf(w), −c·sigmoid(w) or −c·tanh(w)² (see the type's note).
     private func withoutCancellation(_ c: Rational, _ t: Expr.Term) -> Value? {
         let scale = number(c)
         switch t.expr.kind {
