@@ -13,6 +13,13 @@ public protocol ExprAlgebra {
     /// base^exponent; `rational` is the exponent's exact value when it is a number.
     func power(_ base: Value, _ exponent: Value, rational: Rational?) -> Value
     func apply(_ f: Primitive, _ a: Value) -> Value
+    /// 1 + f(a) (`sign` 1) or 1 − f(a) (`sign` −1) without the cancellation of the sum where the algebra has such
+    /// a form (intervals: 1 ± erf(a) = erfc(∓a), 1 − σ(a) = σ(−a)); nil to add as written.
+    func complement(_ f: Primitive, _ a: Value, sign: Int) -> Value?
+}
+
+extension ExprAlgebra {
+    public func complement(_ f: Primitive, _ a: Value, sign: Int) -> Value? { nil }
 }
 
 extension Expr {
@@ -38,7 +45,17 @@ extension Expr {
         case .pi: v = a.pi()
         case .sum(let k, let terms):
             var acc: A.Value? = k.isZero ? nil : a.number(k)
-            for t in terms {
+            var rest = terms[...]
+            // k ± k·f(w) as k·(1 ± f(w)) where the algebra forms that without cancellation (gelu′ = 1/2 + erf(x/√2)/2 + …).
+            if !k.isZero, let i = terms.firstIndex(where: { t in
+                guard t.coefficient == k || t.coefficient == -k, case .apply(let f, _) = t.expr.kind else { return false }
+                return f == .erf || f == .sigmoid
+            }), case .apply(let f, let w) = terms[i].expr.kind,
+               let complement = a.complement(f, w.evaluate(a, &memo), sign: terms[i].coefficient == k ? 1 : -1) {
+                acc = k.isOne ? complement : a.multiply(a.number(k), complement)
+                rest = (terms[..<i] + terms[(i + 1)...])[...]
+            }
+            for t in rest {
                 let tv = t.expr.evaluate(a, &memo)
                 let scaled = t.coefficient.isOne ? tv : a.multiply(a.number(t.coefficient), tv)
                 acc = acc.map { a.add($0, scaled) } ?? scaled
@@ -140,6 +157,14 @@ public struct IntervalAlgebra: ExprAlgebra {
         return b.pow(e)
     }
     public func apply(_ f: Primitive, _ a: BigInterval) -> BigInterval { f.evaluate(a) }
+    public func complement(_ f: Primitive, _ a: BigInterval, sign: Int) -> BigInterval? {
+        switch (f, sign) {
+        case (.erf, 1): return (-a).erfc()
+        case (.erf, -1): return a.erfc()
+        case (.sigmoid, -1): return Primitive.sigmoid.evaluate(-a)
+        default: return nil
+        }
+    }
 }
 
 public struct ComplexAlgebra: ExprAlgebra {

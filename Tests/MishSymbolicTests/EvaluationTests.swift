@@ -22,6 +22,22 @@ struct EvaluationTests {
         }
     }
 
+    @Test("interval sums k ± k·erf(w) and k − k·σ(w) are enclosed without their cancellation (gelu′ at −30 ≈ −4.4·10⁻¹⁹⁵, 1 − σ(60)): 128 bits give a relative width below 2⁻¹⁰⁰, and the enclosure holds the value plain MPFR evaluation gives at 4000 bits")
+    func complementsWithoutCancellation() throws {
+        for (text, point) in [("d(gelu(x))", -30.0), ("d(gelu(x))", -12.5), ("1 - sigmoid(x)", 60.0), ("1 - erf(x)", 9.0),
+                              ("2 + 2*erf(x/3)", -20.0)] {
+            let e = try ExprParser.parse(text)
+            let x = BigFloat(point, precision: 53)
+            let enclosure = e.enclosure(at: BigInterval(x), precision: 128)
+            let width = enclosure.upper.subtracting(enclosure.lower, precision: 64).value.magnitude
+            let scale = BigFloat.max(enclosure.lower.magnitude, enclosure.upper.magnitude)
+            #expect(enclosure.isBounded && !scale.isZero && width.toDouble() <= scale.toDouble() * 0x1p-100,
+                    "\(text) at \(point): [\(enclosure.lower), \(enclosure.upper)]")
+            let plain = e.evaluate(at: x, precision: 4000)
+            #expect(enclosure.lower <= plain && plain <= enclosure.upper, "\(text) at \(point): \(plain) outside the enclosure")
+        }
+    }
+
     @Test("at ±∞ the named functions give their limits; indeterminate forms are refused")
     func infinities() throws {
         func value(_ text: String, _ sign: Int) throws -> String {
