@@ -34,7 +34,7 @@ public struct LibmLowering {
     public func kernel(_ kind: KernelLowering.Kind, type: KernelLowering.OutputType) -> KernelIR {
         let algebra = KernelExprAlgebra(arithmetic: .double, exactArguments: type == .f64)
         let functions = kind == .forward ? [expression] : (kind == .backward ? [derivative] : [expression, derivative])
-        let values = functions.map(algebra.lower)
+        let values = Expr.evaluate(functions, in: algebra)
         var outputs: [Int] = []
         let labels = kind == .fused ? ["f", "f'"] : [kind == .forward ? "f" : "f'"]
         for (label, (h, value)) in zip(labels, zip(functions, values)) {
@@ -103,12 +103,13 @@ public struct LibmLowering {
 }
 
 /// ``ExprAlgebra`` into a ``KernelIR``: a value is a KernelIR value, or a constant (free of x) kept in MPFR
-/// until an operation with x needs it. ``lower(_:)`` walks the expression's DAG (each shared node once) and
-/// writes the sums that cancel in the tails without the cancellation:
+/// until an operation with x needs it (``Expr/evaluate(_:in:)`` walks the DAG, each shared node once). The sums
+/// that cancel in the tails are written without the cancellation (``complement(_:_:sign:)``,
+/// ``logOfOnePlus(_:)``):
 ///
-///     c + c·erf(w) = c·erfc(−w)       c − c·erf(w) = c·erfc(w)        (gelu′ = erf(x/√2)/2 + 1/2 + …)
-///     c − c·sigmoid(w) = c·sigmoid(−w)                                 (logsigmoid′ = 1 − σ)
-///     c − c·tanh(w)² = c/cosh(w)²        c − c·e^w = −c·expm1(w)          log(1 + w) = log1p(w)
+///     1 + erf(w) = erfc(−w)       1 − erf(w) = erfc(w)          (gelu′ = erf(x/√2)/2 + 1/2 + …)
+///     1 − sigmoid(w) = sigmoid(−w)                               (logsigmoid′ = 1 − σ)
+///     1 − e^w = −expm1(w)         log(1 + w) = log1p(w)
 ///
 /// `exactArguments` (f64): where the argument w of exp, erf or erfc is a product of x and constants, its
 /// rounding error δ (``roundingError``) is carried: e^w·(1 + δ), and erfc(w) − δ·(2/√π)·e^(−w²) (erf: +). The
@@ -123,7 +124,6 @@ final class KernelExprAlgebra: ExprAlgebra {
     let x: Int
     let exactArguments: Bool
     let exact = BigFloatAlgebra(x: BigFloat(0, precision: 256), precision: 256)
-    private var memo: [ObjectIdentifier: Value] = [:]
     /// c − RN(c) for the constants that came from MPFR values, by their IR value.
     private var constantLows: [Int: Double] = [:]
 
@@ -133,66 +133,20 @@ final class KernelExprAlgebra: ExprAlgebra {
         self.exactArguments = exactArguments
     }
 
-    func lower(_ e: Expr) -> Value {
-        if let v = memo[ObjectIdentifier(e)] { return v }
-        let v: Value
-        switch e.kind {
-        case .number(let q): v = number(q)
-        case .variable: v = variable()
-        case .pi: v = pi()
-        case .sum(let k, let terms):
-            var constant = k, rest = terms, parts: [Value] = []
-            while !constant.isZero, let (i, part) = rest.indices.lazy.compactMap({ i in self.withoutCancellation(constant, rest[i]).map { (i, $0) } }).first {
-                parts.append(part)
-                rest.remove(at: i)
-                constant = Rational(0)
-            }
-            var acc: Value? = constant.isZero ? nil : number(constant)
-            for part in parts { acc = acc.map { add($0, part) } ?? part }
-            for t in rest {
-                let tv = lower(t.expr)
-                let scaled = t.coefficient == Rational(1) ? tv : multiply(number(t.coefficient), tv)
-                acc = acc.map { add($0, scaled) } ?? scaled
-            }
-            v = acc!
-        case .product(let c, let fs):
-            var acc: Value? = c == Rational(1) ? nil : number(c)
-            for f in fs {
-                let fv = lower(f)
-                acc = acc.map { multiply($0, fv) } ?? fv
-            }
-            v = acc!
-        case .power(let b, let p): v = power(lower(b), lower(p), rational: p.rationalValue)
-        case .apply(.log, let a):
-            // log(1 + w) = log1p(w): 1 + w loses w below 2⁻⁵³.
-            if case .sum(let k, let terms) = a.kind, k == Rational(1), !terms.isEmpty {
-                v = call(.log1p, lower(Expr.sum(terms.map { Expr.number($0.coefficient) * $0.expr })))
-            } else {
-                v = apply(.log, lower(a))
-            }
-        case .apply(let f, let a): v = apply(f, lower(a))
-        }
-        memo[ObjectIdentifier(e)] = v
-        return v
-    }
-
-    /// c + t without the cancellation where t = −c·e^w, ±c·erf(w), −c·sigmoid(w) or −c·tanh(w)² (see the type's note).
-    private func withoutCancellation(_ c: Rational, _ t: Expr.Term) -> Value? {
-        let scale = number(c)
-        switch t.expr.kind {
-        case .apply(.exp, let w) where t.coefficient == -c:
-            return multiply(number(-c), call(.expm1, lower(w)))
-        case .apply(.erf, let w) where t.coefficient == c || t.coefficient == -c:
-            let argument = t.coefficient == c ? multiply(number(Rational(-1)), lower(w)) : lower(w)
-            return multiply(scale, error(complement: true, argument))
-        case .apply(.sigmoid, let w) where t.coefficient == -c:
-            return multiply(scale, apply(.sigmoid, multiply(number(Rational(-1)), lower(w))))
-        case .power(let b, let p) where t.coefficient == -c && p.rationalValue == Rational(2):
-            guard case .apply(.tanh, let w) = b.kind else { return nil }
-            let cosh = materialized(call(.cosh, lower(w)))
-            return multiply(scale, .value(ir.value(.divide(ir.constant(1), ir.value(.multiply(cosh, cosh))))))
+    func complement(_ f: Primitive, _ a: Value, sign: Int) -> Value? {
+        if case .constant = a { return nil }
+        switch (f, sign) {
+        case (.erf, 1): return error(complement: true, multiply(number(Rational(-1)), a))
+        case (.erf, -1): return error(complement: true, a)
+        case (.sigmoid, -1): return apply(.sigmoid, multiply(number(Rational(-1)), a))
+        case (.exp, -1): return multiply(number(Rational(-1)), call(.expm1, a))
         default: return nil
         }
+    }
+
+    func logOfOnePlus(_ w: Value) -> Value? {
+        if case .constant = w { return nil }
+        return call(.log1p, w)
     }
 
     /// erf(w) or erfc(w) (`complement`), with the argument's rounding corrected where ``exactArguments``.

@@ -14,12 +14,15 @@ public protocol ExprAlgebra {
     func power(_ base: Value, _ exponent: Value, rational: Rational?) -> Value
     func apply(_ f: Primitive, _ a: Value) -> Value
     /// 1 + f(a) (`sign` 1) or 1 − f(a) (`sign` −1) without the cancellation of the sum where the algebra has such
-    /// a form (intervals: 1 ± erf(a) = erfc(∓a), 1 − σ(a) = σ(−a)); nil to add as written.
+    /// a form (1 ± erf(a) = erfc(∓a), 1 − σ(a) = σ(−a), 1 − e^a = −expm1(a)); nil to add as written.
     func complement(_ f: Primitive, _ a: Value, sign: Int) -> Value?
+    /// log(1 + w) without rounding 1 + w (log1p), or nil to take the logarithm of the sum.
+    func logOfOnePlus(_ w: Value) -> Value?
 }
 
 extension ExprAlgebra {
     public func complement(_ f: Primitive, _ a: Value, sign: Int) -> Value? { nil }
+    public func logOfOnePlus(_ w: Value) -> Value? { nil }
 }
 
 extension Expr {
@@ -47,13 +50,14 @@ extension Expr {
             var acc: A.Value? = k.isZero ? nil : a.number(k)
             var rest = terms[...]
             // k ± k·f(w) as k·(1 ± f(w)) where the algebra forms that without cancellation (gelu′ = 1/2 + erf(x/√2)/2 + …).
-            if !k.isZero, let i = terms.firstIndex(where: { t in
-                guard t.coefficient == k || t.coefficient == -k, case .apply(let f, _) = t.expr.kind else { return false }
-                return f == .erf || f == .sigmoid
-            }), case .apply(let f, let w) = terms[i].expr.kind,
-               let complement = a.complement(f, w.evaluate(a, &memo), sign: terms[i].coefficient == k ? 1 : -1) {
-                acc = k.isOne ? complement : a.multiply(a.number(k), complement)
-                rest = (terms[..<i] + terms[(i + 1)...])[...]
+            if !k.isZero {
+                for (i, t) in terms.enumerated() where t.coefficient == k || t.coefficient == -k {
+                    guard case .apply(let f, let w) = t.expr.kind,
+                          let complement = a.complement(f, w.evaluate(a, &memo), sign: t.coefficient == k ? 1 : -1) else { continue }
+                    acc = k.isOne ? complement : a.multiply(a.number(k), complement)
+                    rest = (terms[..<i] + terms[(i + 1)...])[...]
+                    break
+                }
             }
             for t in rest {
                 let tv = t.expr.evaluate(a, &memo)
@@ -70,6 +74,13 @@ extension Expr {
             v = acc!
         case .power(let b, let e):
             v = a.power(b.evaluate(a, &memo), e.evaluate(a, &memo), rational: e.rationalValue)
+        case .apply(.log, let x):
+            if case .sum(let k, let terms) = x.kind, k.isOne, !terms.isEmpty,
+               let l = a.logOfOnePlus(Expr.sum(terms.map { Expr.number($0.coefficient) * $0.expr }).evaluate(a, &memo)) {
+                v = l
+            } else {
+                v = a.apply(.log, x.evaluate(a, &memo))
+            }
         case .apply(let f, let x):
             v = a.apply(f, x.evaluate(a, &memo))
         }
@@ -162,9 +173,11 @@ public struct IntervalAlgebra: ExprAlgebra {
         case (.erf, 1): return (-a).erfc()
         case (.erf, -1): return a.erfc()
         case (.sigmoid, -1): return Primitive.sigmoid.evaluate(-a)
+        case (.exp, -1): return -a.expm1()
         default: return nil
         }
     }
+    public func logOfOnePlus(_ w: BigInterval) -> BigInterval? { w.log1p() }
 }
 
 public struct ComplexAlgebra: ExprAlgebra {
