@@ -94,9 +94,11 @@ public struct LibmLowering {
         var value = l.isInfinite ? Double(l.value.enclosure.lower.signum) * .infinity : l.value.enclosure.midpoint.toDouble()
         if value == 0 {
             // Without an isolation of f's zeros, the sign of an enclosure of f at ∓2¹⁰ where it decides one.
-            let far = h.enclosure(at: BigInterval(BigFloat(Double(direction) * 1024, precision: 64)), precision: 256)
-            let farSign = far.upper.signum < 0 ? -1 : (far.lower.signum > 0 ? 1 : nil)
-            if (sign ?? farSign) == -1 { value = -0.0 }
+            let tailSign = sign ?? {
+                let far = h.enclosure(at: BigInterval(BigFloat(Double(direction) * 1024, precision: 64)), precision: 256)
+                return far.upper.signum < 0 ? -1 : (far.lower.signum > 0 ? 1 : nil)
+            }()
+            if tailSign == -1 { value = -0.0 }
         }
         return (value, "x = \(direction < 0 ? "-" : "+")inf: its limit \(value) (certified), where the form can meet inf*0")
     }
