@@ -45,11 +45,12 @@ public struct KernelIR: Sendable, Equatable {
         /// max(a, A) for a constant A < 0 by the unsigned order of the bit patterns, an integer minimum: any
         /// a ≥ +0 stays, negative a below A (and a NaN with its sign bit set) become A. Operands a, A.
         case raiseToFloor(Int, Int)
-        /// x < b ? v·2^k : v (binary32, k from the reduction of a), with k taken as 0 where x ≥ b: (v·2^E1)·2^E2 with
-        /// E1 = max(k, −100) added to v's exponent field and E2 = max(k − E1, −126), so only the product rounds, for
-        /// finite 2⁻²⁶ ≤ |v| < 2¹²⁸ (the field stays normal); other v, and a NaN a, give an unspecified value where
-        /// x < b, which the kernel must not return. Operands v, a, x, b (the selection costs no select of its own).
-        case scaleLargeByExpWhereLess(Int, Int, Int, Int)
+        /// x < b ? v·2^k : v (binary32, k from the reduction of a), with k taken as 0 where x ≥ b: (v·2^(k+c))·2^(−c)
+        /// with k + c added to v's exponent field, so only the product rounds, where v·2^(k+c) is a finite normal
+        /// number (the lowering picks the constant c ≥ 0 so that it is on every input the kernel returns: k + c ≥ −100
+        /// for 2⁻²⁶ ≤ |v|, and |v·2^k| < 2^(127−c)); other inputs, and a NaN a, give an unspecified value where x < b,
+        /// which the kernel must not return. Operands v, a, x, b (the selection costs no select of its own); c.
+        case scaleLargeByExpWhereLess(Int, Int, Int, Int, offset: Int)
         /// v·2^(m·k) with k from the reduction of a ≤ 0 in the arithmetic's ``ExpKernel``, as two multiplications
         /// by powers of two of which only the last can round (into the subnormal range):
         /// e^(m·a)·w = scaleByExp(w·qᵐ, a, m).
@@ -85,7 +86,7 @@ public struct KernelIR: Sendable, Equatable {
             case .negate(let a), .absolute(let a), .expMantissa(let a), .expMinusOne(let a), .libm(_, let a): return [a]
             case .scaleByExp(let v, let a, _), .scaleByNormalExp(let v, let a, _), .scaleByClampedExp(let v, let a),
                  .raiseToFloor(let v, let a): return [v, a]
-            case .scaleLargeByExpWhereLess(let v, let a, let x, let b): return [v, a, x, b]
+            case .scaleLargeByExpWhereLess(let v, let a, let x, let b, _): return [v, a, x, b]
             case .scaleByExpTimes(let v, let t, let a, _): return [v, t, a]
             case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
                  .roundToOdd(let a, let b), .scaleByPowerOfTwo(let a, let b): return [a, b]

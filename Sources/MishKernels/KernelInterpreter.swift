@@ -36,11 +36,10 @@ public enum KernelInterpreter {
                 } else {
                     v[i] = T(Double(bitPattern: Swift.min(Double(v[a]).bitPattern, Double(v[floor]).bitPattern)))
                 }
-            case .scaleLargeByExpWhereLess(let x, let a, let c, let b):
-                let k = v[c] < v[b] ? Int32(truncatingIfNeeded: rawExponent(v[a], kernel: kernel)) : 0
-                let e1 = Swift.max(k, -100), e2 = Swift.max(k &- e1, -126)
-                let scale = Float(bitPattern: UInt32(bitPattern: e2 &+ 127) << 23)
-                v[i] = addingToExponentField(v[x], Int64(e1)) * T(scale)
+            case .scaleLargeByExpWhereLess(let x, let a, let c, let b, let offset):
+                let scaled = v[c] < v[b]
+                let e = scaled ? Int32(truncatingIfNeeded: rawExponent(v[a], kernel: kernel)) &+ Int32(offset) : 0
+                v[i] = addingToExponentField(v[x], Int64(e)) * (scaled ? T(Float(sign: .plus, exponent: -offset, significand: 1)) : 1)
             case .selectLess(let a, let b, let t, let f): v[i] = v[a] < v[b] ? v[t] : v[f]
             case .scaleByExp(let x, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m, kernel: kernel)
             case .scaleByExpTimes(let x, let t, let a, let m): v[i] = scale(v[x], byPowerOfTwoOf: v[a], times: m, kernel: kernel, multiplier: v[t])

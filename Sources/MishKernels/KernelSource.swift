@@ -87,8 +87,8 @@ extension KernelSource {
             case .expMinusOne(let a): e = "\(name)_\(expName)_minus_one(v\(a))"
             case .scaleByClampedExp(let v, let a): e = "\(name)_\(expName)_scale_clamped(v\(v), v\(a))"
             case .raiseToFloor(let a, let floor): e = "\(name)_\(expName)_floor(v\(a), v\(floor))"
-            case .scaleLargeByExpWhereLess(let v, let a, let c, let b):
-                e = "\(name)_\(expName)_scale_large(v\(v), v\(a), \(comparand(c, against: b) ?? "v\(c)") < \(asElement(b)))"
+            case .scaleLargeByExpWhereLess(let v, let a, let c, let b, let offset):
+                e = "\(name)_\(expName)_scale_large(v\(v), v\(a), \(comparand(c, against: b) ?? "v\(c)") < \(asElement(b)), \(offset))"
             case .selectLess(let a, let b, let t, let f):
                 if let x = comparand(a, against: b) {
                     e = "(\(x) < \(asElement(b))) ? v\(t) : v\(f)"

@@ -60,7 +60,7 @@ public struct KernelLowering {
     /// by 2^(m·k) (``KernelIR/Operation/scaleByExpTimes(_:_:_:_:)``), so that f′ is never rounded to a binary32
     /// subnormal before dy scales it back up, and v·dy cannot overflow first.
     static func lower(_ r: ExpRational, x: Int, into ir: inout KernelIR, splitLimits: Bool = false, expFloor: Double? = nil,
-                      multiplier: Int? = nil, coveredEnds: Set<Int> = []) throws -> Int {
+                      multiplier: Int? = nil, coveredEnds: [Int: Double] = [:]) throws -> Int {
         if splitLimits && multiplier == nil, let value = centredSplit(r, x: x, into: &ir, coveredEnds: coveredEnds) { return value }
         let (negativeForm, positiveForm) = r.sideForms
         let d = negativeForm.degree
@@ -287,7 +287,7 @@ public struct KernelLowering {
     /// x = ±∞ and ±0 are checked by evaluating the form there; where it misses the limit (and no threshold of
     /// the kernel covers that end) or the zero's sign, a select returns it. nil where the shape does not fit
     /// (several rows, growth, a positive shift, a pole of D(t) or a sign change of v on [0, √2]).
-    static func centredSplit(_ r: ExpRational, x: Int, into ir: inout KernelIR, coveredEnds: Set<Int>) -> Int? {
+    static func centredSplit(_ r: ExpRational, x: Int, into ir: inout KernelIR, coveredEnds: [Int: Double]) -> Int? {
         let (negativeForm, positiveForm) = r.sideForms
         guard ir.arithmetic == .single, negativeForm.growth == 0, positiveForm.growth == 0, positiveForm.shift == 0,
               negativeForm.shift <= 1 else { return nil }
@@ -323,14 +323,40 @@ public struct KernelLowering {
               case let remainderP = rP.compactMap(exact), remainderP.count == rP.count,
               case let scaledP = dP.map({ Rational(1 << scale) * $0 }), case let denominatorP = scaledP.compactMap(exact),
               denominatorP.count == scaledP.count else { return nil }
+        /// R₋ and D₋ times the power of two 2ʲ (0 ≤ j ≤ 12) that makes the most of their coefficients equal to the
+        /// positive side's (each such one needs no select). R₋/D₋ is unchanged where every Horner step stays normal,
+        /// which s ≥ 2⁻¹²⁵ ensures when no two neighbouring coefficients are zero (required, else j = 0).
+        let (sharedRemainderN, sharedDenominatorN): ([Double], [Double]) = {
+            func stepsStayNormal(_ c: [Double]) -> Bool { !zip(c, c.dropFirst()).contains { $0 == 0 && $1 == 0 } }
+            func scaled(_ c: [Double], _ j: Int) -> [Double]? {
+                let v = c.map { $0 * Double(sign: .plus, exponent: j, significand: 1) }
+                return v.allSatisfy { Double(Float($0)) == $0 } ? v : nil
+            }
+            func shared(_ j: Int) -> Int {
+                guard let r = scaled(remainderN, j), let d = scaled(denominatorN, j) else { return -1 }
+                return zip(r, remainderP).filter { $0 == $1 }.count + zip(d, denominatorP).filter { $0 == $1 }.count
+            }
+            guard stepsStayNormal(remainderN), stepsStayNormal(denominatorN),
+                  let j = (0...12).max(by: { shared($0) < shared($1) }), let r = scaled(remainderN, j), let d = scaled(denominatorN, j)
+            else { return (remainderN, denominatorN) }
+            return (r, d)
+        }()
 
-        /// For x < −T, where no threshold has taken over, |xⁿ·(c₋ + g)| = |x|ⁿ·|N₋(s)/D₋(s)|·m ≥ 2⁻²⁶ (sampled with a
-        /// factor 4 to spare, m ≥ 0.7) and finite: its exponent field can take 2^max(k, −100) exactly.
-        let largeBeforeScaling: Bool = {
-            guard negativeForm.shift == 1, coveredEnds.contains(-1) else { return false }
+        /// For x < −T, where no threshold has taken over (x ≥ X, X the threshold toward −∞), v = xⁿ·(c₋ + g) has
+        /// |v| = |x|ⁿ·|N₋(s)/D₋(s)|·m ≥ 2⁻²⁶ (sampled with a factor 4 to spare, m ≥ 0.7) and
+        /// |v·2^k| ≤ (n/e)ⁿ·max|N₋/D₋|·(1 + ε) (|x|ⁿ·eˣ is largest at x = −n): with k ≥ ⌊max(X, −300)/ln 2⌋ − 1, the
+        /// offset c = max(0, −100 − k) keeps v·2^(k+c) normal and finite, so its exponent field takes 2^(k+c) exactly.
+        let scalingOffset: Int? = {
+            guard negativeForm.shift == 1, let end = coveredEnds[-1] else { return nil }
             let values = (0...256).map { quotient(nN, dN, at: exp(-band) * Double($0) / 256) }
-            guard let smallest = values.map(abs).min(), values.allSatisfy({ ($0 > 0) == (values[0] > 0) }) else { return false }
-            return pow(band, Double(n)) * smallest * 0.7 >= 4 * 0x1p-26
+            guard let smallest = values.map(abs).min(), let largest = values.map(abs).max(),
+                  values.allSatisfy({ ($0 > 0) == (values[0] > 0) }),
+                  pow(band, Double(n)) * smallest * 0.7 >= 4 * 0x1p-26 else { return nil }
+            let lowestK = Int((Swift.max(end, ir.arithmetic.exp.lowestArgument) / 0.6931471805599453).rounded(.down)) - 1
+            let offset = Swift.max(0, -100 - lowestK)
+            let top = pow(Double(n) / M_E, Double(n)) * largest * 4
+            guard offset <= 126, top.isFinite, top * Double(sign: .plus, exponent: offset, significand: 1) < 0x1p127 else { return nil }
+            return offset
         }()
 
         /// The value; `signedZero` returns x·sign(f′(0)) at x = ±0, before the scaling (x = ±0 is not scaled).
@@ -357,7 +383,7 @@ public struct KernelLowering {
                 }
                 return acc ?? ir.constant(0)
             }
-            let q = ir.value(.divide(polynomial(remainderN, remainderP), polynomial(denominatorN, denominatorP)))
+            let q = ir.value(.divide(polynomial(sharedRemainderN, remainderP), polynomial(sharedDenominatorN, denominatorP)))
             var power = x
             for _ in 1..<n { power = ir.value(.multiply(power, x)) }
             let limit = ir.constant(cN)
@@ -375,7 +401,7 @@ public struct KernelLowering {
                 w = ir.value(.selectLess(ir.constant(0), ir.value(.absolute(x)), w, ir.value(.multiply(x, ir.constant(Double(sign))))))
             }
             if negativeForm.shift == 0 { return w }
-            return largeBeforeScaling ? ir.value(.scaleLargeByExpWhereLess(w, a, x, edge)) : selected(ir.value(.scaleByExp(w, a, 1)), w)
+            return scalingOffset.map { ir.value(.scaleLargeByExpWhereLess(w, a, x, edge, offset: $0)) } ?? selected(ir.value(.scaleByExp(w, a, 1)), w)
         }
 
         var probe = KernelIR(arithmetic: .single)
@@ -391,7 +417,7 @@ public struct KernelLowering {
         }
         let largest = Double(Float.greatestFiniteMagnitude)
         var value = build(&ir, x, signedZero: signedZero)
-        for direction in [-1, 1] where !coveredEnds.contains(direction) {
+        for direction in [-1, 1] where coveredEnds[direction] == nil {
             let end = KernelInterpreter.evaluate(probe, [Double.infinity * Double(direction)])[0]
             let expected: Double
             switch r.limit(direction: direction) {
@@ -410,7 +436,8 @@ public struct KernelLowering {
         ir.notes.append(String(format: "form: x >= -%.9g: x^%d*(%@ + R(t)/D(t)), t = e^-x (the positive side's form across 0, t <= sqrt 2; "
             + "%@ near the centre of the range of f/x^%d there, so the correction's rounding errors count at most 0.45 of their size); "
             + "x < -%.9g: the limit %@ plus R(s)/D(s)%@", band, n, "\(cP)", "\(cP)", n, band, "\(limitN)",
-            negativeForm.shift == 0 ? "" : ", times e^x = m*2^k as fma(x^n, q*m + (m - 1), x^n) with m - 1 before its rounding, then 2^k"))
+            negativeForm.shift == 0 ? "" : ", times e^x = m*2^k as fma(x^n, q*m + (m - 1), x^n) with m - 1 before its rounding, then 2^k"
+            + (scalingOffset.map { ", as 2^(k+\($0)) added to the exponent field (exact: the value stays normal down to the threshold) times 2^-\($0)" } ?? "")))
         return value
     }
 
@@ -1203,7 +1230,7 @@ public struct KernelLowering {
         var values: [Int] = []
         for (r, rTails) in functions {
             let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded,
-                                                  coveredEnds: Set(rTails.map(\.direction)))
+                                                  coveredEnds: Dictionary(rTails.map { ($0.direction, $0.threshold) }) { a, _ in a })
             let zeros = try KernelLowering.certifiedZeros(r)
             var out = KernelLowering.withZeroSeries(r, zeros: zeros, x: x, value: lowered, into: &ir, multiplier: folded, fast: fast)
             // Near 0: the exact leading term where it can be a midpoint (f32, bf16), else the origin series; f16 needs

@@ -928,6 +928,25 @@ struct KernelFastTierTests {
         #expect(special[3] == 0 && special[3].sign == .plus && special[4] == 0 && special[4].sign == .minus, "mish(±0) = ±0")
     }
 
+    /// The negative side's 2^k joins the exponent field as 2^(k+c) (c chosen from the −∞ threshold) and 2^−c
+    /// rounds once: a c too small or too large wraps the field, and the result is far off or infinite.
+    @Test("f32 in binary32 arithmetic: the scaled negative side rounds once into the subnormal range, down to the −∞ threshold (mish, x·σ(x), x³·σ(x), x⁶·σ(x))")
+    func subnormalTailRoundsOnce() throws {
+        for (text, bound) in [("mish(x)", 2.0), ("x*sigmoid(x)", 2), ("x^3*sigmoid(x)", 3), ("x^6*sigmoid(x)", 4)] {
+            let lowering = try KernelLowering(try ExprParser.parse(text))
+            let ir = try lowering.kernel(.forward, type: .f32, fast: true)
+            var worst = 0.0, worstX = 0.0
+            for i in 0...3000 {
+                let x = Double(Float(-200 + 150 * Double(i) / 3000))
+                let e = lowering.function.enclosure(at: BigInterval(BigFloat(x, precision: 128)))
+                let y = KernelInterpreter.evaluate(ir, [x])[0]
+                let err = KernelFastTierTests.ulps(y, e.midpoint.toDouble(), precision: 24, minimumExponent: -126)
+                if err > worst { (worst, worstX) = (err, x) }
+            }
+            #expect(worst <= bound, "\(text): \(worst) ulp at x = \(worstX)")
+        }
+    }
+
     @Test("NaN stays NaN and ±∞ gives the limits where a side's limit is a constant or f grows like e^|x|: exp, sigmoid, tanh in every fast type",
           arguments: [KernelLowering.OutputType.f32, .f16, .bf16, .f64])
     func specialValuesOfConstantLimits(_ type: KernelLowering.OutputType) throws {

@@ -1,6 +1,6 @@
 /*
  * snapshot of mish forward f32, fast tier
- * form: x >= -0.346573561: x^1*(19/32 + R(t)/D(t)), t = e^-x (the positive side's form across 0, t <= sqrt 2; 19/32 near the centre of the range of f/x^1 there, so the correction's rounding errors count at most 0.45 of their size); x < -0.346573561: the limit 1 plus R(s)/D(s), times e^x = m*2^k as fma(x^n, q*m + (m - 1), x^n) with m - 1 before its rounding, then 2^k
+ * form: x >= -0.346573561: x^1*(19/32 + R(t)/D(t)), t = e^-x (the positive side's form across 0, t <= sqrt 2; 19/32 near the centre of the range of f/x^1 there, so the correction's rounding errors count at most 0.45 of their size); x < -0.346573561: the limit 1 plus R(s)/D(s), times e^x = m*2^k as fma(x^n, q*m + (m - 1), x^n) with m - 1 before its rounding, then 2^k, as 2^(k+59) added to the exponent field (exact: the value stays normal down to the threshold) times 2^-59
  * threshold: x < -109: |f(x) - 0| < 2^-150 (interval evaluation at x = -109; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f32
  */
 #include <cuda_runtime.h>
@@ -75,12 +75,10 @@ __device__ __forceinline__ float mish_expf_floor(float a, float A) {
     return __int_as_float((int)((b < f) ? b : f));
 }
 
-/* scaled ? v*2^k : v as (v*2^e1)*2^e2, e1 = max(k, -100) by the exponent field (the C kernel's). */
-__device__ __forceinline__ float mish_expf_scale_large(float v, float a, int scaled) {
-    const int e = scaled ? mish_expf_reduction_exponent(a) : 0;
-    const int e1 = (e < -100) ? -100 : e;
-    const int e2 = (e - e1 < -126) ? -126 : e - e1;
-    return __fmul_rn(__int_as_float((int)((unsigned)__float_as_int(v) + ((unsigned)e1 << 23))), mish_pow2f(e2));
+/* scaled ? v*2^k : v as (v*2^(k+c))*2^-c by the exponent field (the C kernel's). */
+__device__ __forceinline__ float mish_expf_scale_large(float v, float a, int scaled, int c) {
+    const int e = scaled ? mish_expf_reduction_exponent(a) + c : 0;
+    return __fmul_rn(__int_as_float((int)((unsigned)__float_as_int(v) + ((unsigned)e << 23))), scaled ? mish_pow2f(-c) : 1.0f);
 }
 
 /* v*t*2^(m*k) as ((v*2^e1)*t)*2^e2*2^e3 (the C kernel's order). */
@@ -104,7 +102,7 @@ __device__ __forceinline__ float mish_forward_f32_scalar(float x) {
     const float v7 = 1.0f;
     const float v8 = __fadd_rn(v7, v6);
     const float v9 = mish_expf_scale_clamped(v8, v5);
-    const float v10 = -1.0f;
+    const float v10 = -32.0f;
     const float v11 = -76.0f;
     const float v12 = (x < v1) ? v10 : v11;
     const float v13 = 52.0f;
@@ -114,26 +112,25 @@ __device__ __forceinline__ float mish_forward_f32_scalar(float x) {
     const float v17 = 26.0f;
     const float v18 = (x < v1) ? v16 : v17;
     const float v19 = __fmaf_rn(v15, v9, v18);
-    const float v20 = 128.0f;
-    const float v21 = (x < v1) ? v7 : v20;
-    const float v22 = 2.0f;
-    const float v23 = (x < v1) ? v22 : v20;
-    const float v24 = __fmaf_rn(v21, v9, v23);
-    const float v25 = 64.0f;
-    const float v26 = (x < v1) ? v22 : v25;
-    const float v27 = __fmaf_rn(v24, v9, v26);
-    const float v28 = __fdiv_rn(v19, v27);
-    const float v29 = __fmaf_rn(v28, v8, v6);
-    const float v30 = 0x1.3p-1f;
-    const float v31 = (x < v1) ? v29 : v30;
-    const float v32 = (x < v1) ? v7 : v28;
-    const float v33 = __fmul_rn(v0, v32);
-    const float v34 = __fmaf_rn(v0, v31, v33);
-    const float v35 = mish_expf_scale_large(v34, v5, x < v1);
-    const float v36 = -109.0f;
-    const float v37 = -0.0f;
-    const float v38 = (x < v36) ? v37 : v35;
-    return (v38);
+    const float v20 = 32.0f;
+    const float v21 = 128.0f;
+    const float v22 = (x < v1) ? v20 : v21;
+    const float v23 = 64.0f;
+    const float v24 = (x < v1) ? v23 : v21;
+    const float v25 = __fmaf_rn(v22, v9, v24);
+    const float v26 = __fmaf_rn(v25, v9, v23);
+    const float v27 = __fdiv_rn(v19, v26);
+    const float v28 = __fmaf_rn(v27, v8, v6);
+    const float v29 = 0x1.3p-1f;
+    const float v30 = (x < v1) ? v28 : v29;
+    const float v31 = (x < v1) ? v7 : v27;
+    const float v32 = __fmul_rn(v0, v31);
+    const float v33 = __fmaf_rn(v0, v30, v32);
+    const float v34 = mish_expf_scale_large(v33, v5, x < v1, 59);
+    const float v35 = -109.0f;
+    const float v36 = -0.0f;
+    const float v37 = (x < v35) ? v36 : v34;
+    return (v37);
 }
 
 /* Grid-stride over groups of 4 with 128-bit loads and stores (all pointers 16-byte aligned), then

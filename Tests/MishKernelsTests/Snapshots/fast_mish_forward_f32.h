@@ -1,6 +1,6 @@
 /*
  * snapshot of mish forward f32, fast tier
- * form: x >= -0.346573561: x^1*(19/32 + R(t)/D(t)), t = e^-x (the positive side's form across 0, t <= sqrt 2; 19/32 near the centre of the range of f/x^1 there, so the correction's rounding errors count at most 0.45 of their size); x < -0.346573561: the limit 1 plus R(s)/D(s), times e^x = m*2^k as fma(x^n, q*m + (m - 1), x^n) with m - 1 before its rounding, then 2^k
+ * form: x >= -0.346573561: x^1*(19/32 + R(t)/D(t)), t = e^-x (the positive side's form across 0, t <= sqrt 2; 19/32 near the centre of the range of f/x^1 there, so the correction's rounding errors count at most 0.45 of their size); x < -0.346573561: the limit 1 plus R(s)/D(s), times e^x = m*2^k as fma(x^n, q*m + (m - 1), x^n) with m - 1 before its rounding, then 2^k, as 2^(k+59) added to the exponent field (exact: the value stays normal down to the threshold) times 2^-59
  * threshold: x < -109: |f(x) - 0| < 2^-150 (interval evaluation at x = -109; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f32
  */
 #ifndef MISH_FORWARD_F32_H
@@ -96,17 +96,15 @@ static inline float mish_expf_floor(float a, float A) {
     return a;
 }
 
-/* scaled ? v*2^k : v, as (v*2^e1)*2^e2, e1 = max(k, -100) added to the exponent field: for finite
- * 2^-26 <= |v| < 2^128 only the product rounds (k unclamped: a <= ln2/2 not NaN); k = 0 where not scaled. */
-static inline float mish_expf_scale_large(float v, float a, int scaled) {
-    const int32_t e = scaled ? mish_expf_reduction_exponent(a) : 0;
-    const int32_t e1 = (e < -100) ? -100 : e;
-    const int32_t e2 = (e - e1 < -126) ? -126 : e - e1;
+/* scaled ? v*2^k : v, as (v*2^(k+c))*2^-c, k + c added to the exponent field: only the product rounds where
+ * v*2^(k+c) is finite and normal, which the caller's constant c >= 0 ensures (k = 0, c = 0 where not scaled). */
+static inline float mish_expf_scale_large(float v, float a, int scaled, int c) {
+    const int32_t e = scaled ? mish_expf_reduction_exponent(a) + c : 0;
     uint32_t b;
     memcpy(&b, &v, sizeof b);
-    b += (uint32_t)e1 << 23;
+    b += (uint32_t)e << 23;
     memcpy(&v, &b, sizeof v);
-    return v * mish_pow2f(e2);
+    return v * (scaled ? mish_pow2f(-c) : 1.0f);
 }
 
 /* v*t*2^(m*k) as ((v*2^e1)*t)*2^e2*2^e3: a backward kernel's dy*f', never a subnormal f' first, and
@@ -132,7 +130,7 @@ static inline float mish_forward_f32_scalar(float x) {
     const float v7 = 1.0f;
     const float v8 = v7 + v6;
     const float v9 = mish_expf_scale_clamped(v8, v5);
-    const float v10 = -1.0f;
+    const float v10 = -32.0f;
     const float v11 = -76.0f;
     const float v12 = (x < v1) ? v10 : v11;
     const float v13 = 52.0f;
@@ -142,26 +140,25 @@ static inline float mish_forward_f32_scalar(float x) {
     const float v17 = 26.0f;
     const float v18 = (x < v1) ? v16 : v17;
     const float v19 = fmaf(v15, v9, v18);
-    const float v20 = 128.0f;
-    const float v21 = (x < v1) ? v7 : v20;
-    const float v22 = 2.0f;
-    const float v23 = (x < v1) ? v22 : v20;
-    const float v24 = fmaf(v21, v9, v23);
-    const float v25 = 64.0f;
-    const float v26 = (x < v1) ? v22 : v25;
-    const float v27 = fmaf(v24, v9, v26);
-    const float v28 = v19 / v27;
-    const float v29 = fmaf(v28, v8, v6);
-    const float v30 = 0x1.3p-1f;
-    const float v31 = (x < v1) ? v29 : v30;
-    const float v32 = (x < v1) ? v7 : v28;
-    const float v33 = v0 * v32;
-    const float v34 = fmaf(v0, v31, v33);
-    const float v35 = mish_expf_scale_large(v34, v5, x < v1);
-    const float v36 = -109.0f;
-    const float v37 = -0.0f;
-    const float v38 = (x < v36) ? v37 : v35;
-    return (float)v38;
+    const float v20 = 32.0f;
+    const float v21 = 128.0f;
+    const float v22 = (x < v1) ? v20 : v21;
+    const float v23 = 64.0f;
+    const float v24 = (x < v1) ? v23 : v21;
+    const float v25 = fmaf(v22, v9, v24);
+    const float v26 = fmaf(v25, v9, v23);
+    const float v27 = v19 / v26;
+    const float v28 = fmaf(v27, v8, v6);
+    const float v29 = 0x1.3p-1f;
+    const float v30 = (x < v1) ? v28 : v29;
+    const float v31 = (x < v1) ? v7 : v27;
+    const float v32 = v0 * v31;
+    const float v33 = fmaf(v0, v30, v32);
+    const float v34 = mish_expf_scale_large(v33, v5, x < v1, 59);
+    const float v35 = -109.0f;
+    const float v36 = -0.0f;
+    const float v37 = (x < v35) ? v36 : v34;
+    return (float)v37;
 }
 
 void mish_forward_f32(const float *restrict x, float *restrict y, size_t n);
