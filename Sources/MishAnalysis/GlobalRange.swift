@@ -94,8 +94,24 @@ public struct GlobalRange: Sendable {
     /// The sign of h′ as x → −∞ and x → +∞ (nil when not proven).
     public let leftSlope: Int?
     public let rightSlope: Int?
-    /// The steps of the proof, in order.
-    public let certificate: [String]
+    /// The steps of the proof, in order (rendered on demand: the search itself needs none of this text).
+    public var certificate: [String] {
+        var lines = [form.derivation, GlobalRange.describe(isolation, doubleIntervals: form.isExpRational)]
+        for e in extrema {
+            lines.append("local \(e.kind.rawValue) at x = \(e.x.text): the unique zero of g in its box, "
+                + (e.root.isExact ? "exact (g vanishes there symbolically)" : "by an interval Newton step at \(e.root.precision) bits"))
+        }
+        for piece in isolation.multipleZeros {
+            if case .multipleZero(let q, let m, _) = piece.kind, m % 2 == 0 {
+                lines.append("stationary point at x = \(q), not an extremum: a zero of g of even multiplicity \(m) (exact), so g keeps its sign across it")
+            }
+        }
+        if isolation.coversRealLine, let leftSlope, let rightSlope {
+            lines.append("f′ \(leftSlope > 0 ? ">" : "<") 0 as x → -inf and \(rightSlope > 0 ? ">" : "<") 0 as x → +inf, "
+                + "so f is monotone between consecutive extrema and toward each end")
+        }
+        return lines
+    }
 
     /// The range of h to `digits` digits. The zeros of h′ are searched on `searchRange` (by default a range
     /// that grows until the tails are proven free of zeros); nothing is certified about values beyond it
@@ -115,8 +131,6 @@ public struct GlobalRange: Sendable {
         let plusLimit = Limit.of(h, normalForm: normal, direction: 1, digits: digits, gaussian: true)
         limitMinus = minusLimit
         limitPlus = plusLimit
-        var lines = [form.derivation]
-        lines.append(GlobalRange.describe(isolation, doubleIntervals: form.isExpRational))
         if let first = found.first, let last = found.last {
             leftSlope = -first.root.slope
             rightSlope = last.root.slope
@@ -127,20 +141,10 @@ public struct GlobalRange: Sendable {
             leftSlope = nil
             rightSlope = nil
         }
-        for e in found {
-            lines.append("local \(e.kind.rawValue) at x = \(e.x.text): the unique zero of g in its box, "
-                + (e.root.isExact ? "exact (g vanishes there symbolically)" : "by an interval Newton step at \(e.root.precision) bits"))
-        }
-        for piece in isolation.multipleZeros {
-            if case .multipleZero(let q, let m, _) = piece.kind, m % 2 == 0 {
-                lines.append("stationary point at x = \(q), not an extremum: a zero of g of even multiplicity \(m) (exact), so g keeps its sign across it")
-            }
-        }
         guard isolation.coversRealLine, let leftSlope, let rightSlope else {
             let why = GlobalRange.incompleteReason(isolation)
             lower = .unknown(why)
             upper = .unknown(why)
-            certificate = lines
             return
         }
         var lowCandidates: [(RangeBound, BigInterval)] = found.filter { $0.kind == .minimum }.map { (.attained($0), $0.value.enclosure) }
@@ -156,11 +160,8 @@ public struct GlobalRange: Sendable {
         }
         end(minusLimit, "-inf", towardLow: leftSlope > 0)
         end(plusLimit, "+inf", towardLow: rightSlope < 0)
-        lines.append("f′ \(leftSlope > 0 ? ">" : "<") 0 as x → -inf and \(rightSlope > 0 ? ">" : "<") 0 as x → +inf, "
-            + "so f is monotone between consecutive extrema and toward each end")
         lower = GlobalRange.choose(lowCandidates, least: true, missing: missing)
         upper = GlobalRange.choose(highCandidates, least: false, missing: missing)
-        certificate = lines
     }
 
     static func choose(_ candidates: [(RangeBound, BigInterval)], least: Bool, missing: [String]) -> RangeBound {

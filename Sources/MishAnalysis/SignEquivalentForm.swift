@@ -19,8 +19,19 @@ public struct SignEquivalentForm: Sendable {
     public var g: Expr { rational?.g.hornerExpr ?? expressions!.g }
     public var gPrime: Expr { rational?.gPrime.hornerExpr ?? expressions!.gPrime }
     public var gSecond: Expr { rational?.gSecond.hornerExpr ?? expressions!.gSecond }
-    /// How g was obtained, for certificates.
-    public let derivation: String
+    /// How g was obtained, for certificates (rendered on demand).
+    public var derivation: String {
+        let name = order == 0 ? "f" : "f" + String(repeating: "′", count: Swift.min(order, 3)) + (order > 3 ? "(\(order))" : "")
+        if let rational {
+            return "\(name) = N(x, u)/D(u) with u = e^x in normal form; D has no positive root "
+                + "(Descartes' rule of signs) and sign \(denominatorSign > 0 ? "+" : "-"), so \(name) has the zeros "
+                + "and signs of g = \(rational.g.text)"
+        }
+        return "g = \(name) = \(expressions!.target), as the engine differentiates it (not in the exp-rational class, or its "
+            + "denominator may vanish)"
+    }
+    /// The sign of f⁽ᵏ⁾'s denominator (exp-rational g: f⁽ᵏ⁾ = σ·g·(a positive factor)).
+    let denominatorSign: Int
     let rational: (g: ExpRational, gPrime: ExpRational, gSecond: ExpRational)?
     let targetRational: ExpRational?
     let expressions: (target: Expr, g: Expr, gPrime: Expr, gSecond: Expr)?
@@ -33,24 +44,20 @@ public struct SignEquivalentForm: Sendable {
     /// The same, given f's exp-rational normal form (nil when f has none), so that callers convert f once.
     public init(derivative k: Int, of f: Expr, normalForm: ExpRational?) {
         order = k
-        let name = k == 0 ? "f" : "f" + String(repeating: "′", count: Swift.min(k, 3)) + (k > 3 ? "(\(k))" : "")
         let derivative = normalForm?.derivative(order: k) ?? ExpRational(f.derivative(order: k))
         targetRational = derivative
         if let derivative, let reduced = SignEquivalentForm.reducedNumerator(of: derivative) {
             let g1 = reduced.form.derivative()
             rational = (reduced.form, g1, g1.derivative())
             expressions = nil
-            derivation = "\(name) = N(x, u)/D(u) with u = e^x in normal form; D has no positive root "
-                + "(Descartes' rule of signs) and sign \(reduced.sign > 0 ? "+" : "-"), so \(name) has the zeros "
-                + "and signs of g = \(reduced.form.text)"
+            denominatorSign = reduced.sign
             return
         }
         rational = nil
         let target = derivative?.hornerExpr ?? f.derivative(order: k)
         let gPrime = target.derivative()
         expressions = (target, target, gPrime, gPrime.derivative())
-        derivation = "g = \(name) = \(target), as the engine differentiates it (not in the exp-rational class, or its "
-            + "denominator may vanish)"
+        denominatorSign = 1
     }
 
     /// σ·N/(u^m·content) when every denominator factor keeps one sign for u > 0.
