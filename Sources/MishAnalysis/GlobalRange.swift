@@ -38,9 +38,45 @@ public struct Limit: Sendable {
             return value.map { Limit(direction: direction, value: $0) }
         }
         guard let value = try? h.certifiedValue(at: .infinity(sign: direction), digits: digits), value.isCertified else {
+            if let (scaled, c) = scaledArgumentForm(h) {
+                return of(scaled, normalForm: ExpRational(scaled), direction: c.signum * direction, digits: digits, gaussian: false)
+                    .map { Limit(direction: direction, value: $0.value) }
+            }
             return gaussian ? gaussianLimit(h, direction: direction, digits: digits) : nil
         }
         return Limit(direction: direction, value: value)
+    }
+
+    /// h(y/c) for the rational c ≠ 1 that makes every argument cᵢ·x of a function of h an integer multiple of y = c·x
+    /// (c the gcd of the cᵢ: x·σ(1.702x) = (y/c)·σ(y) with c = 851/500), when that is exp-rational (its exp
+    /// multiples at most 64): lim h(x) as x → ±∞ is then that of h(y/c) as y → ±sign(c)·∞, exact. nil when an
+    /// argument is not c·x or no such c helps.
+    static func scaledArgumentForm(_ h: Expr) -> (form: Expr, scale: Rational)? {
+        var scales: [Rational] = []
+        var seen: Set<ObjectIdentifier> = []
+        func collect(_ e: Expr) -> Bool {
+            guard seen.insert(ObjectIdentifier(e)).inserted else { return true }
+            switch e.kind {
+            case .number, .pi, .variable: return true
+            case .sum(_, let terms): return terms.allSatisfy { collect($0.expr) }
+            case .product(_, let factors): return factors.allSatisfy(collect)
+            case .power(let b, let e): return collect(b) && collect(e)
+            case .apply(_, let a):
+                switch a.kind {
+                case .variable: scales.append(Rational(1)); return true
+                case .product(let c, let factors) where factors.count == 1 && factors[0].kind == .variable:
+                    scales.append(c)
+                    return true
+                default: return !a.dependsOnX
+                }
+            }
+        }
+        guard collect(h), !scales.isEmpty else { return nil }
+        let denominators = scales.reduce(BigInt(1)) { BigInt.lcm($0, $1.denominator) }
+        let numerators = scales.reduce(BigInt(0)) { BigInt.gcd($0, $1.numerator) }
+        let c = Rational(numerators) / Rational(denominators)
+        guard !c.isOne, !c.isZero, scales.allSatisfy({ ($0 / c).magnitude <= Rational(64) }) else { return nil }
+        return (h.substituting(x: .product([.number(Rational(1) / c), .x])), c)
     }
 
     /// Σ cᵢtᵢ + k term by term: a term with tᵢ·e^(−q) exp-rational (up to constant factors such as 1/√(2π)) tends to 0 (e^(−αx²) outweighs every

@@ -101,6 +101,27 @@ struct MinimumTests {
         #expect((far - BigFloat(1, precision: 400)).magnitude < BigFloat(Rational(1, 1_000_000), precision: 64))
     }
 
+    /// x·σ(1.702x) and (x + 1)·σ(x/2) − x are not exp-rational in eˣ, and the functions' own limits meet −∞·0 and
+    /// ∞ − ∞; in y = c·x (c = 851/500, 1/2) they are, and their exact limits hold for x.
+    @Test("limits at ±∞ through the scaled argument y = c·x: x·σ(1.702x) → 0 and +∞, (x + 1)·σ(x/2) − x → +∞ and 1")
+    func limitsOfScaledArguments() throws {
+        let quick = try ExprParser.parse("x*sigmoid(1.702*x)")
+        let minus = try #require(Limit.of(quick, direction: -1, digits: 20))
+        let plus = try #require(Limit.of(quick, direction: 1, digits: 20))
+        #expect(minus.value.enclosure.isPoint && minus.value.enclosure.lower.isZero)
+        #expect(plus.isInfinite && plus.value.enclosure.lower.signum > 0)
+        let tiny = quick.enclosure(at: BigInterval(BigFloat(-200, precision: 64)), precision: 128)
+        #expect(tiny.upper.signum < 0 && tiny.lower > BigFloat(-1e-140, precision: 64))
+        let shifted = try ExprParser.parse("(x + 1)*sigmoid(x/2) - x")
+        let left = try #require(Limit.of(shifted, direction: -1, digits: 20))
+        let right = try #require(Limit.of(shifted, direction: 1, digits: 20))
+        #expect(left.isInfinite && left.value.enclosure.lower.signum > 0)
+        #expect(right.value.enclosure.isPoint && right.value.enclosure.lower == BigFloat(1, precision: 64))
+        // Independently: the function itself far out, by interval evaluation.
+        let far = shifted.enclosure(at: BigInterval(BigFloat(200, precision: 64)), precision: 256)
+        #expect((far.midpoint - BigFloat(1, precision: 64)).magnitude < BigFloat(Rational(1, 10_000_000), precision: 64))
+    }
+
     /// e^(−x²/2)·(x + 20) vanishes at −20, inside the tail x ≤ −16: no sign may be claimed there.
     @Test("the Gaussian-tail enclosure claims no sign on a tail that holds a zero")
     func gaussianTailWithAZero() throws {
