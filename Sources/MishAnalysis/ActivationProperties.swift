@@ -141,8 +141,9 @@ public struct ActivationProperties: Sendable {
         }
         let a = side(r.limitMinus, "-inf"), b = side(r.limitPlus, "+inf")
         return PropertyCell(value: "\(a.0); \(b.0)",
-                            how: "limits of f: from the exp-rational normal form (e^(-|x|) -> 0 outweighs every power of x) "
-                                + "or the named functions' limits",
+                            how: "limits of f: from the exp-rational normal form (e^(-|x|) -> 0 outweighs every power of x)"
+                                + (r.scaledArgument.map { " of f(y/\($0.scale)) in y = \($0.scale)*x" } ?? "")
+                                + " or the named functions' limits",
                             certified: a.1 && b.1)
     }
 }

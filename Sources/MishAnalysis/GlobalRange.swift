@@ -130,9 +130,17 @@ public struct GlobalRange: Sendable {
     /// The sign of h′ as x → −∞ and x → +∞ (nil when not proven).
     public let leftSlope: Int?
     public let rightSlope: Int?
+    /// c and F(y) = h(y/c) where h has no exp-rational form in eˣ but F has one in e^y
+    /// (``Limit/scaledArgumentForm(_:)``): the search, the roots and `form` are F's, in y = c·x; the isolation and
+    /// the extrema are mapped back to x = y/c.
+    public let scaledArgument: (scale: Rational, function: Expr)?
     /// The steps of the proof, in order (rendered on demand: the search itself needs none of this text).
     public var certificate: [String] {
-        var lines = [form.derivation, GlobalRange.describe(isolation, doubleIntervals: form.isExpRational)]
+        var lines = scaledArgument.map { c, F in
+            ["f(x) = F(y) with y = \(c)*x and F(y) = \(F) (x standing for y), exp-rational in e^y: the zeros of F′ are "
+                + "isolated and refined in y and mapped back to x = y/(\(c)); c > 0, so f′(x) = c·F′(y) has F′'s signs"]
+        } ?? []
+        lines += [form.derivation, GlobalRange.describe(isolation, doubleIntervals: form.isExpRational)]
         for e in extrema {
             lines.append("local \(e.kind.rawValue) at x = \(e.x.text): the unique zero of g in its box, "
                 + (e.root.isExact ? "exact (g vanishes there symbolically)" : "by an interval Newton step at \(e.root.precision) bits"))
@@ -154,8 +162,18 @@ public struct GlobalRange: Sendable {
     /// unless the tails are.
     public init(of h: Expr, digits: Int, searchRange: (lower: BigFloat, upper: BigFloat)? = nil,
                 progress: ((String) -> Void)? = nil) throws {
-        function = h
         let normal = ExpRational(h)
+        if normal == nil, let (scaled, c) = Limit.scaledArgumentForm(h), ExpRational(scaled) != nil {
+            let range = searchRange.map { r in
+                (lower: r.lower.multiplied(by: BigFloat(c, precision: 128), precision: r.lower.precision + 64, rounding: .down).value,
+                 upper: r.upper.multiplied(by: BigFloat(c, precision: 128), precision: r.upper.precision + 64, rounding: .up).value)
+            }
+            self = try GlobalRange(mapping: try GlobalRange(of: scaled, digits: digits + 4, searchRange: range, progress: progress),
+                                   scale: c, to: h, digits: digits)
+            return
+        }
+        function = h
+        scaledArgument = nil
         let critical = try DerivativeZeros(of: h, normalForm: normal, order: 1, range: searchRange, digits: digits,
                                            provingTails: true, progress: progress)
         form = critical.form
@@ -198,6 +216,52 @@ public struct GlobalRange: Sendable {
         end(plusLimit, "+inf", towardLow: rightSlope < 0)
         lower = GlobalRange.choose(lowCandidates, least: true, missing: missing)
         upper = GlobalRange.choose(highCandidates, least: false, missing: missing)
+    }
+
+    /// The range of h(x) = F(c·x) from F's (c > 0, F analysed to 4 more digits): the same values and limits, each
+    /// extremum at x = y/c, its digits decided anew from the enclosure of y divided by c.
+    private init(mapping inner: GlobalRange, scale c: Rational, to h: Expr, digits: Int) throws {
+        function = h
+        scaledArgument = (c, inner.function)
+        form = inner.form
+        isolation = inner.isolation.dividing(by: c)
+        func decided(_ e: BigInterval, precision: Int) throws -> CertifiedDecimal {
+            try DecimalCertifier.decide(e, digits: digits, precision: precision)
+                ?? DecimalCertifier.undecided(e, digits: digits, precision: precision, overflow: false)
+        }
+        func mapped(_ e: LocalExtremum) throws -> LocalExtremum {
+            let p = e.root.precision + 64
+            let x = e.x.enclosure / BigInterval(c, precision: p)
+            let root = CertifiedRoot(x: try decided(x, precision: p),
+                                     values: try e.root.values.map { try decided($0.enclosure, precision: $0.workingPrecision) },
+                                     slope: e.root.slope, precision: e.root.precision, isExact: false)
+            return LocalExtremum(kind: e.kind, root: root)
+        }
+        let mappedExtrema = try inner.extrema.map(mapped)
+        let minus = Limit.of(h, normalForm: nil, direction: -1, digits: digits, gaussian: false)
+        let plus = Limit.of(h, normalForm: nil, direction: 1, digits: digits, gaussian: false)
+        func bound(_ b: RangeBound) -> RangeBound {
+            switch b {
+            case .attained(let e):
+                guard let i = inner.extrema.firstIndex(where: { $0.x.text == e.x.text }) else { return .unknown("no extremum matches") }
+                let m = mappedExtrema[i]
+                if let caveat = m.x.caveat ?? m.value.caveat { return .unknown("the digits of x* are not certified: \(caveat)") }
+                return .attained(m)
+            case .limit(let l):
+                guard let own = l.direction < 0 ? minus : plus else {
+                    return .unknown("the limit of f as x → \(l.direction < 0 ? "-inf" : "+inf") is not established")
+                }
+                return .limit(own)
+            case .unknown(let why): return .unknown(why)
+            }
+        }
+        extrema = mappedExtrema
+        limitMinus = minus
+        limitPlus = plus
+        leftSlope = inner.leftSlope
+        rightSlope = inner.rightSlope
+        lower = bound(inner.lower)
+        upper = bound(inner.upper)
     }
 
     static func choose(_ candidates: [(RangeBound, BigInterval)], least: Bool, missing: [String]) -> RangeBound {

@@ -65,6 +65,37 @@ public struct RootIsolation: Sendable {
     /// The most boxes one search examines; beyond it the remaining boxes are reported undecided.
     public static let maximumBoxes = 4_000
 
+    /// The isolation of g(c·x) from that of g (c > 0): every box and multiple zero divided by c, each end rounded
+    /// outward; signs, tails and counts unchanged.
+    func dividing(by c: Rational) -> RootIsolation {
+        precondition(c.signum > 0, "a positive scale")
+        let p = precision + 16
+        let divisor = BigFloat(c, precision: p + 64)
+        func down(_ v: BigFloat) -> BigFloat { v.divided(by: divisor, precision: p, rounding: .down).value }
+        func up(_ v: BigFloat) -> BigFloat { v.divided(by: divisor, precision: p, rounding: .up).value }
+        let mapped = pieces.map { piece -> Piece in
+            var kind = piece.kind
+            if case .multipleZero(let q, let m, let right) = kind { kind = .multipleZero(at: q / c, multiplicity: m, right: right) }
+            return Piece(lower: down(piece.lower), upper: up(piece.upper), kind: kind)
+        }
+        return RootIsolation(lower: down(lower), upper: up(upper), pieces: mapped, leftTailSign: leftTailSign,
+                             rightTailSign: rightTailSign, leftTailMethod: leftTailMethod, rightTailMethod: rightTailMethod,
+                             boxesExamined: boxesExamined, precision: p)
+    }
+
+    private init(lower: BigFloat, upper: BigFloat, pieces: [Piece], leftTailSign: Int?, rightTailSign: Int?, leftTailMethod: String?,
+                 rightTailMethod: String?, boxesExamined: Int, precision: Int) {
+        self.lower = lower
+        self.upper = upper
+        self.pieces = pieces
+        self.leftTailSign = leftTailSign
+        self.rightTailSign = rightTailSign
+        self.leftTailMethod = leftTailMethod
+        self.rightTailMethod = rightTailMethod
+        self.boxesExamined = boxesExamined
+        self.precision = precision
+    }
+
     /// Working precision of the search (bits).
     public let precision: Int
 

@@ -178,6 +178,33 @@ struct MinimumTests {
         #expect(leadingDigits(newton, digits - 1) == leadingDigits(bisected, digits - 1))
     }
 
+    /// QuickGELU has no exp-rational form in eˣ and its tails defeat interval evaluation (−∞·0); in y = 1.702x it is
+    /// y·σ(y)/1.702, whose minimum solves 1 + y + e^y = 0. Independently: bisection on that in MPFR, x* = y*/1.702,
+    /// and f(x*) by interval evaluation of the original expression.
+    @Test("x·σ(1.702x): the minimum is certified global through y = 1.702x, and agrees with bisection on 1 + y + e^y")
+    func scaledArgumentMinimum() throws {
+        let quick = try ExprParser.parse("x*sigmoid(1.702*x)")
+        let digits = 30
+        let range = try GlobalRange(of: quick, digits: digits)
+        #expect(range.isolation.coversRealLine && range.scaledArgument?.scale == Rational(851, 500))
+        guard case .attained(let m) = range.lower, case .limit(let sup) = range.upper else {
+            Issue.record("QuickGELU: \(range.lower), \(range.upper)"); return
+        }
+        #expect(m.kind == .minimum && m.x.isCertified && m.value.isCertified && sup.isInfinite)
+        let p = BigFloat.precision(forDecimalDigits: 2 * digits) + 16
+        var lo = BigFloat(-2, precision: p), hi = BigFloat(-1, precision: p)
+        for _ in 0..<(p + 4) {
+            let mid = lo.adding(hi, precision: p + 1).value.scaled(byPowerOfTwo: -1).rounded(toPrecision: p)
+            let g = mid.exp(precision: p + 32).adding(mid, precision: p + 32).value.adding(BigFloat(1, precision: 2), precision: p + 32).value
+            if g.signum < 0 { lo = mid } else { hi = mid }
+        }
+        let x = lo.divided(by: BigFloat(Rational(851, 500), precision: p + 32), precision: p).value
+        #expect(leadingDigits(m.x.text, digits - 1) == leadingDigits(x.decimalString(significantDigits: 2 * digits), digits - 1))
+        let value = quick.enclosure(at: BigInterval(x), precision: p + 32)
+        #expect(leadingDigits(m.value.text, digits - 1) == leadingDigits(value.midpoint.decimalString(significantDigits: 2 * digits), digits - 1))
+        #expect(range.certificate.first?.contains("y = 851/500*x") == true)
+    }
+
     @Test("the enclosure at D digits contains x* and f(x*) computed at 2D digits")
     func enclosureContainsFinerResult() throws {
         let coarse = try GlobalRange(of: mish, digits: 25).extrema[0]
