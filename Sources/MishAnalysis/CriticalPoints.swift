@@ -38,6 +38,19 @@ public struct DerivativeZeros: Sendable {
     /// The same, given f's exp-rational normal form (nil when f has none).
     init(of f: Expr, normalForm normal: ExpRational?, order k: Int, range: (lower: BigFloat, upper: BigFloat)?, digits: Int,
          provingTails: Bool, progress: ((String) -> Void)?) throws {
+        if normal == nil, let (scaled, c) = Limit.scaledArgumentForm(f), let scaledNormal = ExpRational(scaled) {
+            let inner = try DerivativeZeros(of: scaled, normalForm: scaledNormal, order: k, range: range.map { r in
+                (lower: r.lower.multiplied(by: BigFloat(c, precision: 128), precision: r.lower.precision + 64, rounding: .down).value,
+                 upper: r.upper.multiplied(by: BigFloat(c, precision: 128), precision: r.upper.precision + 64, rounding: .up).value)
+            }, digits: digits + 4, provingTails: provingTails, progress: progress)
+            let scales = (0..<k).map { j in (0..<j).reduce(Rational(1)) { a, _ in a * c } }
+            order = k
+            form = inner.form
+            isolation = inner.isolation.dividing(by: c)
+            zeros = try inner.zeros.map { Zero(root: try $0.root.dividingX(by: c, valueScales: scales, digits: digits)) }
+            completeness = DerivativeZeros.completeness(of: isolation, wholeLine: range == nil)
+            return
+        }
         order = k
         progress?("isolating the zeros of " + (k <= 3 ? "f" + String(repeating: "′", count: k) : "f^(\(k))"))
         form = SignEquivalentForm(derivative: k, of: f, normalForm: normal)
@@ -55,12 +68,13 @@ public struct DerivativeZeros: Sendable {
         zeros = try isolation.zeros.map {
             Zero(root: try RootRefinement.refine(form, in: $0, digits: digits, values: values, progress: progress))
         }
-        if range == nil && !isolation.coversRealLine {
-            completeness = GlobalRange.incompleteReason(isolation)
-        } else if !isolation.isComplete {
-            completeness = GlobalRange.incompleteReason(isolation, includingTails: false)
-        } else {
-            completeness = nil
-        }
+        completeness = DerivativeZeros.completeness(of: isolation, wholeLine: range == nil)
+    }
+
+    /// Why the zeros listed are not all of them (the tails count on the whole line only), or nil.
+    static func completeness(of isolation: RootIsolation, wholeLine: Bool) -> String? {
+        if wholeLine && !isolation.coversRealLine { return GlobalRange.incompleteReason(isolation) }
+        if !isolation.isComplete { return GlobalRange.incompleteReason(isolation, includingTails: false) }
+        return nil
     }
 }

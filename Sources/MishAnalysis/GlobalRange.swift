@@ -225,17 +225,8 @@ public struct GlobalRange: Sendable {
         scaledArgument = (c, inner.function)
         form = inner.form
         isolation = inner.isolation.dividing(by: c)
-        func decided(_ e: BigInterval, precision: Int) throws -> CertifiedDecimal {
-            try DecimalCertifier.decide(e, digits: digits, precision: precision)
-                ?? DecimalCertifier.undecided(e, digits: digits, precision: precision, overflow: false)
-        }
         func mapped(_ e: LocalExtremum) throws -> LocalExtremum {
-            let p = e.root.precision + 64
-            let x = e.x.enclosure / BigInterval(c, precision: p)
-            let root = CertifiedRoot(x: try decided(x, precision: p),
-                                     values: try e.root.values.map { try decided($0.enclosure, precision: $0.workingPrecision) },
-                                     slope: e.root.slope, precision: e.root.precision, isExact: false)
-            return LocalExtremum(kind: e.kind, root: root)
+            LocalExtremum(kind: e.kind, root: try e.root.dividingX(by: c, valueScales: [Rational(1)], digits: digits))
         }
         let mappedExtrema = try inner.extrema.map(mapped)
         let minus = Limit.of(h, normalForm: nil, direction: -1, digits: digits, gaussian: false)

@@ -57,6 +57,23 @@ public struct CertifiedRoot: Sendable {
     public let isExact: Bool
 }
 
+extension CertifiedRoot {
+    /// The root of f(x) = F(c·x) (c > 0) from this root y* of F's: x* = y*/c, and each value vⱼ times `valueScales[j]`
+    /// (cʲ for F⁽ʲ⁾(y*) = f⁽ʲ⁾(x*)/cʲ), every enclosure divided or multiplied outward and its `digits` decided anew.
+    func dividingX(by c: Rational, valueScales: [Rational], digits: Int) throws -> CertifiedRoot {
+        func decided(_ e: BigInterval, precision: Int) throws -> CertifiedDecimal {
+            try DecimalCertifier.decide(e, digits: digits, precision: precision)
+                ?? DecimalCertifier.undecided(e, digits: digits, precision: precision, overflow: false)
+        }
+        let p = precision + 64
+        let mappedValues = try zip(values, valueScales).map { v, scale in
+            try decided(v.enclosure * BigInterval(scale, precision: p), precision: p)
+        }
+        return CertifiedRoot(x: try decided(x.enclosure / BigInterval(c, precision: p), precision: p), values: mappedValues,
+                             slope: slope, precision: precision, isExact: false)
+    }
+}
+
 public enum RootRefinementError: Error, CustomStringConvertible, Equatable {
     case noConvergence(String)
     public var description: String {

@@ -23,6 +23,29 @@ struct CriticalPointsTests {
         }
     }
 
+    /// Found in y = 1.702x and mapped back: each zero is checked on the original expression, whose derivatives
+    /// change sign there, and the values f⁽ʲ⁾(x*) (cʲ times F's) match the original derivatives evaluated at x*.
+    @Test("x·σ(1.702x): the zeros of f′, f″, f‴ are complete on ℝ through y = 1.702x; signs and values hold for the original expression")
+    func scaledArgumentZeros() throws {
+        let quick = try ExprParser.parse("x*sigmoid(1.702*x)")
+        for k in 1...3 {
+            let zeros = try DerivativeZeros(of: quick, order: k, range: nil, digits: 25)
+            #expect(zeros.completeness == nil, "order \(k): \(zeros.completeness ?? "")")
+            #expect(zeros.zeros.count == [1, 2, 3][k - 1])
+            let dk = quick.derivative(order: k)
+            for z in zeros.zeros {
+                let x = z.root.x.enclosure.midpoint.toDouble()
+                let left = dk.evaluate(at: x - 1e-6), right = dk.evaluate(at: x + 1e-6)
+                #expect(left.sign != right.sign && (right > 0) == (z.slope > 0), "order \(k) at \(x)")
+                for (j, v) in z.values.enumerated() {
+                    let exact = quick.derivative(order: j).enclosure(at: BigInterval(z.root.x.enclosure.midpoint), precision: 200)
+                    let gap = exact.midpoint.subtracting(v.enclosure.midpoint, precision: 200).value.magnitude
+                    #expect(gap < BigFloat(Rational(1, 1_000_000_000_000_000_000), precision: 64), "f^(\(j)) at \(x): \(v.text)")
+                }
+            }
+        }
+    }
+
     @Test("the gradient bounds enclose the extremes of f′ on a fine grid, and are attained to 1e-8")
     func gradientBoundsAgainstGrid() throws {
         let range = try GlobalRange(of: derivativeExpr(mish, order: 1), digits: 20)
