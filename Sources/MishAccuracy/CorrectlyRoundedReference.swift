@@ -31,9 +31,16 @@ public struct CorrectlyRoundedReference: Sendable {
     /// The precision at which MPFR gives up (``maximumPrecision`` unless a caller trades the rare inputs that
     /// need more for time).
     public let precisionLimit: Int
+    /// The values at x = −∞ (key −1) and +∞ (key 1) of an f or f′ without normal form, which MPFR cannot evaluate,
+    /// as the caller certified them (the limit; a zero limit with the sign of the tail): ±∞, a zero or a value to
+    /// at least 128 bits.
+    let limits: [Function: [Int: BigFloat]]
 
-    public init(_ f: Expr, precisionLimit: Int = CorrectlyRoundedReference.maximumPrecision) {
+    /// `limits`: f's and f′'s certified values at ±∞ where they have no exp-rational normal form (the normal form
+    /// gives them otherwise); without one, those inputs stay undecided.
+    public init(_ f: Expr, precisionLimit: Int = CorrectlyRoundedReference.maximumPrecision, limits: [Function: [Int: BigFloat]] = [:]) {
         self.precisionLimit = precisionLimit
+        self.limits = limits
         expression = f
         derivativeExpression = f.derivative()
         rational = ExpRational(f)
@@ -90,11 +97,15 @@ public struct CorrectlyRoundedReference: Sendable {
     /// and where f vanishes exactly at x ≠ 0 (``ExpRational/vanishes(at:)``, which no enclosure can show)
     /// with +0 times dy; beyond |x| = 16 where f = c·x^i₀ + g (``LimitTailSplit``), dy·c·x^i₀ on a rounding boundary
     /// and g below MPFR's reach are decided by g's sign, and likewise near 0 where f = c·xʲ + g with dy·c·xʲ on a
-    /// rounding boundary (``OriginLeadingSplit``); another f has no value at ±∞.
+    /// rounding boundary (``OriginLeadingSplit``); another f has at ±∞ the value the caller gave (`limits`), or none.
     public func mpfr(_ function: Function, x: Double, dy: Double = 1, format: FloatFormat) -> (bits: UInt64, exact: BigFloat)? {
         if x.isNaN || dy.isNaN { return (format.nanBits, BigFloat.nan()) }
         let normalForm = function == .value ? rational : rationalDerivative
-        if x.isInfinite && normalForm == nil { return nil }
+        if x.isInfinite && normalForm == nil {
+            guard var exact = limits[function]?[x < 0 ? -1 : 1] else { return nil }
+            if dy != 1 { exact = exact.multiplied(by: BigFloat(dy, precision: 53), precision: Swift.max(256, exact.precision)).value }
+            return (format.roundedBits(exact), exact)
+        }
         if let r = normalForm, x.isInfinite || x == 0 {
             // Limits and signed zeros come from the normal form; MPFR cannot evaluate at ±∞.
             guard let v = x.isInfinite ? SpecialValue.limit(r, direction: x < 0 ? -1 : 1)

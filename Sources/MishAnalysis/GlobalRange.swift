@@ -47,6 +47,27 @@ public struct Limit: Sendable {
         return Limit(direction: direction, value: value)
     }
 
+    /// lim h as x → ±∞ as one number for a correctly rounded reference: ±∞, the limit to 40 digits (its
+    /// enclosure's midpoint), and for a zero limit the zero with h's sign on that tail: from the isolation of h's
+    /// zeros with the tails proven, or else of h′'s (h′ of one sign s on the tail and h → 0 there: h has sign s
+    /// toward −∞ and −s toward +∞; softplus at −∞, whose own tail interval holds 0); of h(y/c) where only that is
+    /// exp-rational. nil when the limit, or that sign, is not certified.
+    public static func signedValue(of h: Expr, direction: Int) -> BigFloat? {
+        guard let l = Limit.of(h, direction: direction, digits: 40), l.value.isCertified else { return nil }
+        let e = l.value.enclosure
+        if l.isInfinite { return BigFloat.infinity(sign: e.lower.signum) }
+        guard e.isPoint && e.lower.isZero else { return e.containsZero ? nil : e.midpoint }
+        var target = h
+        if ExpRational(h) == nil, let (scaled, _) = scaledArgumentForm(h), ExpRational(scaled) != nil { target = scaled }
+        for order in 0...1 {
+            let isolation = RootIsolation.realLine(SignEquivalentForm(derivative: order, of: target))
+            if let sign = direction < 0 ? isolation.leftTailSign : isolation.rightTailSign, sign != 0 {
+                return BigFloat.zero(sign: order == 0 || direction < 0 ? sign : -sign)
+            }
+        }
+        return nil
+    }
+
     /// h(y/c) for the rational c ≠ 1 that makes every argument cᵢ·x of a function of h an integer multiple of y = c·x
     /// (c the gcd of the cᵢ: x·σ(1.702x) = (y/c)·σ(y) with c = 851/500), when that is exp-rational (its exp
     /// multiples at most 64): lim h(x) as x → ±∞ is then that of h(y/c) as y → ±sign(c)·∞, exact. nil when an

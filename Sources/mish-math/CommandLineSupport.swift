@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import MishAccuracy
+import MishAnalysis
 import MishNumbers
 import MishSymbolic
 
@@ -159,4 +161,17 @@ func reportInProcessTiming(_ label: String, _ body: () -> Void) {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     StandardError.write(String(format: "time: %@: min %.4f ms, median %.4f ms over %d runs; peak memory %.1f MB",
                                label, samples[0], samples[samples.count / 2], samples.count, Double(usage.ru_maxrss) / 1024))
+}
+
+/// f's and f′'s certified values at ±∞ for the reference, where f has no exp-rational normal form (whose own
+/// limits the reference uses): MPFR cannot evaluate there (``Limit/signedValue(of:direction:)``).
+func referenceLimits(_ f: Expr) -> [CorrectlyRoundedReference.Function: [Int: BigFloat]] {
+    guard ExpRational(f) == nil else { return [:] }
+    var limits: [CorrectlyRoundedReference.Function: [Int: BigFloat]] = [:]
+    for (function, h) in [(CorrectlyRoundedReference.Function.value, f), (.derivative, f.derivative())] {
+        for direction in [-1, 1] {
+            if let v = Limit.signedValue(of: h, direction: direction) { limits[function, default: [:]][direction] = v }
+        }
+    }
+    return limits
 }

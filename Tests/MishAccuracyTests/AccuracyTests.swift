@@ -113,6 +113,22 @@ struct ReferenceTests {
         #expect(dd[0] == 1)
         #expect(dd[1] == 0 && dd[1]!.sign == .minus)
     }
+
+    /// MPFR cannot evaluate at ±∞: outside the exp-rational class the values there are the caller's, times dy.
+    @Test("±∞ outside the exp-rational class: undecided without limits, the given signed values (times dy) with them")
+    func givenLimits() throws {
+        let softplus = try ExprParser.parse("softplus(x)")
+        #expect(CorrectlyRoundedReference(softplus).mpfr(.value, x: -.infinity, format: .f32) == nil)
+        let reference = CorrectlyRoundedReference(softplus, limits: [.value: [-1: BigFloat.zero(sign: 1), 1: BigFloat.infinity()],
+                                                                     .derivative: [1: BigFloat(1, precision: 53)]])
+        let minus = try #require(reference.mpfr(.value, x: -.infinity, format: .f32))
+        #expect(minus.bits == 0)
+        let negativeDy = try #require(reference.mpfr(.value, x: -.infinity, dy: -3, format: .f32))
+        #expect(negativeDy.bits == 0x8000_0000, "+0 times a negative dy is -0")
+        #expect(reference.mpfr(.value, x: .infinity, format: .f32)?.bits == 0x7f80_0000)
+        #expect(reference.mpfr(.derivative, x: .infinity, dy: 0.5, format: .f32)?.bits == UInt64(Float(0.5).bitPattern))
+        #expect(reference.mpfr(.derivative, x: -.infinity, format: .f32) == nil)
+    }
 }
 
 extension ReferenceTests {

@@ -122,6 +122,28 @@ struct MinimumTests {
         #expect((far.midpoint - BigFloat(1, precision: 64)).magnitude < BigFloat(Rational(1, 10_000_000), precision: 64))
     }
 
+    /// A zero limit takes the sign of f on that tail: softplus > 0 (its own tail interval holds 0; softplus′ = σ > 0
+    /// on it, so softplus rises from 0), gelu < 0 and gelu′ < 0 at −∞, QuickGELU < 0 (through y = 1.702x).
+    /// Independently: the sign of an enclosure of f at x = −30.
+    @Test("signed values at ±∞ for a reference: zero limits carry the tail's sign, proven by the isolation of f or f′")
+    func signedLimitValues() throws {
+        for text in ["softplus(x)", "gelu(x)", "x*sigmoid(1.702*x)", "logsigmoid(x)"] {
+            let f = try ExprParser.parse(text)
+            for h in [f, f.derivative()] {
+                guard let v = Limit.signedValue(of: h, direction: -1) else { continue }
+                guard v.isZero else { continue }
+                let near = h.enclosure(at: BigInterval(BigFloat(-30, precision: 64)), precision: 256)
+                #expect(!near.containsZero && (near.lower.signum < 0) == v.hasSignBit, "\(h) at -inf: \(v)")
+            }
+            let atMinus = try #require(Limit.signedValue(of: f, direction: -1), "\(text)")
+            #expect(atMinus.isZero || atMinus.isInfinite)
+            let atPlus = try #require(Limit.signedValue(of: f, direction: 1), "\(text)")
+            #expect(atPlus.isInfinite || atPlus.isZero)
+        }
+        #expect(Limit.signedValue(of: try ExprParser.parse("softplus(x)"), direction: -1)?.hasSignBit == false)
+        #expect(Limit.signedValue(of: try ExprParser.parse("gelu(x)"), direction: -1)?.hasSignBit == true)
+    }
+
     /// e^(−x²/2)·(x + 20) vanishes at −20, inside the tail x ≤ −16: no sign may be claimed there.
     @Test("the Gaussian-tail enclosure claims no sign on a tail that holds a zero")
     func gaussianTailWithAZero() throws {
