@@ -42,8 +42,39 @@ public struct Limit: Sendable {
                 return of(scaled, normalForm: ExpRational(scaled), direction: c.signum * direction, digits: digits, gaussian: false)
                     .map { Limit(direction: direction, value: $0.value) }
             }
+            if let l = termwiseLimit(h, direction: direction, digits: digits) { return l }
             return gaussian ? gaussianLimit(h, direction: direction, digits: digits) : nil
         }
+        return Limit(direction: direction, value: value)
+    }
+
+    /// k + Σ cᵢtᵢ term by term, each term's limit by ``of(_:direction:digits:)`` (its normal form where it has one:
+    /// x·σ(x) + softplus(x) → 0 + 0 at −∞, where x·σ(x) alone meets −∞·0): the sum of the limits when no two are
+    /// infinite of opposite signs. nil otherwise, or when a term's limit is not certified.
+    static func termwiseLimit(_ h: Expr, direction: Int, digits: Int) -> Limit? {
+        guard case .sum(let k, let terms) = h.kind, terms.count >= 2 else { return nil }
+        let p = BigFloat.precision(forDecimalDigits: digits) + 64
+        var total = BigInterval(k, precision: p)
+        var infinity = 0
+        for t in terms {
+            guard let l = of(t.expr, normalForm: ExpRational(t.expr), direction: direction, digits: digits + 10, gaussian: false),
+                  l.value.isCertified else { return nil }
+            if l.isInfinite {
+                let sign = l.value.enclosure.lower.signum * t.coefficient.signum
+                if infinity != 0 && infinity != sign { return nil }
+                infinity = sign
+            } else {
+                total = total + BigInterval(t.coefficient, precision: p) * l.value.enclosure
+            }
+        }
+        let value: CertifiedDecimal?
+        if infinity != 0 {
+            value = try? DecimalCertifier.certify(significantDigits: digits) { q in BigInterval(BigFloat.infinity(sign: infinity, precision: q)) }
+        } else {
+            if total.isUndefined { return nil }
+            value = try? DecimalCertifier.certify(significantDigits: digits, evaluate: { _ in total })
+        }
+        guard let value, value.isCertified else { return nil }
         return Limit(direction: direction, value: value)
     }
 
@@ -57,10 +88,8 @@ public struct Limit: Sendable {
         let e = l.value.enclosure
         if l.isInfinite { return BigFloat.infinity(sign: e.lower.signum) }
         guard e.isPoint && e.lower.isZero else { return e.containsZero ? nil : e.midpoint }
-        var target = h
-        if ExpRational(h) == nil, let (scaled, _) = scaledArgumentForm(h), ExpRational(scaled) != nil { target = scaled }
         for order in 0...1 {
-            let isolation = RootIsolation.realLine(SignEquivalentForm(derivative: order, of: target))
+            let isolation = RootIsolation.realLine(derivative: order, of: h)
             if let sign = direction < 0 ? isolation.leftTailSign : isolation.rightTailSign, sign != 0 {
                 return BigFloat.zero(sign: order == 0 || direction < 0 ? sign : -sign)
             }

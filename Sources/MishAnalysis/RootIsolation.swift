@@ -65,6 +65,16 @@ public struct RootIsolation: Sendable {
     /// The most boxes one search examines; beyond it the remaining boxes are reported undecided.
     public static let maximumBoxes = 4_000
 
+    /// The zeros of h⁽ᵏ⁾ isolated on ℝ with the tails (``realLine(_:)``); where h has no exp-rational form in eˣ but
+    /// h(y/c) has one in e^y (``Limit/scaledArgumentForm(_:)``, c > 0), those of its k-th derivative, which has
+    /// h⁽ᵏ⁾'s signs, mapped back to x = y/c.
+    public static func realLine(derivative k: Int, of h: Expr) -> RootIsolation {
+        if ExpRational(h) == nil, let (scaled, c) = Limit.scaledArgumentForm(h), ExpRational(scaled) != nil {
+            return realLine(SignEquivalentForm(derivative: k, of: scaled)).dividing(by: c)
+        }
+        return realLine(SignEquivalentForm(derivative: k, of: h))
+    }
+
     /// The isolation of g(c·x) from that of g (c > 0): every box and multiple zero divided by c, each end rounded
     /// outward; signs, tails and counts unchanged.
     func dividing(by c: Rational) -> RootIsolation {

@@ -39,9 +39,18 @@ public struct LibmLowering {
         let labels = kind == .fused ? ["f", "f'"] : [kind == .forward ? "f" : "f'"]
         for (label, (h, value)) in zip(labels, zip(functions, values)) {
             var out = algebra.materialized(value)
-            let isolation = RootIsolation.realLine(SignEquivalentForm(derivative: 0, of: h))
+            let isolation = RootIsolation.realLine(derivative: 0, of: h)
+            var slopes: RootIsolation?
             for direction in [-1, 1] {
-                let tail = LibmLowering.signedTail(isolation, direction: direction)
+                let own = LibmLowering.signedTail(isolation, direction: direction)
+                let tail = own ?? {
+                    // f → 0 there with f′ of one sign s′ beyond f′'s last zero: f keeps sign s′ toward −∞, −s′ toward +∞
+                    // ((x·softplus)′ = softplus + x·σ, whose own tail interval holds 0, has an exp-rational f′).
+                    guard let l = Limit.of(h, direction: direction, digits: 20), l.value.isCertified, l.value.enclosure.isPoint,
+                          l.value.enclosure.lower.isZero else { return nil }
+                    slopes = slopes ?? RootIsolation.realLine(derivative: 1, of: h)
+                    return LibmLowering.signedTail(slopes!, direction: direction).map { ($0.0, direction < 0 ? $0.1 : -$0.1) }
+                }()
                 defer {
                     if let (boundary, sign) = tail {
                         // A result that underflowed to a zero of either sign (gelu' = erfc(-x/sqrt 2)/2 + x*phi(x) is
@@ -50,8 +59,10 @@ public struct LibmLowering {
                         let signed = algebra.ir.value(.selectLess(algebra.ir.value(.absolute(out)), algebra.ir.constant(.leastNonzeroMagnitude), zero, out))
                         let b = algebra.ir.constant(boundary), x = algebra.x
                         out = direction < 0 ? algebra.ir.value(.selectLess(x, b, signed, out)) : algebra.ir.value(.selectLess(b, x, signed, out))
-                        algebra.ir.notes.append(String(format: "%@ at x %@ %.17g: a zero result is %@0, f's sign there (f has no zero beyond: "
-                            + "interval branch-and-bound and its tail)", label, direction < 0 ? "<" : ">", boundary, sign < 0 ? "-" : "+"))
+                        algebra.ir.notes.append(String(format: "%@ at x %@ %.17g: a zero result is %@0, f's sign there (%@)", label,
+                            direction < 0 ? "<" : ">", boundary, sign < 0 ? "-" : "+",
+                            own != nil ? "f has no zero beyond: interval branch-and-bound and its tail"
+                                : "f tends to 0 there and f' has no zero beyond, by interval branch-and-bound and its tail"))
                     }
                 }
                 guard let (limit, note) = LibmLowering.limit(h, direction: direction, sign: tail?.1) else { continue }

@@ -122,6 +122,21 @@ struct MinimumTests {
         #expect((far.midpoint - BigFloat(1, precision: 64)).magnitude < BigFloat(Rational(1, 10_000_000), precision: 64))
     }
 
+    /// x·σ(x) meets −∞·0 alone but has a normal form; softplus has its own limits: term by term 0 + 0 at −∞ and
+    /// ∞ + ∞ at +∞. x·σ(x) − softplus(x) is ∞ − ∞ at +∞: no limit is claimed there. Independently: the sum at x = −40
+    /// by interval evaluation, within 1e-15 of 0.
+    @Test("limits term by term: x·σ(x) + softplus(x) → 0 and +∞; ∞ − ∞ is left open")
+    func termwiseLimits() throws {
+        let sum = try ExprParser.parse("x*sigmoid(x) + softplus(x)")
+        let minus = try #require(Limit.of(sum, direction: -1, digits: 20))
+        let plus = try #require(Limit.of(sum, direction: 1, digits: 20))
+        #expect(minus.value.enclosure.isPoint && minus.value.enclosure.lower.isZero)
+        #expect(plus.isInfinite && plus.value.enclosure.lower.signum > 0)
+        let near = sum.enclosure(at: BigInterval(BigFloat(-40, precision: 64)), precision: 128)
+        #expect(near.lower.magnitude < BigFloat(1e-15, precision: 64) && near.upper.magnitude < BigFloat(1e-15, precision: 64))
+        #expect(Limit.of(try ExprParser.parse("x*sigmoid(x) - softplus(x)"), direction: 1, digits: 20) == nil)
+    }
+
     /// A zero limit takes the sign of f on that tail: softplus > 0 (its own tail interval holds 0; softplus′ = σ > 0
     /// on it, so softplus rises from 0), gelu < 0 and gelu′ < 0 at −∞, QuickGELU < 0 (through y = 1.702x).
     /// Independently: the sign of an enclosure of f at x = −30.

@@ -119,6 +119,26 @@ struct LibmKernelTests {
         #expect(wrong.isEmpty, "\(text) \(kind): \(wrong.count) wrong, e.g. \(wrong.first ?? "")")
     }
 
+    /// softplus + x·σ and QuickGELU′ underflow to +0 + −0 = +0 far left, where they are negative; their own tail
+    /// intervals hold 0 (at −∞), but they tend to 0 with an exp-rational derivative of one sign there (in y = 1.702x for
+    /// QuickGELU), which fixes their sign. Independently: the sign of an enclosure of f′ at x = −60.
+    @Test("a zero result far left takes f's sign where only f′'s isolation proves it: (x·softplus)′ and QuickGELU′ give −0; QuickGELU(−∞) = −0")
+    func tailSignFromTheDerivative() throws {
+        for text in ["x*softplus(x)", "x*sigmoid(1.702*x)"] {
+            let lowering = LibmLowering(try ExprParser.parse(text))
+            let near = lowering.derivative.enclosure(at: BigInterval(BigFloat(-60, precision: 64)), precision: 256)
+            #expect(near.upper.signum < 0, "\(text): f′ at -60 is negative")
+            let ir = lowering.kernel(.backward, type: .f32)
+            for x in [-800.0, -5000, -1e30, -Double(Float.greatestFiniteMagnitude)] {
+                let dx = KernelInterpreter.evaluate(ir, [x, 1])[0]
+                #expect(dx == 0 && dx.sign == .minus, "\(text) f′ at \(x): \(dx)")
+            }
+        }
+        let quick = LibmLowering(try ExprParser.parse("x*sigmoid(1.702*x)")).kernel(.forward, type: .f32)
+        let atMinusInfinity = KernelInterpreter.evaluate(quick, [-.infinity])[0]
+        #expect(atMinusInfinity == 0 && atMinusInfinity.sign == .minus, "QuickGELU(-inf): \(atMinusInfinity)")
+    }
+
     @Test("C and CUDA bodies of a math-library kernel perform the same calls and operations in the same order, and no exponential helper is emitted")
     func sameOperations() throws {
         let ir = LibmLowering(try ExprParser.parse("gelu(x)")).kernel(.fused, type: .f32)
