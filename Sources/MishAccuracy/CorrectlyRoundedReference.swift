@@ -35,12 +35,19 @@ public struct CorrectlyRoundedReference: Sendable {
     /// as the caller certified them (the limit; a zero limit with the sign of the tail): ±∞, a zero or a value to
     /// at least 128 bits.
     let limits: [Function: [Int: BigFloat]]
+    /// Beyond `threshold` toward −∞ (key −1) or +∞ (key 1), an f or f′ without normal form below 2⁻²²⁰⁰ in magnitude,
+    /// as the caller proved it, with its sign: its zero times dy rounds to that zero in every format.
+    let farTails: [Function: [Int: (threshold: Double, zero: BigFloat)]]
 
     /// `limits`: f's and f′'s certified values at ±∞ where they have no exp-rational normal form (the normal form
     /// gives them otherwise); without one, those inputs stay undecided.
-    public init(_ f: Expr, precisionLimit: Int = CorrectlyRoundedReference.maximumPrecision, limits: [Function: [Int: BigFloat]] = [:]) {
+    /// `farTails`: for such f and f′, the points beyond which they are proven below 2⁻²²⁰⁰ in magnitude, and their sign
+    /// there.
+    public init(_ f: Expr, precisionLimit: Int = CorrectlyRoundedReference.maximumPrecision, limits: [Function: [Int: BigFloat]] = [:],
+                farTails: [Function: [Int: (threshold: Double, zero: BigFloat)]] = [:]) {
         self.precisionLimit = precisionLimit
         self.limits = limits
+        self.farTails = farTails
         expression = f
         derivativeExpression = f.derivative()
         rational = ExpRational(f)
@@ -112,6 +119,10 @@ public struct CorrectlyRoundedReference: Sendable {
                                        : SpecialValue.atZero(r, negative: x.sign == .minus) else { return nil }
             var exact = v.bigFloat
             if dy != 1 { exact = exact.multiplied(by: BigFloat(dy, precision: 53), precision: 256).value }
+            return (format.roundedBits(exact), exact)
+        }
+        if normalForm == nil, let tail = farTails[function]?[x < 0 ? -1 : 1], x < 0 ? x < tail.threshold : x > tail.threshold {
+            let exact = dy < 0 ? BigFloat.zero(sign: tail.zero.hasSignBit ? 1 : -1, precision: 53) : tail.zero
             return (format.roundedBits(exact), exact)
         }
         if let sides = sideForms[function], let v = SpecialValue.farTail(x < 0 ? sides.negative : sides.positive, x: x) {

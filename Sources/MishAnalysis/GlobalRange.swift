@@ -48,6 +48,27 @@ public struct Limit: Sendable {
         return Limit(direction: direction, value: value)
     }
 
+    /// A point X toward ±∞ beyond which |h| < 2^`exponent` and h keeps one sign, for a reference that MPFR's
+    /// exponent range cannot serve (gelu′ at −37 000 is about 2^(−9.9·10⁸)): h tends to 0 there with its sign
+    /// s (``signedValue(of:direction:)``), and beyond the last zero of h′ (its isolation with tails) |h| decreases
+    /// toward that end, so |h(x)| ≤ |h(X)| < 2^`exponent` for every x beyond X; X from 2⁴ doubling up to 2¹⁶, the
+    /// bound by interval evaluation at X. The result there is the zero with s's sign. nil when any step fails.
+    public static func farTail(of h: Expr, direction: Int, belowExponent exponent: Int = -2200) -> (threshold: Double, zero: BigFloat)? {
+        guard let zero = signedValue(of: h, direction: direction), zero.isZero,
+              let slopes = RootIsolation.realLine(derivative: 1, of: h).signedTail(direction: direction) else { return nil }
+        let bound = BigFloat(1, precision: 64).scaled(byPowerOfTwo: exponent)
+        var magnitude = 16.0
+        while magnitude <= 65536 {
+            let x = magnitude * Double(direction)
+            if direction < 0 ? BigFloat(x, precision: 64) <= slopes.boundary : BigFloat(x, precision: 64) >= slopes.boundary {
+                let e = h.enclosure(at: BigInterval(BigFloat(x, precision: 64)), precision: 256)
+                if !e.isUndefined, e.isBounded, e.lower.magnitude < bound, e.upper.magnitude < bound { return (x, zero) }
+            }
+            magnitude *= 2
+        }
+        return nil
+    }
+
     /// k + Σ cᵢtᵢ term by term, each term's limit by ``of(_:direction:digits:)`` (its normal form where it has one:
     /// x·σ(x) + softplus(x) → 0 + 0 at −∞, where x·σ(x) alone meets −∞·0): the sum of the limits when no two are
     /// infinite of opposite signs. nil otherwise, or when a term's limit is not certified.

@@ -75,6 +75,17 @@ public struct RootIsolation: Sendable {
         return realLine(SignEquivalentForm(derivative: k, of: h))
     }
 
+    /// The point beyond which g keeps one sign toward ±∞ (the outer end of its last zero's box, or of the searched
+    /// range) and that sign, when the tail's sign is proven.
+    public func signedTail(direction: Int) -> (boundary: BigFloat, sign: Int)? {
+        guard let tail = direction < 0 ? leftTailSign : rightTailSign else { return nil }
+        for piece in direction < 0 ? Array(pieces) : pieces.reversed() {
+            if case .sign(let s) = piece.kind, s == tail { continue }
+            return (direction < 0 ? piece.lower : piece.upper, tail)
+        }
+        return (direction < 0 ? upper : lower, tail)
+    }
+
     /// The isolation of g(c·x) from that of g (c > 0): every box and multiple zero divided by c, each end rounded
     /// outward; signs, tails and counts unchanged.
     func dividing(by c: Rational) -> RootIsolation {

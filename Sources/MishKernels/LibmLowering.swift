@@ -87,15 +87,9 @@ public struct LibmLowering {
         return algebra.ir
     }
 
-    /// The point beyond which f keeps one sign toward ±∞ (the end of its last zero's box, or of the searched range)
-    /// and that sign, when the isolation of f's zeros proves the tail's sign.
+    /// The point beyond which f keeps one sign toward ±∞ and that sign, as a double rounded outward (``RootIsolation/signedTail(direction:)``).
     static func signedTail(_ iso: RootIsolation, direction: Int) -> (Double, Int)? {
-        guard let tail = direction < 0 ? iso.leftTailSign : iso.rightTailSign else { return nil }
-        for piece in direction < 0 ? Array(iso.pieces) : iso.pieces.reversed() {
-            if case .sign(let s) = piece.kind, s == tail { continue }
-            return (direction < 0 ? piece.lower.toDouble(rounding: .down) : piece.upper.toDouble(rounding: .up), tail)
-        }
-        return (direction < 0 ? iso.upper.toDouble(rounding: .up) : iso.lower.toDouble(rounding: .down), tail)
+        iso.signedTail(direction: direction).map { ($0.boundary.toDouble(rounding: direction < 0 ? .down : .up), $0.sign) }
     }
 
     /// f's limit toward ±∞ as a double (a zero with the sign of f's tail, `sign`, when known) and the header note,

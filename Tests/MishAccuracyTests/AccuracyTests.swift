@@ -128,6 +128,13 @@ struct ReferenceTests {
         #expect(reference.mpfr(.value, x: .infinity, format: .f32)?.bits == 0x7f80_0000)
         #expect(reference.mpfr(.derivative, x: .infinity, dy: 0.5, format: .f32)?.bits == UInt64(Float(0.5).bitPattern))
         #expect(reference.mpfr(.derivative, x: -.infinity, format: .f32) == nil)
+        // Beyond a given far-tail point: the given zero, its sign flipped by a negative dy; before it, MPFR.
+        let gelu = CorrectlyRoundedReference(try ExprParser.parse("gelu(x)"), farTails: [.value: [-1: (threshold: -60, zero: BigFloat.zero(sign: -1))]])
+        #expect(gelu.mpfr(.value, x: -40000, format: .bf16)?.bits == 0x8000)
+        #expect(gelu.mpfr(.value, x: -40000, dy: -2, format: .bf16)?.bits == 0)
+        #expect(CorrectlyRoundedReference(try ExprParser.parse("gelu(x)")).mpfr(.value, x: -40000, format: .bf16) == nil)
+        let near = try #require(gelu.mpfr(.value, x: -30, format: .f64))
+        #expect(near.exact.signum < 0 && !near.exact.isZero)
     }
 }
 

@@ -122,6 +122,23 @@ struct MinimumTests {
         #expect((far.midpoint - BigFloat(1, precision: 64)).magnitude < BigFloat(Rational(1, 10_000_000), precision: 64))
     }
 
+    /// gelu and gelu′ fall below MPFR's exponent range far left (gelu′(−37 000) ≈ 2^(−9.9·10⁸)); beyond the far-tail
+    /// point both are below 2⁻²²⁰⁰ and negative. Independently: interval enclosures at the point and twice as far.
+    @Test("far tails: beyond a proven point gelu and gelu′ stay below 2^-2200 with their sign (−0)")
+    func farTailOfGelu() throws {
+        let gelu = try ExprParser.parse("gelu(x)")
+        for h in [gelu, gelu.derivative()] {
+            let tail = try #require(Limit.farTail(of: h, direction: -1), "\(h)")
+            #expect(tail.zero.isZero && tail.zero.hasSignBit && tail.threshold < -16)
+            let bound = BigFloat(1, precision: 64).scaled(byPowerOfTwo: -2200)
+            for x in [tail.threshold, 2 * tail.threshold] {
+                let e = h.enclosure(at: BigInterval(BigFloat(x, precision: 64)), precision: 256)
+                #expect(e.upper.signum < 0 && e.lower.magnitude < bound, "\(h) at \(x)")
+            }
+        }
+        #expect(Limit.farTail(of: try ExprParser.parse("softplus(x)"), direction: 1) == nil, "softplus grows: no far tail")
+    }
+
     /// x·σ(x) meets −∞·0 alone but has a normal form; softplus has its own limits: term by term 0 + 0 at −∞ and
     /// ∞ + ∞ at +∞. x·σ(x) − softplus(x) is ∞ − ∞ at +∞: no limit is claimed there. Independently: the sum at x = −40
     /// by interval evaluation, within 1e-15 of 0.

@@ -199,8 +199,7 @@ struct Codegen: ParsableCommand {
         let sweep: AccuracySweep
         // Outside the exp-rational class MPFR alone decides every input, and Gaussian tails (gelu') cancel to ~2^-10^9:
         // 1024 bits keep codegen to seconds, the inputs beyond them are counted, not measured.
-        let reference = CorrectlyRoundedReference(expr, precisionLimit: ExpRational(expr) == nil ? 1 << 10 : CorrectlyRoundedReference.maximumPrecision,
-                                                  limits: referenceLimits(expr))
+        let reference = correctlyRoundedReference(for: expr, precisionLimit: ExpRational(expr) == nil ? 1 << 10 : CorrectlyRoundedReference.maximumPrecision)
         do { sweep = try AccuracySweep(reference: reference) } catch { throw KernelError.unsupported("\(error)") }
         let seed: UInt64 = 2024
         let inputs: SweepInputs

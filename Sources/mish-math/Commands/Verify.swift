@@ -152,7 +152,7 @@ struct Verify: ParsableCommand {
         let expr = try parseExpression(text, what: "the expression")
         let type = FloatFormat(rawValue: dtype.rawValue)!
         let (kernelUnderTest, description) = try compileKernel(expr, text: text, type: type)
-        let reference = CorrectlyRoundedReference(expr, limits: referenceLimits(expr))
+        let reference = correctlyRoundedReference(for: expr)
         let sweep: AccuracySweep
         do { sweep = try AccuracySweep(reference: reference) } catch { throw failure("\(error)") }
         signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
