@@ -274,10 +274,12 @@ public struct GlobalRange: Sendable {
         }
         var lowCandidates: [(RangeBound, BigInterval)] = found.filter { $0.kind == .minimum }.map { (.attained($0), $0.value.enclosure) }
         var highCandidates: [(RangeBound, BigInterval)] = found.filter { $0.kind == .maximum }.map { (.attained($0), $0.value.enclosure) }
-        var missing: [String] = []
+        // A limit bounds only the side f runs toward at that end: without it, that side stays open.
+        var missingLow: [String] = [], missingHigh: [String] = []
         func end(_ limit: Limit?, _ name: String, towardLow: Bool) {
             guard let limit else {
-                missing.append("the limit of f as x → \(name) is not established")
+                let why = "the limit of f as x → \(name) is not established"
+                if towardLow { missingLow.append(why) } else { missingHigh.append(why) }
                 return
             }
             if towardLow { lowCandidates.append((.limit(limit), limit.value.enclosure)) }
@@ -285,8 +287,8 @@ public struct GlobalRange: Sendable {
         }
         end(minusLimit, "-inf", towardLow: leftSlope > 0)
         end(plusLimit, "+inf", towardLow: rightSlope < 0)
-        lower = GlobalRange.choose(lowCandidates, least: true, missing: missing)
-        upper = GlobalRange.choose(highCandidates, least: false, missing: missing)
+        lower = GlobalRange.choose(lowCandidates, least: true, missing: missingLow)
+        upper = GlobalRange.choose(highCandidates, least: false, missing: missingHigh)
     }
 
     /// The range of h(x) = F(c·x) from F's (c > 0, F analysed to 4 more digits): the same values and limits, each
@@ -348,7 +350,12 @@ public struct GlobalRange: Sendable {
                 return .unknown("two candidates for the \(least ? "least" : "greatest") value are not separated by their enclosures")
             }
         }
-        if !missing.isEmpty {
+        // An unknown limit cannot beat a candidate that is itself −∞ (for the least value) or +∞ (the greatest).
+        let unbeatable: Bool = {
+            guard case .limit(let l) = candidates[best].0, l.isInfinite else { return false }
+            return (bestBox.lower.signum < 0) == least
+        }()
+        if !missing.isEmpty && !unbeatable {
             return .unknown(missing.joined(separator: "; "))
         }
         if case .attained(let e) = candidates[best].0, let caveat = e.x.caveat ?? e.value.caveat {

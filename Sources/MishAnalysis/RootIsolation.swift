@@ -204,6 +204,9 @@ public struct RootIsolation: Sendable {
             if let s = endSign, g(1, lo, hi).provenSign == outward * s { return (s, moving + " (interval evaluation of g′)") }
             if let s = gaussian(form.g) { return (s, gaussianText) }
             if let s = endSign, gaussian(form.gPrime) == outward * s { return (s, moving + " (" + gaussianText + ", for g′)") }
+            if let s = endSign, let how = RootIsolation.monotoneToLimit(form, end: outward < 0 ? hi : lo, direction: outward, endSign: s) {
+                return (s, how)
+            }
             return (nil, nil)
         }
         (rightTailSign, rightTailMethod) = tail(b, inf, endSign: gb, outward: 1)
@@ -330,6 +333,23 @@ public struct RootIsolation: Sendable {
 
     /// How a tail's sign is proven when g is not enclosed away from 0 over it (the search at 64 bits and in doubles).
     static let movingAway = "g there has that sign at the end and g′ moves it away from 0"
+
+    /// For g outside the exp-rational class whose g′ is exp-rational (softplus + x·σ, where interval evaluation
+    /// meets −∞·0 on the tail): g′ keeps one sign beyond its last zero (the isolation of g′ with its tails), so
+    /// beyond `end`, when that lies past it, g is monotone and stays strictly between g(end), of sign `endSign`,
+    /// and its certified limit L toward `direction`, when L has that sign or is 0. The method's text, or nil.
+    static func monotoneToLimit(_ form: SignEquivalentForm, end: BigFloat, direction: Int, endSign: Int) -> String? {
+        guard !form.isExpRational, ExpRational(form.gPrime) != nil,
+              let (boundary, _) = realLine(derivative: 0, of: form.gPrime).signedTail(direction: direction),
+              direction < 0 ? end <= boundary : end >= boundary,
+              let limit = Limit.of(form.g, direction: direction, digits: 20), limit.value.isCertified else { return nil }
+        let e = limit.value.enclosure
+        let sameSign = limit.isInfinite ? e.lower.signum == endSign
+            : (e.isPoint && e.lower.isZero) || (endSign > 0 ? e.lower.signum > 0 : e.upper.signum < 0)
+        guard sameSign else { return nil }
+        return "g′ keeps one sign beyond x = \(boundary.decimalString(significantDigits: 6)) (isolation of its exp-rational form), "
+            + "so g stays between its value at the end and its limit \(limit.value.text) there"
+    }
 
     /// A point a little left of the middle where g has a proven sign, so that a zero at a simple number
     /// (0, 1/2) is never a box endpoint.

@@ -259,6 +259,30 @@ struct MinimumTests {
         #expect(range.certificate.first?.contains("y = 851/500*x") == true)
     }
 
+    /// g = f′ = softplus + x·σ meets −∞·0 over the left tail, but g′ = 2σ + x·σ·(1 − σ) is exp-rational: beyond its
+    /// last zero g is monotone between g(−16) < 0 and its limit 0, so the tail has no zero. The limit of f at −∞
+    /// (−∞·0) stays unknown, but f increases toward that end, so it bounds only the sup, which is +∞ at +∞ anyway.
+    /// Independently: bisection on the raw derivative in MPFR.
+    @Test("x·softplus(x): the left tail of f′ is proven through f″ and the limit, and the minimum is certified global")
+    func tailThroughTheDerivativesLimit() throws {
+        let f = try ExprParser.parse("x*softplus(x)")
+        let digits = 25
+        let range = try GlobalRange(of: f, digits: digits)
+        #expect(range.isolation.coversRealLine && range.isolation.leftTailMethod?.contains("its limit") == true)
+        guard case .attained(let m) = range.lower, case .limit(let sup) = range.upper else {
+            Issue.record("x·softplus: \(range.lower), \(range.upper)"); return
+        }
+        #expect(m.kind == .minimum && sup.isInfinite && range.limitMinus == nil)
+        let raw = f.derivative()
+        let p = BigFloat.precision(forDecimalDigits: 2 * digits) + 16
+        var lo = BigFloat(-2, precision: p), hi = BigFloat(-1, precision: p)
+        for _ in 0..<(p + 4) {
+            let mid = lo.adding(hi, precision: p + 1).value.scaled(byPowerOfTwo: -1).rounded(toPrecision: p)
+            if raw.evaluate(at: mid, precision: p + 32).signum < 0 { lo = mid } else { hi = mid }
+        }
+        #expect(leadingDigits(m.x.text, digits - 1) == leadingDigits(lo.decimalString(significantDigits: 2 * digits), digits - 1))
+    }
+
     @Test("the enclosure at D digits contains x* and f(x*) computed at 2D digits")
     func enclosureContainsFinerResult() throws {
         let coarse = try GlobalRange(of: mish, digits: 25).extrema[0]
