@@ -9,6 +9,17 @@ private func leadingDigits(_ text: String, _ n: Int) -> String {
     String(text.filter(\.isNumber).drop { $0 == "0" }.prefix(n))
 }
 
+/// The left end of [−2, −1] bisected at p bits until it is within 2⁻ᵖ of the sign change of `sign`: negative left of
+/// the root, nonnegative right of it.
+private func bisectedRoot(precision p: Int, _ sign: (BigFloat) -> Int) -> BigFloat {
+    var lo = BigFloat(-2, precision: p), hi = BigFloat(-1, precision: p)
+    for _ in 0..<(p + 4) {
+        let mid = lo.adding(hi, precision: p + 1).value.scaled(byPowerOfTwo: -1).rounded(toPrecision: p)
+        if sign(mid) < 0 { lo = mid } else { hi = mid }
+    }
+    return lo
+}
+
 @Suite("Certified global minimum")
 struct MinimumTests {
     let mish = try! ExprParser.parse("mish(x)")
@@ -222,11 +233,7 @@ struct MinimumTests {
         let range = try GlobalRange(of: mish, digits: digits)
         let raw = mish.derivative()
         let p = BigFloat.precision(forDecimalDigits: 2 * digits) + 16
-        var lo = BigFloat(-2, precision: p), hi = BigFloat(-1, precision: p)
-        for _ in 0..<(p + 4) {
-            let mid = lo.adding(hi, precision: p + 1).value.scaled(byPowerOfTwo: -1).rounded(toPrecision: p)
-            if raw.evaluate(at: mid, precision: p + 32).signum < 0 { lo = mid } else { hi = mid }
-        }
+        let lo = bisectedRoot(precision: p) { raw.evaluate(at: $0, precision: p + 32).signum }
         let bisected = lo.decimalString(significantDigits: 2 * digits)
         let newton = range.extrema[0].x.text
         #expect(leadingDigits(newton, digits - 1) == leadingDigits(bisected, digits - 1))
@@ -246,11 +253,8 @@ struct MinimumTests {
         }
         #expect(m.kind == .minimum && m.x.isCertified && m.value.isCertified && sup.isInfinite)
         let p = BigFloat.precision(forDecimalDigits: 2 * digits) + 16
-        var lo = BigFloat(-2, precision: p), hi = BigFloat(-1, precision: p)
-        for _ in 0..<(p + 4) {
-            let mid = lo.adding(hi, precision: p + 1).value.scaled(byPowerOfTwo: -1).rounded(toPrecision: p)
-            let g = mid.exp(precision: p + 32).adding(mid, precision: p + 32).value.adding(BigFloat(1, precision: 2), precision: p + 32).value
-            if g.signum < 0 { lo = mid } else { hi = mid }
+        let lo = bisectedRoot(precision: p) { y in
+            y.exp(precision: p + 32).adding(y, precision: p + 32).value.adding(BigFloat(1, precision: 2), precision: p + 32).value.signum
         }
         let x = lo.divided(by: BigFloat(Rational(851, 500), precision: p + 32), precision: p).value
         #expect(leadingDigits(m.x.text, digits - 1) == leadingDigits(x.decimalString(significantDigits: 2 * digits), digits - 1))
@@ -275,11 +279,7 @@ struct MinimumTests {
         #expect(m.kind == .minimum && sup.isInfinite && range.limitMinus == nil)
         let raw = f.derivative()
         let p = BigFloat.precision(forDecimalDigits: 2 * digits) + 16
-        var lo = BigFloat(-2, precision: p), hi = BigFloat(-1, precision: p)
-        for _ in 0..<(p + 4) {
-            let mid = lo.adding(hi, precision: p + 1).value.scaled(byPowerOfTwo: -1).rounded(toPrecision: p)
-            if raw.evaluate(at: mid, precision: p + 32).signum < 0 { lo = mid } else { hi = mid }
-        }
+        let lo = bisectedRoot(precision: p) { raw.evaluate(at: $0, precision: p + 32).signum }
         #expect(leadingDigits(m.x.text, digits - 1) == leadingDigits(lo.decimalString(significantDigits: 2 * digits), digits - 1))
     }
 
