@@ -91,7 +91,14 @@ struct EvalCommandTests {
         let nan = try CLI.run(["eval", "mish(x)", "--at", "nan"])
         #expect(nan.status == 64)
         #expect(nan.stderr.contains("nan"))
-        let indeterminate = try CLI.run(["eval", "x*tanh(softplus(x))", "--at", "-inf"])
+        // −∞·0 for the named functions' limits, settled by the expression's own certified limit: its normal form,
+        // the scaled argument y = 1.702x, term by term (0 + 0); x·softplus(x) has none of these and is refused.
+        #expect(try CLI.run(["eval", "x*tanh(softplus(x))", "--at", "-inf"]).stdout == "0\n")
+        #expect(try CLI.run(["eval", "x*sigmoid(1.702*x)", "--at", "inf"]).stdout == "inf\n")
+        #expect(try CLI.run(["eval", "x*sigmoid(x) + softplus(x) + 1/3", "--at", "-inf", "--digits", "5"]).stdout == "0.33333\n")
+        let json = try CLI.run(["eval", "x*sigmoid(1.702*x)", "--at", "-inf", "--format", "json"])
+        #expect(json.stdout.contains("the limit at -inf"))
+        let indeterminate = try CLI.run(["eval", "x*softplus(x)", "--at", "-inf"])
         #expect(indeterminate.status == 1)
         #expect(indeterminate.stderr.contains("indeterminate"))
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MishAnalysis
 import MishNumbers
 import MishSymbolic
 
@@ -22,7 +23,9 @@ struct Eval: ParsableCommand {
         labelled uncertified on stderr, and the exit status is 3.
 
         At --at inf or -inf the value is the limit of each named function (mish(-inf) = -0, sigmoid(inf) \
-        = 1); an expression with an indeterminate form there (inf*0, inf-inf) is refused.
+        = 1); where that meets an indeterminate form (inf*0, inf-inf), the expression's certified limit: \
+        from its exp-rational normal form, in y = c*x where every argument is a multiple of x \
+        (x*sigmoid(1.702*x)), term by term, or by the Gaussian rule (gelu'); with none of these it is refused.
 
         Examples:
           mish-math eval pi --digits 1000
@@ -52,12 +55,22 @@ struct Eval: ParsableCommand {
     func run() throws {
         let expr = try parseExpression(try expressionText(expression), what: "the expression")
         let point = try at.map(parsePoint)
-        let value = try certified(expr, at: point, digits: digits)
+        let value: CertifiedDecimal
+        var method = EvalRecord.intervalMethod
+        do {
+            value = try expr.certifiedValue(at: point, digits: digits)
+        } catch let error as EvaluationError {
+            guard case .infinity(let sign)? = point, let limit = Limit.of(expr, direction: sign, digits: digits),
+                  limit.value.isCertified else { throw failure(error.description) }
+            value = limit.value
+            method = "the limit at \(sign < 0 ? "-inf" : "inf") (an indeterminate form for the named functions' limits): "
+                + "from the exp-rational normal form, the scaled argument y = c*x, term by term or the Gaussian rule"
+        }
         switch format {
         case .text:
             print(value.text)
         case .json:
-            print(try jsonText(EvalRecord(expression: expr.description, at: at, digits: digits,
+            print(try jsonText(EvalRecord(expression: expr.description, at: at, digits: digits, method: method,
                                           result: ValueRecord(value))))
         }
         if let caveat = value.caveat {
@@ -73,8 +86,9 @@ struct EvalRecord: Encodable {
     let expression: String
     let at: String?
     let digits: Int
+    let method: String
     let result: ValueRecord
-    let method = "interval arithmetic over MPFR with outward rounding, precision raised until both ends round alike"
+    static let intervalMethod = "interval arithmetic over MPFR with outward rounding, precision raised until both ends round alike"
 
     enum CodingKeys: String, CodingKey { case expression, at, digits, method }
 
