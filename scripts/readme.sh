@@ -176,7 +176,7 @@ examples <<'CMDS'
 eval 'tanh('
 eval 'foo(x)' --at 1
 eval pi --digits 0
-eval 'x*tanh(softplus(x))' --at -inf
+eval 'x*softplus(x)' --at -inf
 CMDS
 cat <<'EOF'
 ```
