@@ -60,8 +60,12 @@ struct Eval: ParsableCommand {
         do {
             value = try expr.certifiedValue(at: point, digits: digits)
         } catch let error as EvaluationError {
-            guard case .infinity(let sign)? = point, let limit = Limit.of(expr, direction: sign, digits: digits),
-                  limit.value.isCertified else { throw failure(error.description) }
+            guard case .infinity(let sign)? = point else { throw failure(error.description) }
+            guard let limit = Limit.of(expr, direction: sign, digits: digits), limit.value.isCertified else {
+                throw failure("the expression has an indeterminate form (such as inf*0 or inf-inf) at x = \(sign < 0 ? "-inf" : "inf"), "
+                    + "and no certified limit was found there (from an exp-rational normal form, the scaled argument y = c*x, "
+                    + "term by term, or the Gaussian rule)")
+            }
             value = limit.value
             method = "the limit at \(sign < 0 ? "-inf" : "inf") (an indeterminate form for the named functions' limits): "
                 + "from the exp-rational normal form, the scaled argument y = c*x, term by term or the Gaussian rule"
