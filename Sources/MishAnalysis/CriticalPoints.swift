@@ -23,6 +23,10 @@ public struct DerivativeZeros: Sendable {
     public let form: SignEquivalentForm
     public let isolation: RootIsolation
     public let zeros: [Zero]
+    /// c and F(y) = f(y/c) where f has no exp-rational form in eˣ but F has one in e^y
+    /// (``Limit/scaledArgumentForm(_:)``): `form` is F's, in y = c·x; the isolation and the zeros are mapped back
+    /// to x = y/c.
+    public let scaledArgument: (scale: Rational, function: Expr)?
     /// Whether the list is all the zeros in the range (or on ℝ when no range was given), and if not why.
     public let completeness: String?
 
@@ -45,6 +49,7 @@ public struct DerivativeZeros: Sendable {
             }, digits: digits + 4, provingTails: provingTails, progress: progress)
             let scales = (0..<k).map { j in (0..<j).reduce(Rational(1)) { a, _ in a * c } }
             order = k
+            scaledArgument = (c, scaled)
             form = inner.form
             isolation = inner.isolation.dividing(by: c)
             zeros = try inner.zeros.map { Zero(root: try $0.root.dividingX(by: c, valueScales: scales, digits: digits)) }
@@ -52,6 +57,7 @@ public struct DerivativeZeros: Sendable {
             return
         }
         order = k
+        scaledArgument = nil
         progress?("isolating the zeros of " + (k <= 3 ? "f" + String(repeating: "′", count: k) : "f^(\(k))"))
         form = SignEquivalentForm(derivative: k, of: f, normalForm: normal)
         if let range {

@@ -48,25 +48,9 @@ public struct Limit: Sendable {
         return Limit(direction: direction, value: value)
     }
 
-    /// A point X toward ±∞ beyond which |h| < 2^`exponent` and h keeps one sign, for a reference that MPFR's
-    /// exponent range cannot serve (gelu′ at −37 000 is about 2^(−9.9·10⁸)): h tends to 0 there with its sign
-    /// s (``signedValue(of:direction:)``), and beyond the last zero of h′ (its isolation with tails) |h| decreases
-    /// toward that end, so |h(x)| ≤ |h(X)| < 2^`exponent` for every x beyond X; X from 2⁴ doubling up to 2¹⁶, the
-    /// bound by interval evaluation at X. The result there is the zero with s's sign. nil when any step fails.
+    /// A point X toward ±∞ beyond which |h| < 2^`exponent`, with h's signed zero there (``TailFacts/End/farTail(of:belowExponent:)``).
     public static func farTail(of h: Expr, direction: Int, belowExponent exponent: Int = -2200) -> (threshold: Double, zero: BigFloat)? {
-        guard let zero = signedValue(of: h, direction: direction), zero.isZero,
-              let slopes = RootIsolation.realLine(derivative: 1, of: h).signedTail(direction: direction) else { return nil }
-        let bound = BigFloat(1, precision: 64).scaled(byPowerOfTwo: exponent)
-        var magnitude = 16.0
-        while magnitude <= 65536 {
-            let x = magnitude * Double(direction)
-            if direction < 0 ? BigFloat(x, precision: 64) <= slopes.boundary : BigFloat(x, precision: 64) >= slopes.boundary {
-                let e = h.enclosure(at: BigInterval(BigFloat(x, precision: 64)), precision: 256)
-                if !e.isUndefined, e.isBounded, e.lower.magnitude < bound, e.upper.magnitude < bound { return (x, zero) }
-            }
-            magnitude *= 2
-        }
-        return nil
+        TailFacts(h, withSlopes: true).end(direction).farTail(of: h, belowExponent: exponent)
     }
 
     /// k + Σ cᵢtᵢ term by term, each term's limit by ``of(_:direction:digits:)`` (its normal form where it has one:
@@ -99,23 +83,9 @@ public struct Limit: Sendable {
         return Limit(direction: direction, value: value)
     }
 
-    /// lim h as x → ±∞ as one number for a correctly rounded reference: ±∞, the limit to 40 digits (its
-    /// enclosure's midpoint), and for a zero limit the zero with h's sign on that tail: from the isolation of h's
-    /// zeros with the tails proven, or else of h′'s (h′ of one sign s on the tail and h → 0 there: h has sign s
-    /// toward −∞ and −s toward +∞; softplus at −∞, whose own tail interval holds 0); of h(y/c) where only that is
-    /// exp-rational. nil when the limit, or that sign, is not certified.
+    /// lim h as x → ±∞ as one number for a correctly rounded reference (``TailFacts/End/signedValue``).
     public static func signedValue(of h: Expr, direction: Int) -> BigFloat? {
-        guard let l = Limit.of(h, direction: direction, digits: 40), l.value.isCertified else { return nil }
-        let e = l.value.enclosure
-        if l.isInfinite { return BigFloat.infinity(sign: e.lower.signum) }
-        guard e.isPoint && e.lower.isZero else { return e.containsZero ? nil : e.midpoint }
-        for order in 0...1 {
-            let isolation = RootIsolation.realLine(derivative: order, of: h)
-            if let sign = direction < 0 ? isolation.leftTailSign : isolation.rightTailSign, sign != 0 {
-                return BigFloat.zero(sign: order == 0 || direction < 0 ? sign : -sign)
-            }
-        }
-        return nil
+        TailFacts(h).end(direction).signedValue
     }
 
     /// h(y/c) for the rational c ≠ 1 that makes every argument cᵢ·x of a function of h an integer multiple of y = c·x
@@ -174,6 +144,75 @@ public struct Limit: Sendable {
     }
 }
 
+/// What is proven about h toward −∞ and +∞: its certified limit and, beyond a boundary, its sign — from the
+/// isolation of h's zeros with the tails, or, where h → 0 at that end and its own tail is not proven (softplus + x·σ
+/// at −∞, whose tail interval holds 0), from h′'s: h′ of one sign s′ beyond its last zero gives h the sign s′
+/// toward −∞ and −s′ toward +∞. Each isolation is computed once; h′'s only where an end needs it (or `withSlopes`,
+/// for far tails).
+public struct TailFacts: Sendable {
+    public struct End: Sendable {
+        public let direction: Int
+        public let limit: Limit?
+        /// Beyond `boundary` h has no zero and the sign `sign`; `fromDerivative` when h′'s isolation proved it.
+        public let sign: (boundary: BigFloat, sign: Int, fromDerivative: Bool)?
+        /// Beyond it h′ keeps one sign (when h′'s isolation was computed and proves that tail).
+        let slopeBoundary: BigFloat?
+
+        public var limitIsZero: Bool { limit.map { $0.value.enclosure.isPoint && $0.value.enclosure.lower.isZero } ?? false }
+
+        /// The limit as one number for a correctly rounded reference: ±∞, the limit to 40 digits (its enclosure's
+        /// midpoint), a zero limit as the zero with h's sign there; nil when the limit, or that sign, is not certified.
+        public var signedValue: BigFloat? {
+            guard let l = limit else { return nil }
+            let e = l.value.enclosure
+            if l.isInfinite { return BigFloat.infinity(sign: e.lower.signum) }
+            guard limitIsZero else { return e.containsZero ? nil : e.midpoint }
+            guard let s = sign?.sign, s != 0 else { return nil }
+            return BigFloat.zero(sign: s)
+        }
+
+        /// A point X beyond which |h| < 2^`exponent`, for a reference that MPFR's exponent range cannot serve
+        /// (gelu′ at −37 000 is about 2^(−9.9·10⁸)): h tends to 0 with a proven sign, and beyond the last zero of h′
+        /// |h| decreases toward that end, so |h(x)| ≤ |h(X)| < 2^`exponent` for every x beyond X; X from 2⁴ doubling
+        /// up to 2¹⁶, the bound by interval evaluation at X. The result there is that signed zero.
+        public func farTail(of h: Expr, belowExponent exponent: Int = -2200) -> (threshold: Double, zero: BigFloat)? {
+            guard let zero = signedValue, zero.isZero, let slopes = slopeBoundary else { return nil }
+            let bound = BigFloat(1, precision: 64).scaled(byPowerOfTwo: exponent)
+            var magnitude = 16.0
+            while magnitude <= 65536 {
+                let x = BigFloat(magnitude * Double(direction), precision: 64)
+                if direction < 0 ? x <= slopes : x >= slopes {
+                    let e = h.enclosure(at: BigInterval(x), precision: 256)
+                    if !e.isUndefined, e.isBounded, e.lower.magnitude < bound, e.upper.magnitude < bound { return (x.toDouble(), zero) }
+                }
+                magnitude *= 2
+            }
+            return nil
+        }
+    }
+
+    public let minus: End
+    public let plus: End
+
+    public func end(_ direction: Int) -> End { direction < 0 ? minus : plus }
+
+    public init(_ h: Expr, digits: Int = 40, withSlopes: Bool = false) {
+        let isolation = RootIsolation.realLine(derivative: 0, of: h)
+        let limits = [-1, 1].map { d in Limit.of(h, direction: d, digits: digits).flatMap { $0.value.isCertified ? $0 : nil } }
+        let zeroLimit = limits.map { l in l.map { $0.value.enclosure.isPoint && $0.value.enclosure.lower.isZero } ?? false }
+        let needed = [-1, 1].indices.contains { i in zeroLimit[i] && (withSlopes || isolation.signedTail(direction: 2 * i - 1) == nil) }
+        let slopes = needed ? RootIsolation.realLine(derivative: 1, of: h) : nil
+        let ends = [-1, 1].enumerated().map { i, d -> End in
+            let slope = slopes?.signedTail(direction: d)
+            let own = isolation.signedTail(direction: d).map { (boundary: $0.boundary, sign: $0.sign, fromDerivative: false) }
+            let derived = zeroLimit[i] ? slope.map { (boundary: $0.boundary, sign: d < 0 ? $0.sign : -$0.sign, fromDerivative: true) } : nil
+            return End(direction: d, limit: limits[i], sign: own ?? derived, slopeBoundary: slope?.boundary)
+        }
+        minus = ends[0]
+        plus = ends[1]
+    }
+}
+
 /// One end of the range of h over the real line.
 public enum RangeBound: Sendable {
     /// The least (or greatest) value, attained at an extremum.
@@ -201,9 +240,7 @@ public struct GlobalRange: Sendable {
     /// The sign of h′ as x → −∞ and x → +∞ (nil when not proven).
     public let leftSlope: Int?
     public let rightSlope: Int?
-    /// c and F(y) = h(y/c) where h has no exp-rational form in eˣ but F has one in e^y
-    /// (``Limit/scaledArgumentForm(_:)``): the search, the roots and `form` are F's, in y = c·x; the isolation and
-    /// the extrema are mapped back to x = y/c.
+    /// c and F(y) = h(y/c) where the zeros of h′ were found through F (``DerivativeZeros/scaledArgument``).
     public let scaledArgument: (scale: Rational, function: Expr)?
     /// The steps of the proof, in order (rendered on demand: the search itself needs none of this text).
     public var certificate: [String] {
@@ -234,21 +271,12 @@ public struct GlobalRange: Sendable {
     public init(of h: Expr, digits: Int, searchRange: (lower: BigFloat, upper: BigFloat)? = nil,
                 progress: ((String) -> Void)? = nil) throws {
         let normal = ExpRational(h)
-        if normal == nil, let (scaled, c) = Limit.scaledArgumentForm(h), ExpRational(scaled) != nil {
-            let range = searchRange.map { r in
-                (lower: r.lower.multiplied(by: BigFloat(c, precision: 128), precision: r.lower.precision + 64, rounding: .down).value,
-                 upper: r.upper.multiplied(by: BigFloat(c, precision: 128), precision: r.upper.precision + 64, rounding: .up).value)
-            }
-            self = try GlobalRange(mapping: try GlobalRange(of: scaled, digits: digits + 4, searchRange: range, progress: progress),
-                                   scale: c, to: h, digits: digits)
-            return
-        }
         function = h
-        scaledArgument = nil
         let critical = try DerivativeZeros(of: h, normalForm: normal, order: 1, range: searchRange, digits: digits,
                                            provingTails: true, progress: progress)
         form = critical.form
         isolation = critical.isolation
+        scaledArgument = critical.scaledArgument
         // A zero of g of even multiplicity is no extremum: g keeps its sign across it (x³ at 0).
         let found = critical.zeros.filter { $0.slope != 0 }.map { LocalExtremum(kind: $0.slope > 0 ? .minimum : .maximum, root: $0.root) }
         extrema = found
@@ -289,43 +317,6 @@ public struct GlobalRange: Sendable {
         end(plusLimit, "+inf", towardLow: rightSlope < 0)
         lower = GlobalRange.choose(lowCandidates, least: true, missing: missingLow)
         upper = GlobalRange.choose(highCandidates, least: false, missing: missingHigh)
-    }
-
-    /// The range of h(x) = F(c·x) from F's (c > 0, F analysed to 4 more digits): the same values and limits, each
-    /// extremum at x = y/c, its digits decided anew from the enclosure of y divided by c.
-    private init(mapping inner: GlobalRange, scale c: Rational, to h: Expr, digits: Int) throws {
-        function = h
-        scaledArgument = (c, inner.function)
-        form = inner.form
-        isolation = inner.isolation.dividing(by: c)
-        func mapped(_ e: LocalExtremum) throws -> LocalExtremum {
-            LocalExtremum(kind: e.kind, root: try e.root.dividingX(by: c, valueScales: [Rational(1)], digits: digits))
-        }
-        let mappedExtrema = try inner.extrema.map(mapped)
-        let minus = Limit.of(h, normalForm: nil, direction: -1, digits: digits, gaussian: false)
-        let plus = Limit.of(h, normalForm: nil, direction: 1, digits: digits, gaussian: false)
-        func bound(_ b: RangeBound) -> RangeBound {
-            switch b {
-            case .attained(let e):
-                guard let i = inner.extrema.firstIndex(where: { $0.x.text == e.x.text }) else { return .unknown("no extremum matches") }
-                let m = mappedExtrema[i]
-                if let caveat = m.x.caveat ?? m.value.caveat { return .unknown("the digits of x* are not certified: \(caveat)") }
-                return .attained(m)
-            case .limit(let l):
-                guard let own = l.direction < 0 ? minus : plus else {
-                    return .unknown("the limit of f as x → \(l.direction < 0 ? "-inf" : "+inf") is not established")
-                }
-                return .limit(own)
-            case .unknown(let why): return .unknown(why)
-            }
-        }
-        extrema = mappedExtrema
-        limitMinus = minus
-        limitPlus = plus
-        leftSlope = inner.leftSlope
-        rightSlope = inner.rightSlope
-        lower = bound(inner.lower)
-        upper = bound(inner.upper)
     }
 
     static func choose(_ candidates: [(RangeBound, BigInterval)], least: Bool, missing: [String]) -> RangeBound {

@@ -39,18 +39,10 @@ public struct LibmLowering {
         let labels = kind == .fused ? ["f", "f'"] : [kind == .forward ? "f" : "f'"]
         for (label, (h, value)) in zip(labels, zip(functions, values)) {
             var out = algebra.materialized(value)
-            let isolation = RootIsolation.realLine(derivative: 0, of: h)
-            var slopes: RootIsolation?
+            let facts = TailFacts(h)
             for direction in [-1, 1] {
-                let own = LibmLowering.signedTail(isolation, direction: direction)
-                let tail = own ?? {
-                    // f → 0 there with f′ of one sign s′ beyond f′'s last zero: f keeps sign s′ toward −∞, −s′ toward +∞
-                    // ((x·softplus)′ = softplus + x·σ, whose own tail interval holds 0, has an exp-rational f′).
-                    guard let l = Limit.of(h, direction: direction, digits: 20), l.value.isCertified, l.value.enclosure.isPoint,
-                          l.value.enclosure.lower.isZero else { return nil }
-                    slopes = slopes ?? RootIsolation.realLine(derivative: 1, of: h)
-                    return LibmLowering.signedTail(slopes!, direction: direction).map { ($0.0, direction < 0 ? $0.1 : -$0.1) }
-                }()
+                let end = facts.end(direction)
+                let tail = end.sign.map { (boundary: $0.boundary.toDouble(rounding: direction < 0 ? .down : .up), sign: $0.sign) }
                 defer {
                     if let (boundary, sign) = tail {
                         // A result that underflowed to a zero of either sign (gelu' = erfc(-x/sqrt 2)/2 + x*phi(x) is
@@ -61,11 +53,11 @@ public struct LibmLowering {
                         out = direction < 0 ? algebra.ir.value(.selectLess(x, b, signed, out)) : algebra.ir.value(.selectLess(b, x, signed, out))
                         algebra.ir.notes.append(String(format: "%@ at x %@ %.17g: a zero result is %@0, f's sign there (%@)", label,
                             direction < 0 ? "<" : ">", boundary, sign < 0 ? "-" : "+",
-                            own != nil ? "f has no zero beyond: interval branch-and-bound and its tail"
+                            end.sign?.fromDerivative == false ? "f has no zero beyond: interval branch-and-bound and its tail"
                                 : "f tends to 0 there and f' has no zero beyond, by interval branch-and-bound and its tail"))
                     }
                 }
-                guard let (limit, note) = LibmLowering.limit(h, direction: direction, sign: tail?.1) else { continue }
+                guard let (limit, note) = LibmLowering.limit(end, h) else { continue }
                 let x = algebra.x
                 let largest = algebra.ir.constant(.greatestFiniteMagnitude)
                 let negativeLargest = algebra.ir.value(.negate(largest))
@@ -87,25 +79,19 @@ public struct LibmLowering {
         return algebra.ir
     }
 
-    /// The point beyond which f keeps one sign toward ±∞ and that sign, as a double rounded outward (``RootIsolation/signedTail(direction:)``).
-    static func signedTail(_ iso: RootIsolation, direction: Int) -> (Double, Int)? {
-        iso.signedTail(direction: direction).map { ($0.boundary.toDouble(rounding: direction < 0 ? .down : .up), $0.sign) }
-    }
-
-    /// f's limit toward ±∞ as a double (a zero with the sign of f's tail, `sign`, when known) and the header note,
-    /// when certified.
-    static func limit(_ h: Expr, direction: Int, sign: Int?) -> (Double, String)? {
-        guard let l = Limit.of(h, direction: direction, digits: 20), l.value.isCertified else { return nil }
-        var value = l.isInfinite ? Double(l.value.enclosure.lower.signum) * .infinity : l.value.enclosure.midpoint.toDouble()
-        if value == 0 {
-            // Without an isolation of f's zeros, the sign of an enclosure of f at ∓2¹⁰ where it decides one.
-            let tailSign = sign ?? {
-                let far = h.enclosure(at: BigInterval(BigFloat(Double(direction) * 1024, precision: 64)), precision: 256)
-                return far.upper.signum < 0 ? -1 : (far.lower.signum > 0 ? 1 : nil)
-            }()
-            if tailSign == -1 { value = -0.0 }
+    /// f's limit toward one end as a double, a zero limit with f's proven sign there (``TailFacts``), and the header
+    /// note; nil when the limit is not certified. A zero whose sign is not proven is taken from an enclosure of f at
+    /// ∓2¹⁰, and the note says so.
+    static func limit(_ end: TailFacts.End, _ h: Expr) -> (Double, String)? {
+        guard let l = end.limit else { return nil }
+        let side = end.direction < 0 ? "-" : "+"
+        if let v = end.signedValue {
+            return (v.toDouble(), "x = \(side)inf: its limit \(v.toDouble()) (certified), where the form can meet inf*0")
         }
-        return (value, "x = \(direction < 0 ? "-" : "+")inf: its limit \(value) (certified), where the form can meet inf*0")
+        guard end.limitIsZero else { return nil }
+        let far = h.enclosure(at: BigInterval(BigFloat(Double(end.direction) * 1024, precision: 64)), precision: 256)
+        let value = far.upper.signum < 0 ? -0.0 : 0.0
+        return (value, "x = \(side)inf: its limit 0 (certified), where the form can meet inf*0; the zero's sign from f at \(side)1024 only")
     }
 }
 

@@ -165,15 +165,16 @@ func reportInProcessTiming(_ label: String, _ body: () -> Void) {
 
 /// The reference for f, with f's and f′'s certified values at ±∞ and far tails where f has no exp-rational normal
 /// form (whose own limits and tails the reference uses): MPFR cannot evaluate at ±∞, nor below its exponent range
-/// (``Limit/signedValue(of:direction:)``, ``Limit/farTail(of:direction:belowExponent:)``).
+/// (``TailFacts``).
 func correctlyRoundedReference(for f: Expr, precisionLimit: Int = CorrectlyRoundedReference.maximumPrecision) -> CorrectlyRoundedReference {
     guard ExpRational(f) == nil else { return CorrectlyRoundedReference(f, precisionLimit: precisionLimit) }
     var limits: [CorrectlyRoundedReference.Function: [Int: BigFloat]] = [:]
     var tails: [CorrectlyRoundedReference.Function: [Int: (threshold: Double, zero: BigFloat)]] = [:]
     for (function, h) in [(CorrectlyRoundedReference.Function.value, f), (.derivative, f.derivative())] {
-        for direction in [-1, 1] {
-            if let v = Limit.signedValue(of: h, direction: direction) { limits[function, default: [:]][direction] = v }
-            if let t = Limit.farTail(of: h, direction: direction) { tails[function, default: [:]][direction] = t }
+        let facts = TailFacts(h, withSlopes: true)
+        for end in [facts.minus, facts.plus] {
+            if let v = end.signedValue { limits[function, default: [:]][end.direction] = v }
+            if let t = end.farTail(of: h) { tails[function, default: [:]][end.direction] = t }
         }
     }
     return CorrectlyRoundedReference(f, precisionLimit: precisionLimit, limits: limits, farTails: tails)
