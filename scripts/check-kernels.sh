@@ -45,10 +45,11 @@ check() {
     fi
     # The vectoriser's report at -O3 with FMA (x86-64 only): every element loop of the array entry point
     # (one, or the two passes of the exact f32 kernels) must be vectorised: as many distinct source lines
-    # reported vectorised as there are loops over i.
+    # reported vectorised as there are loops over i. The exact tiers' rerun of a block flagged near a rounding
+    # boundary (its loop body calls the scalar function, whose fallback is out of line) stays scalar on purpose.
     [ "$vectorised" = yes ] && [ "$(uname -m)" = "x86_64" ] || continue
     local loops report
-    loops=$(grep -c "for (size_t i = 0" "$src")
+    loops=$(grep -A1 "for (size_t i = 0" "$src" | grep -c -v -e "for (size_t i = 0" -e "_scalar(x\[b + i\]" -e "^--")
     if [ $cc = gcc ]; then report=$(gcc -std=c11 -O3 -march=x86-64-v3 -fopt-info-vec-optimized -c "$src" -o /dev/null 2>&1 | grep "loop vectorized" | cut -d: -f2 | sort -u | wc -l)
     else report=$(clang -std=c11 -O3 -march=x86-64-v3 -Rpass=loop-vectorize -c "$src" -o /dev/null 2>&1 | grep "vectorized loop" | cut -d: -f2 | sort -u | wc -l); fi
     if [ "$report" -ge "$loops" ] && [ "$loops" -gt 0 ]; then echo "ok    $cc -O3 -march=x86-64-v3 vectorises $accuracy ${name}_${kernel}_${dtype} ($loops loops)"

@@ -438,11 +438,42 @@ public struct CEmitter: KernelSource {
         """
     }
 
+    /// ``RoundingFallback/boundaryKey(_:)`` in C, guarded so that several kernels share it, and the kernel's
+    /// fallback, kept out of line so that the loop that reruns a flagged block calls it only where needed.
+    var fallbackHelpers: String {
+        guard let fallback = ir.fallback else { return "" }
+        let guardName = name.uppercased() + "_BOUNDARY_KEY_HELPER"
+        return """
+        #ifndef \(guardName)
+        #define \(guardName)
+        /* The bits of |v| below the last place of the output format (d bits above the double's; below its smallest
+           normal 2^emin, those of |v| + 2^emin, whose last place there is the subnormal quantum), offset so that a
+           midpoint between two neighbours is k: v lies within k units in its last place of a rounding boundary when
+           the key is at most 2k. */
+        static inline int64_t \(name)_boundary_key(double v, int d, double smallest, int64_t k) {
+            const double a = fabs(v);
+            const double w = (a < smallest) ? a + smallest : a;
+            int64_t b;
+            memcpy(&b, &w, sizeof b);
+            return (b - (INT64_C(1) << (d - 1)) + k) & ((INT64_C(1) << d) - 1);
+        }
+        #endif
+
+        /* Where an output lies near a rounding boundary and comes from the generic form: that form in double-double,
+           rounded to odd, so that the one rounding to \(type.rawValue) is correct (out of line: rarely called). */
+        \(ir.outputs.indices.map { fallbackDefinition($0, fallback, qualifiers: "#if defined(__GNUC__)\n__attribute__((noinline))\n#endif\nstatic", element: element, inputs: [widened("x"), widened("dy")], elements: ["x", "dy"]) }.joined(separator: "\n\n"))
+
+
+        """
+    }
+
     public var header: String {
         var body = statements(inputs: [widened("x"), widened("dy")], elements: ["x", "dy"])
+        let (lines, results) = resultStatements()
+        body += lines
         switch kind {
-        case .forward, .backward: body.append("    return \(narrowed("v\(ir.outputs[0])"));")
-        case .fused: body += ["    *y = \(narrowed("v\(ir.outputs[0])"));", "    *dydx = \(narrowed("v\(ir.outputs[1])"));"]
+        case .forward, .backward: body.append("    return \(narrowed(results[0]));")
+        case .fused: body += ["    *y = \(narrowed(results[0]));", "    *dydx = \(narrowed(results[1]));"]
         }
         return """
         \(comment)
@@ -459,7 +490,7 @@ public struct CEmitter: KernelSource {
         \(expHelpers)
         \(type == .f16 || type == .bf16 ? "\n#ifndef \(name.uppercased())_HALF_CONVERSIONS\n#define \(name.uppercased())_HALF_CONVERSIONS\n" + CEmitter.halfConversions(name) + "\n#endif\n" : "")
 
-        \(scalarSignature) {
+        \(fallbackHelpers)\(scalarSignature) {
         \(body.joined(separator: "\n"))
         }
 
@@ -530,9 +561,60 @@ public struct CEmitter: KernelSource {
     /// Elements per block of the two-pass loop: the stored exponentials stay in L1 (256 doubles = 2 KiB each).
     static let passBlock = 256
 
+    /// The array loop with a rounding fallback: blocks of ``passBlock`` elements, each computed without it
+    /// (vectorised, the exponential passes where there are some) while a flag collects whether any output lies
+    /// near a rounding boundary; a flagged block (one in about 2¹⁰ for f32, tolerance 2¹⁰ of 2²⁹) is computed
+    /// again by the scalar function, which recomputes those outputs.
+    func blockLoop(_ passes: ExponentialPasses?, _ fallback: RoundingFallback) -> String {
+        let inputs = [widened("x[b + i]"), widened("dy[b + i]")]
+        let elements = ["x[b + i]", "dy[b + i]"]
+        let targets: [String]
+        let rerun: String
+        switch kind {
+        case .forward: (targets, rerun) = (["y"], "y[b + i] = \(scalarFunction)(x[b + i]);")
+        case .backward: (targets, rerun) = (["dx"], "dx[b + i] = \(scalarFunction)(x[b + i], dy[b + i]);")
+        case .fused: (targets, rerun) = (["y", "dydx"], "\(scalarFunction)(x[b + i], &y[b + i], &dydx[b + i]);")
+        }
+        let results = zip(targets, ir.outputs).flatMap { target, v in
+            ["\(target)[b + i] = \(narrowed("v\(v)"));", "{ const int64_t key = \(boundaryKey("v\(v)", fallback)); lowest = (key < lowest) ? key : lowest; }"]
+        }
+        func indented(_ lines: [String]) -> String { lines.map { "        " + $0 }.joined(separator: "\n") }
+        var declarations = "", first = "", loaded: [Int: String] = [:], operations: [Int]? = nil
+        if let passes {
+            declarations = "    \(computeType) \(passes.carried.indices.map { "e\($0)[\(CEmitter.passBlock)]" }.joined(separator: ", "));\n"
+            let store = passes.carried.enumerated().map { "            e\($0.offset)[i] = v\($0.element);" }
+            first = """
+                    for (size_t i = 0; i < m; i++) {
+            \(indented(statements(inputs: inputs, elements: elements, operations: passes.first, roots: passes.carried)))
+            \(store.joined(separator: "\n"))
+                    }
+
+            """
+            loaded = Dictionary(uniqueKeysWithValues: passes.carried.enumerated().map { ($0.element, "e\($0.offset)[i]") })
+            operations = passes.second
+        }
+        return """
+        \(declarations)    for (size_t b = 0; b < n; b += \(CEmitter.passBlock)) {
+                const size_t m = (n - b < \(CEmitter.passBlock)) ? n - b : \(CEmitter.passBlock);
+                int64_t lowest = INT64_MAX;
+        \(first)        for (size_t i = 0; i < m; i++) {
+        \(indented(statements(inputs: inputs, elements: elements, operations: operations, loaded: loaded)))
+        \(results.map { "            " + $0 }.joined(separator: "\n"))
+                }
+                if (lowest <= \(2 * fallback.tolerance)) {
+                    for (size_t i = 0; i < m; i++) {
+                        \(rerun)
+                    }
+                }
+            }
+        """
+    }
+
     public var source: String {
         let loop: String
-        if let passes = exponentialPasses {
+        if let fallback = ir.fallback {
+            loop = blockLoop(exponentialPasses, fallback)
+        } else if let passes = exponentialPasses {
             let inputs = [widened("x[b + i]"), widened("dy[b + i]")]
             let elements = ["x[b + i]", "dy[b + i]"]
             let store = passes.carried.enumerated().map { "            e\($0.offset)[i] = v\($0.element);" }

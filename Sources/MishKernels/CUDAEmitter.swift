@@ -202,19 +202,43 @@ public struct CUDAEmitter: KernelSource {
         }
     }
 
+    /// ``RoundingFallback/boundaryKey(_:)`` on the device (the C helper's operations) and the kernel's fallback.
+    var fallbackHelpers: String {
+        guard let fallback = ir.fallback else { return "" }
+        let guardName = name.uppercased() + "_CUDA_BOUNDARY_KEY_HELPER"
+        return """
+        #ifndef \(guardName)
+        #define \(guardName)
+        /* The C kernel's key: v lies within k units in its last place of a rounding boundary when it is at most 2k. */
+        __device__ __forceinline__ long long \(name)_boundary_key(double v, int d, double smallest, long long k) {
+            const double a = fabs(v);
+            const double w = (a < smallest) ? __dadd_rn(a, smallest) : a;
+            return (__double_as_longlong(w) - (1LL << (d - 1)) + k) & ((1LL << d) - 1);
+        }
+        #endif
+
+        /* The C kernel's fallbacks: the generic form in double-double, rounded to odd. */
+        \(ir.outputs.indices.map { fallbackDefinition($0, fallback, qualifiers: "__device__ __noinline__", element: element, inputs: [widened("x"), widened("dy")], elements: ["x", "dy"]) }.joined(separator: "\n\n"))
+
+
+        """
+    }
+
     var scalar: String {
         var body = statements(inputs: [widened("x"), widened("dy")], elements: ["x", "dy"])
+        let (lines, results) = resultStatements()
+        body += lines
         let signature: String
         switch kind {
         case .forward:
             signature = "__device__ __forceinline__ \(element) \(scalarFunction)(\(element) x)"
-            body.append("    return \(round)(v\(ir.outputs[0]));")
+            body.append("    return \(round)(\(results[0]));")
         case .backward:
             signature = "__device__ __forceinline__ \(element) \(scalarFunction)(\(element) x, \(element) dy)"
-            body.append("    return \(round)(v\(ir.outputs[0]));")
+            body.append("    return \(round)(\(results[0]));")
         case .fused:
             signature = "__device__ __forceinline__ void \(scalarFunction)(\(element) x, \(element) *y, \(element) *dydx)"
-            body += ["    *y = \(round)(v\(ir.outputs[0]));", "    *dydx = \(round)(v\(ir.outputs[1]));"]
+            body += ["    *y = \(round)(\(results[0]));", "    *dydx = \(round)(\(results[1]));"]
         }
         return signature + " {\n" + body.joined(separator: "\n") + "\n}"
     }
@@ -350,7 +374,7 @@ public struct CUDAEmitter: KernelSource {
 
         \(expHelpers)
 
-        \(scalar)
+        \(fallbackHelpers)\(scalar)
 
         \(vectorKernel)
         /* Grid-stride one element at a time (for pointers that are not 16-byte aligned). */

@@ -102,6 +102,8 @@ public struct KernelIR: Sendable, Equatable {
     public var outputs: [Int] = []
     /// Comments that justify constants (thresholds), emitted with the code.
     public var notes: [String] = []
+    /// The correctly-rounded tiers' recomputation of outputs that lie near a rounding boundary.
+    public var fallback: RoundingFallback?
     private var index: [Operation: Int] = [:]
 
     public init(arithmetic: Arithmetic = .double) { self.arithmetic = arithmetic }
@@ -120,12 +122,20 @@ public struct KernelIR: Sendable, Equatable {
     }
 
     public static func == (a: KernelIR, b: KernelIR) -> Bool {
-        a.arithmetic == b.arithmetic && a.operations == b.operations && a.outputs == b.outputs && a.notes == b.notes
+        a.arithmetic == b.arithmetic && a.operations == b.operations && a.outputs == b.outputs && a.notes == b.notes && a.fallback == b.fallback
     }
 
     /// The operations that the outputs depend on, in order (dead values dropped).
-    public var live: [Int] {
-        var needed = Set(outputs)
+    public var live: [Int] { dependencies(of: outputs) }
+
+    /// The operations the fallback's values and tags need, in order (it runs as a function of the inputs).
+    public var fallbackLive: [Int] {
+        guard let fallback else { return [] }
+        return dependencies(of: fallback.values + fallback.tags)
+    }
+
+    public func dependencies(of roots: [Int]) -> [Int] {
+        var needed = Set(roots)
         for i in stride(from: operations.count - 1, through: 0, by: -1) where needed.contains(i) {
             needed.formUnion(operations[i].operands)
         }

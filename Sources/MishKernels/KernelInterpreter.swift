@@ -11,10 +11,22 @@ public enum KernelInterpreter {
         }
     }
 
+    /// The outputs, each that lies near a rounding boundary and comes from the generic form replaced by the
+    /// fallback's value (``RoundingFallback``), as the emitted scalar functions do.
     static func run<T: BinaryFloatingPoint>(_ ir: KernelIR, _ inputs: [Double], as: T.Type) -> [Double] {
-        let kernel = ir.arithmetic.exp
         var v = [T](repeating: 0, count: ir.operations.count)
-        for i in ir.live {
+        compute(ir, ir.live, inputs, into: &v)
+        let outputs = ir.outputs.map { Double(v[$0]) }
+        guard let fallback = ir.fallback, outputs.contains(where: fallback.isNearBoundary) else { return outputs }
+        compute(ir, ir.fallbackLive, inputs, into: &v)
+        return outputs.indices.map { i in
+            fallback.isNearBoundary(outputs[i]) && 0 < v[fallback.tags[i]] ? Double(v[fallback.values[i]]) : outputs[i]
+        }
+    }
+
+    static func compute<T: BinaryFloatingPoint>(_ ir: KernelIR, _ operations: [Int], _ inputs: [Double], into v: inout [T]) {
+        let kernel = ir.arithmetic.exp
+        for i in operations {
             switch ir.operations[i] {
             case .input(let n): v[i] = T(inputs[n])
             case .constant(let bits): v[i] = T(Double(bitPattern: bits))
@@ -49,7 +61,6 @@ public enum KernelInterpreter {
             case .libm(let function, let a): v[i] = T.self == Float.self ? T(function(Float(v[a]))) : T(function(Double(v[a])))
             }
         }
-        return ir.outputs.map { Double(v[$0]) }
     }
 
     /// ``KernelIR/Operation/roundToOdd(_:_:)`` as emitted: the bit pattern of hi stepped by one toward lo.

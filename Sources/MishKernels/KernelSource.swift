@@ -119,7 +119,7 @@ extension KernelSource {
     /// Whether the body calls the exponential's helpers (and round-to-odd, which they hold): every kernel but
     /// those of ``LibmLowering``, which call the math library.
     var callsHelpers: Bool {
-        !ir.live.allSatisfy {
+        !(ir.live + ir.fallbackLive).allSatisfy {
             switch ir.operations[$0] {
             case .input, .constant, .add, .subtract, .multiply, .divide, .fma, .negate, .absolute, .selectLess, .libm: return true
             default: return false
@@ -128,7 +128,41 @@ extension KernelSource {
     }
 
     var scalesByPowerOfTwo: Bool {
-        ir.live.contains { if case .scaleByPowerOfTwo = ir.operations[$0] { return true } else { return false } }
+        (ir.live + ir.fallbackLive).contains { if case .scaleByPowerOfTwo = ir.operations[$0] { return true } else { return false } }
+    }
+
+    /// The call of ``RoundingFallback/boundaryKey(_:)`` on `v`.
+    func boundaryKey(_ v: String, _ fallback: RoundingFallback) -> String {
+        "\(name)_boundary_key(\(v), \(fallback.discardedBits), \(CEmitter.literal(fallback.smallestNormal)), \(fallback.tolerance))"
+    }
+
+    /// `<function>_fallback` (fused: `_fallback_y`, `_fallback_dydx`): output i again where it comes from the
+    /// generic form, in double-double.
+    func fallbackFunction(_ i: Int) -> String {
+        function + "_fallback" + (kind == .fused ? (i == 0 ? "_y" : "_dydx") : "")
+    }
+
+    /// The fallback of output i: its parameters (after the qualifiers) are the scalar function's inputs and the
+    /// output's double r; it returns r, or the double-double value rounded to odd where r is the generic form's.
+    func fallbackDefinition(_ i: Int, _ fallback: RoundingFallback, qualifiers: String, element: String,
+                            inputs: [String], elements: [String]) -> String {
+        let roots = [fallback.values[i], fallback.tags[i]]
+        let parameters = (kind == .backward ? "\(element) x, \(element) dy" : "\(element) x") + ", double r"
+        let body = statements(inputs: inputs, elements: elements, operations: ir.dependencies(of: roots), roots: roots)
+        return (["\(qualifiers) double \(fallbackFunction(i))(\(parameters)) {"] + body
+                + ["    return (0.0 < v\(roots[1])) ? v\(roots[0]) : r;", "}"]).joined(separator: "\n")
+    }
+
+    /// The scalar function's results: without a fallback, the outputs; with one, `rN`, each replaced by its
+    /// fallback where it lies near a rounding boundary.
+    func resultStatements() -> (lines: [String], results: [String]) {
+        guard let fallback = ir.fallback else { return ([], ir.outputs.map { "v\($0)" }) }
+        let arguments = kind == .backward ? "x, dy" : "x"
+        let lines = ir.outputs.enumerated().flatMap { i, v in
+            ["    double r\(i) = v\(v);",
+             "    if (\(boundaryKey("r\(i)", fallback)) <= \(2 * fallback.tolerance)) r\(i) = \(fallbackFunction(i))(\(arguments), r\(i));"]
+        }
+        return (lines, ir.outputs.indices.map { "r\($0)" })
     }
 
     var comment: String {

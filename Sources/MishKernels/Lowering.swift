@@ -1227,10 +1227,11 @@ public struct KernelLowering {
         /// A backward kernel's dy·f′ near 0 whose leading term can be a midpoint replaces f′'s own series there.
         let dySeries = kind == .backward && folded == nil && exactLeading
             ? KernelLowering.rationalLeadingSeries(derivative, dy: true, inputBits: type.precision) : nil
-        var values: [Int] = []
+        var values: [Int] = [], generics: [Int] = []
         for (r, rTails) in functions {
             let lowered = try KernelLowering.lower(r, x: x, into: &ir, splitLimits: fast, expFloor: floor, multiplier: folded,
                                                   coveredEnds: Dictionary(rTails.map { ($0.direction, $0.threshold) }) { a, _ in a })
+            generics.append(lowered)
             let zeros = try KernelLowering.certifiedZeros(r)
             var out = KernelLowering.withZeroSeries(r, zeros: zeros, x: x, value: lowered, into: &ir, multiplier: folded, fast: fast)
             // Near 0: the exact leading term where it can be a midpoint (f32, bf16), else the origin series; f16 needs
@@ -1271,6 +1272,10 @@ public struct KernelLowering {
             ir.outputs = [out]
         } else {
             ir.outputs = values
+        }
+        if !fast && type != .f64 {
+            ir.fallback = KernelLowering.roundingFallback(functions.map(\.r), generics: generics, x: x,
+                                                          dy: kind == .backward ? ir.value(.input(1)) : nil, type: type, into: &ir)
         }
         return ir
     }

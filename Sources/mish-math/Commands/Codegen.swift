@@ -34,7 +34,14 @@ struct Codegen: ParsableCommand {
 
         Element types: f32, and f16 and bf16 (C: uint16_t bit patterns with exact widening and correctly \
         rounded narrowing; CUDA: __half and __nv_bfloat16), all computed in double and rounded once \
-        (--accuracy correctly-rounded or faithful: the same kernel).
+        (--accuracy correctly-rounded or faithful: the same kernel). Where the double lies within 2^10 of its \
+        ulps of a rounding boundary of the element type (a midpoint) and comes from the generic form, not from \
+        a threshold or series that decides its own boundaries, the kernel evaluates that form again in \
+        double-double, rounds it to odd, and then rounds once (Ziv's strategy; a function of its own, \
+        <name>_<kernel>_<dtype>_fallback). The C array loop checks a block of 256 elements at a time and \
+        computes a flagged block again with the scalar function (about one block in 2^10 for f32). The \
+        tolerance is measured (the double form's error stays below 70 ulp on samples), not proven: \
+        `mish-math verify` sweeps every input.
 
         --accuracy fast: the highest throughput. f32, f16 and bf16 are computed in binary32 arithmetic \
         (twice the vector lanes; the toolkit's binary32 exponential), each quotient of the form written as its \
@@ -180,7 +187,8 @@ struct Codegen: ParsableCommand {
             fast ? "accuracy tier: fast (\(type.rawValue) computed in \(ir.arithmetic == .double ? "double" : "binary32 arithmetic")"
                 + "\(type == .f32 || type == .f64 ? "" : ", rounded once"), each quotient as its limit plus a correction)"
                 : type == .f64 ? "accuracy tier: faithful (f64 computed in double-double, rounded once: within 1 ulp)"
-                : "accuracy tier: \(accuracy.rawValue) (\(type.rawValue) computed in double, rounded once); the bound is measured by mish-math verify",
+                : "accuracy tier: \(accuracy.rawValue) (\(type.rawValue) computed in double, rounded once\(ir.fallback == nil ? "" : "; near a rounding boundary, the form again in double-double"))"
+                    + "; the bound is measured by mish-math verify",
         ] + (!fast && type == .f64 ? [] : [
             String(format: "exp: own Cody-Waite + degree-%d polynomial in %@, relative error < %.3g (proven)", ir.arithmetic.exp.degree,
                    ir.arithmetic == .double ? "double" : "binary32", ir.arithmetic.exp.relativeErrorBound),

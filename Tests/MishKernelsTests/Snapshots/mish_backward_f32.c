@@ -5,6 +5,7 @@
  * series: |x| < 2^-12: f(0) + sum c_k x^k (degree 6) with f(0) = 0.59999999999999998 +2.22e-17 as a double-double, rounded to odd before the rounding to the output type, so that inputs near an output rounding boundary are decided to ~2^-65
  * threshold: x < -198: |f(x) - 0| < 2^-278 (interval evaluation at x = -198; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which times any finite dy of the output type rounds to 0 there (with the sign of dy times -0); there f' stands as the least nonzero number with its sign, not as 0 (times dy, and scaled once more where dy folds in), so that dy = +-inf gives +-inf as dy*f' does, not NaN
  * threshold: x > 21: |f(x) - 1| < 2^-54 (interval evaluation at x = 21; f - 1 and f' keep one sign beyond 16, so |f - 1| decreases toward +inf), which rounds to 1 in f64
+ * rounding fallback: where the double result is within 1024 ulp of a rounding boundary of f32 and comes from the generic form, that form again in double-double, rounded to odd, then rounded once (the tolerance is measured: the form's error stays below 70 ulp on samples)
  */
 /* gcc if-converts the branch-free selects (and so vectorises the loop) only when it may assume that
    floating-point operations do not trap; without jump threading it keeps the selects as selects instead
@@ -18,6 +19,7 @@ void mish_backward_f32(const float *restrict x, const float *restrict dy, float 
     double e0[256];
     for (size_t b = 0; b < n; b += 256) {
         const size_t m = (n - b < 256) ? n - b : 256;
+        int64_t lowest = INT64_MAX;
         for (size_t i = 0; i < m; i++) {
             const double v5 = (double)mish_exp_argument_f32(x[b + i], -199.0f);
             const double v6 = mish_exp_mantissa(v5);
@@ -112,6 +114,12 @@ void mish_backward_f32(const float *restrict x, const float *restrict dy, float 
             const double v88 = (double)dy[b + i];
             const double v89 = v88 * v87;
             dx[b + i] = (float)v89;
+            { const int64_t key = mish_boundary_key(v89, 29, 0x1p-126, 1024); lowest = (key < lowest) ? key : lowest; }
+        }
+        if (lowest <= 2048) {
+            for (size_t i = 0; i < m; i++) {
+                dx[b + i] = mish_backward_f32_scalar(x[b + i], dy[b + i]);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@
  * series: |x| < 2^-12: f(0) + sum c_k x^k (degree 6) with f(0) = 0.59999999999999998 +2.22e-17 as a double-double, rounded to odd before the rounding to the output type, so that inputs near an output rounding boundary are decided to ~2^-65
  * threshold: x < -109: |f(x) - 0| < 2^-150 (interval evaluation at x = -109; f - 0 and f' keep one sign beyond -16, so |f - 0| decreases toward -inf), which rounds to -0 in f32
  * threshold: x > 16: |f(x) - 1| < 2^-25 (interval evaluation at x = 16; f - 1 and f' keep one sign beyond 16, so |f - 1| decreases toward +inf), which rounds to 1 in f32
+ * rounding fallback: where the double result is within 1024 ulp of a rounding boundary of f32 and comes from the generic form, that form again in double-double, rounded to odd, then rounded once (the tolerance is measured: the form's error stays below 70 ulp on samples)
  */
 /* gcc if-converts the branch-free selects (and so vectorises the loop) only when it may assume that
    floating-point operations do not trap; without jump threading it keeps the selects as selects instead
@@ -19,6 +20,7 @@ void mish_fused_f32(const float *restrict x, float *restrict y, float *restrict 
     double e0[256];
     for (size_t b = 0; b < n; b += 256) {
         const size_t m = (n - b < 256) ? n - b : 256;
+        int64_t lowest = INT64_MAX;
         for (size_t i = 0; i < m; i++) {
             const double v5 = (double)mish_exp_argument_f32(x[b + i], -700.0f);
             const double v6 = mish_exp_mantissa(v5);
@@ -121,7 +123,14 @@ void mish_fused_f32(const float *restrict x, float *restrict y, float *restrict 
             const double v96 = 16.0;
             const double v97 = ((float)v96 < x[b + i]) ? v8 : v95;
             y[b + i] = (float)v21;
+            { const int64_t key = mish_boundary_key(v21, 29, 0x1p-126, 1024); lowest = (key < lowest) ? key : lowest; }
             dydx[b + i] = (float)v97;
+            { const int64_t key = mish_boundary_key(v97, 29, 0x1p-126, 1024); lowest = (key < lowest) ? key : lowest; }
+        }
+        if (lowest <= 2048) {
+            for (size_t i = 0; i < m; i++) {
+                mish_fused_f32_scalar(x[b + i], &y[b + i], &dydx[b + i]);
+            }
         }
     }
 }
